@@ -1,0 +1,289 @@
+//! Errors for patterns and events, shaped like AWS's.
+
+use crate::json::{jackson_source_location, line_column, Span};
+use serde::Serialize;
+use std::fmt;
+
+/// How AWS decorates a pattern error's message with Jackson locations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LocationSuffix {
+    /// CIDR, limits and "Rule is too complex": plain message.
+    None,
+    /// Errors raised while the JSON parser is positioned at a byte offset.
+    Once(usize),
+    /// Errors event-ruler catches and raises again inside list handling: the location appears twice.
+    Twice(usize),
+}
+
+/// Which AWS exception an error corresponds to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PatternErrorKind {
+    /// The text is not JSON (Jackson's message).
+    Syntax,
+    /// JSON, but not a valid pattern (event-ruler's message).
+    Invalid,
+    /// The API-level length constraint.
+    TooLong,
+}
+
+/// Why a pattern was rejected. `Display` writes AWS's message: the first line is exactly what
+/// EventBridge answers, followed by Jackson's location line(s) where AWS has them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PatternError {
+    kind: PatternErrorKind,
+    reason: String,
+    span: Span,
+    path: String,
+    suffix: LocationSuffix,
+    source_text: String,
+    line: usize,
+    column: usize,
+}
+
+/// Longest pattern text AWS accepts, in UTF-16 code units (the API's length constraint).
+pub const MAX_PATTERN_LENGTH: usize = 4096;
+
+impl PatternError {
+    pub(crate) fn new(
+        kind: PatternErrorKind,
+        reason: impl Into<String>,
+        source: &str,
+        span: Span,
+        path: impl Into<String>,
+        suffix: LocationSuffix,
+    ) -> PatternError {
+        let (line, column) = line_column(source, span.start);
+        PatternError {
+            kind,
+            reason: reason.into(),
+            span,
+            path: path.into(),
+            suffix,
+            source_text: source.to_owned(),
+            line,
+            column,
+        }
+    }
+
+    /// The AWS error code: `InvalidEventPatternException`, or `ValidationException` for a text over
+    /// the API's 4096-character limit.
+    pub fn code(&self) -> &'static str {
+        match self.kind {
+            PatternErrorKind::TooLong => "ValidationException",
+            _ => "InvalidEventPatternException",
+        }
+    }
+
+    /// The reason alone, e.g. `Empty arrays are not allowed`.
+    pub fn reason(&self) -> &str {
+        &self.reason
+    }
+
+    /// AWS's one-line message, e.g. `Event pattern is not valid. Reason: Empty arrays are not allowed`.
+    pub fn message(&self) -> String {
+        match self.kind {
+            PatternErrorKind::TooLong => format!(
+                "1 validation error detected: Value at 'eventPattern' failed to satisfy constraint: {}",
+                self.reason
+            ),
+            _ => format!("Event pattern is not valid. Reason: {}", self.reason),
+        }
+    }
+
+    /// 1-based line of the start of [`span`](Self::span).
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// 1-based column, in characters, of the start of [`span`](Self::span).
+    pub fn column(&self) -> usize {
+        self.column
+    }
+
+    /// Byte range in the pattern text of the offending token or value.
+    pub fn span(&self) -> std::ops::Range<usize> {
+        self.span.range()
+    }
+
+    /// JSON pointer of the offending place, e.g. `/detail/state/0/anything-but`.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The pattern's source line with the offending part underlined and the reason below it.
+    pub fn render(&self, source: &str) -> String {
+        render_excerpt(source, self.span, &self.reason)
+    }
+}
+
+impl fmt::Display for PatternError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())?;
+        let (offset, times) = match self.suffix {
+            LocationSuffix::None => return Ok(()),
+            LocationSuffix::Once(offset) => (offset, 1),
+            LocationSuffix::Twice(offset) => (offset, 2),
+        };
+        let location = jackson_source_location(&self.source_text, offset);
+        for _ in 0..times {
+            write!(f, "\n at {location}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for PatternError {}
+
+impl Serialize for PatternError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("PatternError", 7)?;
+        s.serialize_field("code", self.code())?;
+        s.serialize_field("message", &self.message())?;
+        s.serialize_field("reason", &self.reason)?;
+        s.serialize_field("line", &self.line)?;
+        s.serialize_field("column", &self.column)?;
+        s.serialize_field("span", &self.span)?;
+        s.serialize_field("path", &self.path)?;
+        s.end()
+    }
+}
+
+/// What is wrong with an event, for [`EventError::detail`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum EventProblem {
+    Syntax { message: String, span: Span },
+    Empty,
+    TrailingContent { span: Span },
+    NotAnObject { span: Span },
+    MissingField { field: &'static str },
+}
+
+/// Why an event was rejected. AWS says only `Parameter Event is not valid.`; [`detail`](Self::detail)
+/// says what exactly is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventError {
+    problem: EventProblem,
+    position: Option<(usize, usize)>,
+}
+
+impl EventError {
+    pub(crate) fn new(problem: EventProblem, source: &str) -> EventError {
+        let position = problem_span(&problem).map(|span| line_column(source, span.start));
+        EventError { problem, position }
+    }
+
+    /// The AWS error code, `ValidationException`.
+    pub fn code(&self) -> &'static str {
+        "ValidationException"
+    }
+
+    /// AWS's message, `Parameter Event is not valid.`
+    pub fn message(&self) -> &str {
+        "Parameter Event is not valid."
+    }
+
+    /// Our own explanation, e.g. ``missing required field `region` ``.
+    pub fn detail(&self) -> String {
+        let at = match self.position {
+            Some((line, column)) => format!(" at line {line} column {column}"),
+            None => String::new(),
+        };
+        match &self.problem {
+            EventProblem::Syntax { message, .. } => format!("{message}{at}"),
+            EventProblem::Empty => "the event is empty: expected a JSON object".to_owned(),
+            EventProblem::TrailingContent { .. } => {
+                format!("unexpected content after the end of the JSON object{at}")
+            }
+            EventProblem::NotAnObject { .. } => format!("the event must be a JSON object{at}"),
+            EventProblem::MissingField { field } => format!("missing required field `{field}`"),
+        }
+    }
+
+    pub fn line(&self) -> Option<usize> {
+        self.position.map(|p| p.0)
+    }
+
+    pub fn column(&self) -> Option<usize> {
+        self.position.map(|p| p.1)
+    }
+
+    pub fn span(&self) -> Option<std::ops::Range<usize>> {
+        problem_span(&self.problem).map(Span::range)
+    }
+}
+
+fn problem_span(problem: &EventProblem) -> Option<Span> {
+    match problem {
+        EventProblem::Syntax { span, .. }
+        | EventProblem::TrailingContent { span }
+        | EventProblem::NotAnObject { span } => Some(*span),
+        EventProblem::Empty | EventProblem::MissingField { .. } => None,
+    }
+}
+
+impl fmt::Display for EventError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.message())
+    }
+}
+
+impl std::error::Error for EventError {}
+
+impl Serialize for EventError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("EventError", 6)?;
+        s.serialize_field("code", self.code())?;
+        s.serialize_field("message", self.message())?;
+        s.serialize_field("detail", &self.detail())?;
+        s.serialize_field("line", &self.line())?;
+        s.serialize_field("column", &self.column())?;
+        s.serialize_field("span", &problem_span(&self.problem))?;
+        s.end()
+    }
+}
+
+/// A regex-syntax-like excerpt: the line holding `span`, carets under it, then `message`.
+pub(crate) fn render_excerpt(source: &str, span: Span, message: &str) -> String {
+    let start = span.start.min(source.len());
+    let (line_no, column) = line_column(source, start);
+    let line_start = source[..floor_boundary(source, start)].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = source[line_start..].find('\n').map_or(source.len(), |i| line_start + i);
+    let line_text = &source[line_start..line_end];
+    let end = span.end.clamp(start, line_end.max(start));
+    let width = source
+        .get(floor_boundary(source, start)..floor_boundary(source, end))
+        .map_or(1, |s| s.chars().count())
+        .max(1);
+    let gutter = line_no.to_string();
+    let pad = " ".repeat(gutter.len());
+    format!(
+        "{pad} |\n{gutter} | {line_text}\n{pad} | {}{}\n{pad} = {message}",
+        " ".repeat(column - 1),
+        "^".repeat(width)
+    )
+}
+
+fn floor_boundary(text: &str, mut offset: usize) -> usize {
+    offset = offset.min(text.len());
+    while offset > 0 && !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn render_underlines_the_span() {
+        let source = "{\n  \"a\": []\n}";
+        let out = render_excerpt(source, Span::new(9, 11), "Empty arrays are not allowed");
+        assert_eq!(
+            out,
+            "  |\n2 |   \"a\": []\n  |        ^^\n  = Empty arrays are not allowed"
+        );
+    }
+}

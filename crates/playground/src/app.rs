@@ -1,0 +1,87 @@
+//! The application shell: header with navigation, the current section, footer.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::pages;
+use crate::route::{Route, Section};
+
+fn current_route() -> Route {
+    Route::from_hash(&window().location().hash().unwrap_or_default())
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let (route, set_route) = signal(current_route());
+    // The browser owns history: links change the fragment, back/forward fire `hashchange`.
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| set_route.set(current_route()));
+    on_cleanup(move || listener.remove());
+
+    let first_render = StoredValue::new(true);
+    Effect::new(move |_| {
+        let route = route.get();
+        document().set_title(&route.document_title());
+        // On navigation (not on first load) move focus to the new page's heading, so keyboard and
+        // screen-reader users land on the content they asked for.
+        if !first_render.get_value() {
+            request_animation_frame(focus_page_heading);
+        }
+        first_render.set_value(false);
+    });
+
+    view! {
+        <a class="skip-link" href="#main" on:click=skip_to_content>"Skip to content"</a>
+        <header class="site-header">
+            <a class="brand" href=Section::Partners.href()>
+                <span class="brand-mark" aria-hidden="true">"{ }"</span>
+                "EventBridge Pattern Playground"
+            </a>
+            <nav class="site-nav" aria-label="Sections">
+                <ul>
+                    {Section::ALL
+                        .into_iter()
+                        .map(|section| {
+                            let is_current = move || route.get().section() == Some(section);
+                            view! {
+                                <li>
+                                    <a
+                                        href=section.href()
+                                        aria-current=move || is_current().then_some("page")
+                                    >
+                                        {section.title()}
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </nav>
+        </header>
+        <main id="main" tabindex="-1">
+            {move || pages::page(route.get())}
+        </main>
+        <footer class="site-footer">
+            <p>
+                "Everything runs in your browser: patterns, events and simulations are computed on this "
+                "page, and nothing you enter is sent anywhere."
+            </p>
+        </footer>
+    }
+}
+
+/// The skip link must not change the fragment (that is our router), so it moves focus itself.
+fn skip_to_content(event: leptos::ev::MouseEvent) {
+    event.prevent_default();
+    if let Some(main) = document().get_element_by_id("main") {
+        if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+            let _ = main.focus();
+        }
+    }
+}
+
+fn focus_page_heading() {
+    let heading = document().query_selector("main h1").ok().flatten();
+    if let Some(heading) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = heading.focus();
+    }
+}

@@ -1,0 +1,13 @@
+//! EventBridge Pattern Playground: the client-side web app.
+//!
+//! Components stay thin: they render plain Rust types (routes, catalog entries, match results)
+//! that are unit-tested natively.
+
+mod app;
+mod pages;
+mod route;
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,142 @@
+//! Project automation: `cargo xtask serve` and `cargo xtask test`.
+//!
+//! Both commands install what is missing on a fresh machine (the wasm target, Trunk,
+//! wasm-bindgen-cli, wasm-opt, Chromium and the e2e test's npm packages), so README.md can
+//! promise two commands and nothing else. Installs are skipped when the tool is already there,
+//! which keeps a second run fast.
+
+mod cmd;
+mod serve;
+mod tools;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use cmd::{run, Step};
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  serve [--port N]   build the playground (release) and serve it on http://127.0.0.1:8080
+  test               run every check: fmt, clippy, native tests, wasm build, release build, browser e2e
+  build              build the playground into dist/ (release) and print the wasm size
+  setup              only install the tools the other commands need
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve_command(&args[1..]),
+        Some("test") => test_command(),
+        Some("build") => tools::ensure_web_tools().and_then(|()| build_web()),
+        Some("setup") => tools::ensure_web_tools().and_then(|()| tools::ensure_browser_test_tools()),
+        Some("-h" | "--help" | "help") => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        _ => {
+            eprint!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root: xtask lives one level below it.
+pub fn workspace_root() -> PathBuf {
+    let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest_dir
+        .parent()
+        .map(PathBuf::from)
+        .unwrap_or(manifest_dir)
+}
+
+fn serve_command(args: &[String]) -> Result<(), String> {
+    let mut port = 8080u16;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--port" => {
+                port = rest
+                    .next()
+                    .and_then(|p| p.parse().ok())
+                    .ok_or("--port needs a number")?;
+            }
+            other => return Err(format!("unknown argument for serve: {other}")),
+        }
+    }
+    tools::ensure_web_tools()?;
+    build_web()?;
+    serve::serve_dir(&workspace_root().join("dist"), port)
+}
+
+fn build_web() -> Result<(), String> {
+    let root = workspace_root();
+    run(Step::new("release build of the web app (trunk)", "trunk")
+        .args(["build", "--release", "--offline"])
+        .dir(&root))?;
+    report_wasm_size(&root.join("dist"))
+}
+
+/// Prints the size of every wasm file in dist/, raw and gzipped, so size regressions are visible.
+fn report_wasm_size(dist: &std::path::Path) -> Result<(), String> {
+    let entries = std::fs::read_dir(dist).map_err(|e| format!("cannot read {}: {e}", dist.display()))?;
+    let mut found = false;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.extension().is_some_and(|ext| ext == "wasm") {
+            found = true;
+            let raw = entry.metadata().map(|m| m.len()).unwrap_or(0);
+            let gzipped = cmd::gzip_size(&path)?;
+            println!(
+                "wasm size: {} raw {} bytes ({:.1} KiB), gzipped {} bytes ({:.1} KiB)",
+                path.file_name().unwrap_or_default().to_string_lossy(),
+                raw,
+                raw as f64 / 1024.0,
+                gzipped,
+                gzipped as f64 / 1024.0
+            );
+        }
+    }
+    if found {
+        Ok(())
+    } else {
+        Err(format!("no .wasm file in {}", dist.display()))
+    }
+}
+
+fn test_command() -> Result<(), String> {
+    let started = Instant::now();
+    let root = workspace_root();
+    tools::ensure_web_tools()?;
+    tools::ensure_browser_test_tools()?;
+
+    run(Step::new("formatting", "cargo").args(["fmt", "--all", "--", "--check"]).dir(&root))?;
+    run(Step::new("clippy (native, warnings denied)", "cargo")
+        .args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])
+        .dir(&root))?;
+    run(Step::new("clippy (wasm32, warnings denied)", "cargo")
+        .args(["clippy", "--target", "wasm32-unknown-unknown", "-p", "playground", "-p", "event-pattern"])
+        .args(["--", "-D", "warnings"])
+        .dir(&root))?;
+    run(Step::new("native tests", "cargo").args(["test", "--workspace"]).dir(&root))?;
+    run(Step::new("wasm build of the libraries", "cargo")
+        .args(["build", "--target", "wasm32-unknown-unknown"])
+        .args(["-p", "event-pattern", "-p", "catalog", "-p", "rules", "-p", "delivery"])
+        .dir(&root))?;
+    build_web()?;
+    run(Step::new("browser end-to-end tests", "node")
+        .args(["--test", "--test-concurrency=1", "tests/e2e/"])
+        .dir(&root))?;
+
+    println!("all checks passed in {:.0} s", started.elapsed().as_secs_f64());
+    Ok(())
+}
