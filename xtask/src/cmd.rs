@@ -11,11 +11,12 @@ pub struct Step {
     program: String,
     args: Vec<OsString>,
     dir: Option<PathBuf>,
+    path_prefix: Option<PathBuf>,
 }
 
 impl Step {
     pub fn new(title: &str, program: &str) -> Step {
-        Step { title: title.to_owned(), program: program.to_owned(), args: Vec::new(), dir: None }
+        Step { title: title.to_owned(), program: program.to_owned(), args: Vec::new(), dir: None, path_prefix: None }
     }
 
     pub fn args<I, S>(mut self, args: I) -> Step
@@ -29,6 +30,12 @@ impl Step {
 
     pub fn arg_list(self, args: &[&str]) -> Step {
         self.args(args.iter().copied())
+    }
+
+    /// Puts `dir` first on the command's PATH, so it finds our pinned tools before system ones.
+    pub fn path_prefix(mut self, dir: PathBuf) -> Step {
+        self.path_prefix = Some(dir);
+        self
     }
 
     pub fn dir(mut self, dir: &Path) -> Step {
@@ -45,6 +52,12 @@ pub fn run(step: Step) -> Result<(), String> {
     command.args(&step.args);
     if let Some(dir) = &step.dir {
         command.current_dir(dir);
+    }
+    if let Some(prefix) = &step.path_prefix {
+        let path = std::env::var_os("PATH").unwrap_or_default();
+        let joined = std::env::join_paths(std::iter::once(prefix.clone()).chain(std::env::split_paths(&path)))
+            .map_err(|e| format!("{}: bad PATH: {e}", step.title))?;
+        command.env("PATH", joined);
     }
     let status = command
         .status()

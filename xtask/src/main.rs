@@ -82,6 +82,7 @@ fn build_web() -> Result<(), String> {
     let root = workspace_root();
     run(Step::new("release build of the web app (trunk)", "trunk")
         .args(["build", "--release", "--offline"])
+        .path_prefix(tools::wasm_opt_bin_dir())
         .dir(&root))?;
     report_wasm_size(&root.join("dist"))
 }

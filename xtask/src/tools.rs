@@ -55,11 +55,20 @@ fn ensure_wasm_bindgen() -> Result<(), String> {
         .args(["install", "wasm-bindgen-cli", "--version", &wanted, "--force"]))
 }
 
+/// Where the pinned wasm-opt lives. Debian's binaryen 108 miscompiles the externref table of
+/// today's wasm-bindgen output (the app dies at start-up), so the build uses npm's binaryen,
+/// pinned in xtask/wasm-opt/package.json, and puts it first on Trunk's PATH.
+pub fn wasm_opt_bin_dir() -> std::path::PathBuf {
+    workspace_root().join("xtask/wasm-opt/node_modules/.bin")
+}
+
 fn ensure_wasm_opt() -> Result<(), String> {
-    if output_of("wasm-opt", &["--version"]).is_some() {
+    if wasm_opt_bin_dir().join("wasm-opt").exists() {
         return Ok(());
     }
-    apt_install(&["binaryen"])
+    run(Step::new("install wasm-opt (npm binaryen)", "npm")
+        .args(["ci", "--no-audit", "--no-fund"])
+        .dir(&workspace_root().join("xtask/wasm-opt")))
 }
 
 fn ensure_e2e_packages() -> Result<(), String> {

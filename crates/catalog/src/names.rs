@@ -171,7 +171,7 @@ fn check_length(value: &str, field: &str) -> Result<(), CatalogError> {
         Err(constraint_violation(
             value,
             field,
-            "Member must have length less than or equal to 256",
+            &format!("Member must have length less than or equal to {MAX_NAME_LEN}"),
         ))
     } else {
         Ok(())

@@ -213,8 +213,18 @@ fn fnv1a(parts: &[&[u8]]) -> u64 {
 }
 
 static SALESFORCE_EVENT_RELAY_SAMPLES: [Sample; 2] = [
-    sample!("salesforce.com", "account-change-event", "Change data capture: Account created", DOCUMENTED),
-    sample!("salesforce.com", "platform-event-order-shipped", "Custom platform event: Order_Shipped__e", DOCUMENTED),
+    sample!(
+        "salesforce.com",
+        "account-change-event",
+        "Change data capture: Account created",
+        DOCUMENTED
+    ),
+    sample!(
+        "salesforce.com",
+        "platform-event-order-shipped",
+        "Custom platform event: Order_Shipped__e",
+        DOCUMENTED
+    ),
 ];
 
 static PARTNERS: [Partner; 34] = [

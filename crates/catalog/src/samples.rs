@@ -1,6 +1,6 @@
 //! Sample partner events, kept as readable JSON files under `samples/` and embedded at build time.
 
-use crate::regions::{region, Partition};
+use crate::regions::Partition;
 
 /// The account every sample file is written for.
 pub const SAMPLE_ACCOUNT: &str = "123456789012";
@@ -76,13 +76,10 @@ impl Sample {
 /// Only ever fed the embedded sample files (which tests parse with serde_json), but it stays
 /// total on any input: unexpected text is copied through unchanged.
 fn rewrite_envelope(text: &str, account: &str, region_code: &str) -> String {
-    let partition = region(region_code)
-        .map(|r| r.partition())
-        .unwrap_or_else(|| Partition::of_region_code(region_code));
     let target = Target {
         account,
         region: region_code,
-        partition,
+        partition: Partition::of_region_code(region_code),
     };
 
     let bytes = text.as_bytes();
@@ -322,7 +319,18 @@ mod tests {
 
     #[test]
     fn truncated_or_odd_text_is_copied_without_panicking() {
-        for text in ["", "{", "\"", "{\"account\": \"1", "[[[[", "}}]]", "{\"a\\", "\u{e9}\"\u{e9}", "{\"\u{e9}", "{\"k\\\u{e9}"] {
+        for text in [
+            "",
+            "{",
+            "\"",
+            "{\"account\": \"1",
+            "[[[[",
+            "}}]]",
+            "{\"a\\",
+            "\u{e9}\"\u{e9}",
+            "{\"\u{e9}",
+            "{\"k\\\u{e9}",
+        ] {
             let _ = rewrite_envelope(text, "210987654321", "eu-west-1");
         }
         assert_eq!(rewrite_envelope("{\"a\\", "1", "2"), "{\"a\\");

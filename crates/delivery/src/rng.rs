@@ -69,7 +69,6 @@ impl SimRng {
 mod tests {
     use super::*;
 
-    #[test]
     fn first_outputs(seed: u64) -> Vec<u64> {
         let mut rng = SimRng::new(seed);
         (0..8).map(|_| rng.next_u64()).collect()

@@ -30,6 +30,12 @@ pub(crate) enum PatternErrorKind {
 /// EventBridge answers, followed by Jackson's location line(s) where AWS has them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PatternError {
+    // Boxed: errors travel through every parsing step, and a small `Result` keeps those cheap.
+    inner: Box<PatternErrorInner>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct PatternErrorInner {
     kind: PatternErrorKind,
     reason: String,
     span: Span,
@@ -53,7 +59,7 @@ impl PatternError {
         suffix: LocationSuffix,
     ) -> PatternError {
         let (line, column) = line_column(source, span.start);
-        PatternError {
+        let inner = PatternErrorInner {
             kind,
             reason: reason.into(),
             span,
@@ -62,13 +68,16 @@ impl PatternError {
             source_text: source.to_owned(),
             line,
             column,
+        };
+        PatternError {
+            inner: Box::new(inner),
         }
     }
 
     /// The AWS error code: `InvalidEventPatternException`, or `ValidationException` for a text over
     /// the API's 4096-character limit.
     pub fn code(&self) -> &'static str {
-        match self.kind {
+        match self.inner.kind {
             PatternErrorKind::TooLong => "ValidationException",
             _ => "InvalidEventPatternException",
         }
@@ -76,55 +85,55 @@ impl PatternError {
 
     /// The reason alone, e.g. `Empty arrays are not allowed`.
     pub fn reason(&self) -> &str {
-        &self.reason
+        &self.inner.reason
     }
 
     /// AWS's one-line message, e.g. `Event pattern is not valid. Reason: Empty arrays are not allowed`.
     pub fn message(&self) -> String {
-        match self.kind {
+        match self.inner.kind {
             PatternErrorKind::TooLong => format!(
                 "1 validation error detected: Value at 'eventPattern' failed to satisfy constraint: {}",
-                self.reason
+                self.inner.reason
             ),
-            _ => format!("Event pattern is not valid. Reason: {}", self.reason),
+            _ => format!("Event pattern is not valid. Reason: {}", self.inner.reason),
         }
     }
 
     /// 1-based line of the start of [`span`](Self::span).
     pub fn line(&self) -> usize {
-        self.line
+        self.inner.line
     }
 
     /// 1-based column, in characters, of the start of [`span`](Self::span).
     pub fn column(&self) -> usize {
-        self.column
+        self.inner.column
     }
 
     /// Byte range in the pattern text of the offending token or value.
     pub fn span(&self) -> std::ops::Range<usize> {
-        self.span.range()
+        self.inner.span.range()
     }
 
     /// JSON pointer of the offending place, e.g. `/detail/state/0/anything-but`.
     pub fn path(&self) -> &str {
-        &self.path
+        &self.inner.path
     }
 
     /// The pattern's source line with the offending part underlined and the reason below it.
     pub fn render(&self, source: &str) -> String {
-        render_excerpt(source, self.span, &self.reason)
+        render_excerpt(source, self.inner.span, &self.inner.reason)
     }
 }
 
 impl fmt::Display for PatternError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message())?;
-        let (offset, times) = match self.suffix {
+        let (offset, times) = match self.inner.suffix {
             LocationSuffix::None => return Ok(()),
             LocationSuffix::Once(offset) => (offset, 1),
             LocationSuffix::Twice(offset) => (offset, 2),
         };
-        let location = jackson_source_location(&self.source_text, offset);
+        let location = jackson_source_location(&self.inner.source_text, offset);
         for _ in 0..times {
             write!(f, "\n at {location}")?;
         }
@@ -140,11 +149,11 @@ impl Serialize for PatternError {
         let mut s = serializer.serialize_struct("PatternError", 7)?;
         s.serialize_field("code", self.code())?;
         s.serialize_field("message", &self.message())?;
-        s.serialize_field("reason", &self.reason)?;
-        s.serialize_field("line", &self.line)?;
-        s.serialize_field("column", &self.column)?;
-        s.serialize_field("span", &self.span)?;
-        s.serialize_field("path", &self.path)?;
+        s.serialize_field("reason", &self.inner.reason)?;
+        s.serialize_field("line", &self.inner.line)?;
+        s.serialize_field("column", &self.inner.column)?;
+        s.serialize_field("span", &self.inner.span)?;
+        s.serialize_field("path", &self.inner.path)?;
         s.end()
     }
 }
@@ -248,8 +257,12 @@ impl Serialize for EventError {
 pub(crate) fn render_excerpt(source: &str, span: Span, message: &str) -> String {
     let start = span.start.min(source.len());
     let (line_no, column) = line_column(source, start);
-    let line_start = source[..floor_boundary(source, start)].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = source[line_start..].find('\n').map_or(source.len(), |i| line_start + i);
+    let line_start = source[..floor_boundary(source, start)]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let line_end = source[line_start..]
+        .find('\n')
+        .map_or(source.len(), |i| line_start + i);
     let line_text = &source[line_start..line_end];
     let end = span.end.clamp(start, line_end.max(start));
     let width = source

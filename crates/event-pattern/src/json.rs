@@ -52,7 +52,10 @@ impl Number {
         // The lexer only produces JSON number grammar, which Rust's float parser accepts; overflow
         // gives an infinity, which callers treat as "not comparable".
         let value = literal.parse::<f64>().unwrap_or(f64::NAN);
-        Number { literal: literal.to_owned(), value }
+        Number {
+            literal: literal.to_owned(),
+            value,
+        }
     }
 
     /// The value as a double, if it is finite (numbers like `1e400` are not comparable).
@@ -299,13 +302,18 @@ impl<'a> PullParser<'a> {
                     return Err(self.end_of_input_in(frame));
                 }
                 self.pending = Some(self.read_value()?);
-                Ok(Some(Token { kind: TokenKind::FieldName(name), span: name_span }))
+                Ok(Some(Token {
+                    kind: TokenKind::FieldName(name),
+                    span: name_span,
+                }))
             }
         }
     }
 
     fn top_mut(&mut self) -> &mut Frame {
-        self.stack.last_mut().expect("called with an open container")
+        self.stack
+            .last_mut()
+            .expect("called with an open container")
     }
 
     fn open_if_container(&mut self, token: &Token) -> Result<(), JsonError> {
@@ -323,7 +331,11 @@ impl<'a> PullParser<'a> {
                 span: token.span,
             });
         }
-        self.stack.push(Frame { container, start: token.span.start, has_entries: false });
+        self.stack.push(Frame {
+            container,
+            start: token.span.start,
+            has_entries: false,
+        });
         Ok(())
     }
 
@@ -338,7 +350,10 @@ impl<'a> PullParser<'a> {
             Container::Object => TokenKind::EndObject,
             Container::Array => TokenKind::EndArray,
         };
-        Token { kind, span: Span::new(start, self.pos) }
+        Token {
+            kind,
+            span: Span::new(start, self.pos),
+        }
     }
 
     fn skip_whitespace(&mut self) {
@@ -395,7 +410,10 @@ impl<'a> PullParser<'a> {
                 ))
             }
         };
-        Ok(Token { kind, span: Span::new(start, self.pos) })
+        Ok(Token {
+            kind,
+            span: Span::new(start, self.pos),
+        })
     }
 
     /// Reads a string starting at the opening quote; leaves `pos` after the closing quote.
@@ -407,8 +425,9 @@ impl<'a> PullParser<'a> {
         loop {
             let Some(&byte) = self.bytes.get(self.pos) else {
                 return Err(JsonError {
-                    message: "Unexpected end-of-input: was expecting closing quote for a string value"
-                        .to_owned(),
+                    message:
+                        "Unexpected end-of-input: was expecting closing quote for a string value"
+                            .to_owned(),
                     span: Span::new(open, self.pos),
                 });
             };
@@ -524,7 +543,8 @@ impl<'a> PullParser<'a> {
                 ));
             }
         }
-        if self.bytes[self.pos] == b'0' && matches!(self.bytes.get(self.pos + 1), Some(b'0'..=b'9')) {
+        if self.bytes[self.pos] == b'0' && matches!(self.bytes.get(self.pos + 1), Some(b'0'..=b'9'))
+        {
             return Err(JsonError {
                 message: "Invalid numeric value: Leading zeroes not allowed".to_owned(),
                 span: Span::new(start, self.pos + 2),
@@ -560,7 +580,10 @@ impl<'a> PullParser<'a> {
     fn bad_number_char(&self, what: &str) -> JsonError {
         match self.text[self.pos..].chars().next() {
             Some(c) => JsonError {
-                message: format!("Unexpected character ({}) in numeric value: {what}", describe_char(c)),
+                message: format!(
+                    "Unexpected character ({}) in numeric value: {what}",
+                    describe_char(c)
+                ),
                 span: Span::new(self.pos, self.pos + c.len_utf8()),
             },
             None => JsonError {
@@ -586,7 +609,7 @@ impl<'a> PullParser<'a> {
         JsonError {
             message: format!(
                 "Unexpected close marker '{found}': expected '{expected}' (for {name} starting at {})",
-                jackson_source_location(self.text, frame.start + 1)
+                jackson_source_location(self.text, frame.start)
             ),
             span: Span::new(self.pos, self.pos + 1),
         }
@@ -600,7 +623,7 @@ impl<'a> PullParser<'a> {
         JsonError {
             message: format!(
                 "Unexpected end-of-input: expected close marker for {name} (start marker at {})",
-                jackson_source_location(self.text, frame.start + 1)
+                jackson_source_location(self.text, frame.start)
             ),
             span: Span::new(self.pos, self.pos),
         }
@@ -668,8 +691,15 @@ pub enum TreeError {
 }
 
 enum Building {
-    Array { start: usize, items: Vec<Value> },
-    Object { start: usize, members: Vec<Member>, key: Option<(String, Span)> },
+    Array {
+        start: usize,
+        items: Vec<Value>,
+    },
+    Object {
+        start: usize,
+        members: Vec<Member>,
+        key: Option<(String, Span)>,
+    },
 }
 
 /// Parses a whole text into a tree (iteratively: deep input cannot overflow the stack).
@@ -685,11 +715,18 @@ pub fn parse_tree(text: &str) -> Result<Value, TreeError> {
         let span = token.span;
         let complete = match token.kind {
             TokenKind::StartObject => {
-                stack.push(Building::Object { start: span.start, members: Vec::new(), key: None });
+                stack.push(Building::Object {
+                    start: span.start,
+                    members: Vec::new(),
+                    key: None,
+                });
                 None
             }
             TokenKind::StartArray => {
-                stack.push(Building::Array { start: span.start, items: Vec::new() });
+                stack.push(Building::Array {
+                    start: span.start,
+                    items: Vec::new(),
+                });
                 None
             }
             TokenKind::FieldName(name) => {
@@ -706,16 +743,32 @@ pub fn parse_tree(text: &str) -> Result<Value, TreeError> {
                 _ => unreachable!("the pull parser balances containers"),
             },
             TokenKind::EndArray => match stack.pop() {
-                Some(Building::Array { start, items }) => {
-                    Some(Value { kind: ValueKind::Array(items), span: Span::new(start, span.end) })
-                }
+                Some(Building::Array { start, items }) => Some(Value {
+                    kind: ValueKind::Array(items),
+                    span: Span::new(start, span.end),
+                }),
                 _ => unreachable!("the pull parser balances containers"),
             },
-            TokenKind::String(s) => Some(Value { kind: ValueKind::String(s), span }),
-            TokenKind::Number(n) => Some(Value { kind: ValueKind::Number(n), span }),
-            TokenKind::True => Some(Value { kind: ValueKind::Bool(true), span }),
-            TokenKind::False => Some(Value { kind: ValueKind::Bool(false), span }),
-            TokenKind::Null => Some(Value { kind: ValueKind::Null, span }),
+            TokenKind::String(s) => Some(Value {
+                kind: ValueKind::String(s),
+                span,
+            }),
+            TokenKind::Number(n) => Some(Value {
+                kind: ValueKind::Number(n),
+                span,
+            }),
+            TokenKind::True => Some(Value {
+                kind: ValueKind::Bool(true),
+                span,
+            }),
+            TokenKind::False => Some(Value {
+                kind: ValueKind::Bool(false),
+                span,
+            }),
+            TokenKind::Null => Some(Value {
+                kind: ValueKind::Null,
+                span,
+            }),
         };
         let Some(value) = complete else { continue };
         match stack.last_mut() {
@@ -730,8 +783,14 @@ pub fn parse_tree(text: &str) -> Result<Value, TreeError> {
             }
             Some(Building::Array { items, .. }) => items.push(value),
             Some(Building::Object { members, key, .. }) => {
-                let (key, key_span) = key.take().expect("a field name precedes every member value");
-                members.push(Member { key, key_span, value });
+                let (key, key_span) = key
+                    .take()
+                    .expect("a field name precedes every member value");
+                members.push(Member {
+                    key,
+                    key_span,
+                    value,
+                });
             }
         }
     }
@@ -791,7 +850,7 @@ mod tests {
     #[test]
     fn tokens_of_a_small_document() {
         let got = tokens(r#"{"a": [1, "x", true, null], "b": {}}"#).unwrap();
-        assert_eq!(got.len(), 11);
+        assert_eq!(got.len(), 12);
         assert_eq!(got[1], TokenKind::FieldName("a".into()));
         assert_eq!(got[4], TokenKind::String("x".into()));
     }
@@ -828,7 +887,9 @@ mod tests {
     #[test]
     fn duplicate_keys_keep_the_last_value() {
         let v = parse_tree(r#"{"a": 1, "b": 2, "a": 3}"#).unwrap();
-        let ValueKind::Object(members) = &v.kind else { panic!() };
+        let ValueKind::Object(members) = &v.kind else {
+            panic!()
+        };
         assert_eq!(members.len(), 2);
         assert_eq!(members[0].key, "a");
         assert!(matches!(&members[0].value.kind, ValueKind::Number(n) if n.literal == "3"));
@@ -840,7 +901,9 @@ mod tests {
         let v = parse_tree(text).unwrap();
         let arr = v.get("k").unwrap();
         assert_eq!(&text[arr.span.range()], r#"[10, "s"]"#);
-        let ValueKind::Array(items) = &arr.kind else { panic!() };
+        let ValueKind::Array(items) = &arr.kind else {
+            panic!()
+        };
         assert_eq!(&text[items[1].span.range()], r#""s""#);
     }
 
@@ -855,8 +918,12 @@ mod tests {
         let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
         assert!(parse_tree(&ok).is_ok());
         let deep = format!("{}{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
-        let Err(TreeError::Syntax(e)) = parse_tree(&deep) else { panic!() };
-        assert!(e.message.starts_with("Document nesting depth (1001) exceeds the maximum allowed (1000"));
+        let Err(TreeError::Syntax(e)) = parse_tree(&deep) else {
+            panic!()
+        };
+        assert!(e
+            .message
+            .starts_with("Document nesting depth (1001) exceeds the maximum allowed (1000"));
     }
 
     #[test]

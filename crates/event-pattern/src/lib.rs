@@ -1,54 +1,35 @@
-//! Amazon EventBridge event patterns. (Placeholder: the matcher issue fills this in.)
+//! Amazon EventBridge event patterns: parsing, validation, matching and explanations, giving the
+//! answers and error messages AWS gives (see `DESIGN.md` for the decisions behind the details).
+//!
+//! ```
+//! use event_pattern::{Event, Pattern};
+//!
+//! let pattern = Pattern::parse(r#"{"source": [{"prefix": "aws."}]}"#).unwrap();
+//! let event = Event::parse_any(r#"{"source": "aws.ec2"}"#).unwrap();
+//! assert!(pattern.matches(&event));
+//!
+//! let error = Pattern::parse(r#"{"source": []}"#).unwrap_err();
+//! assert_eq!(error.message(), "Event pattern is not valid. Reason: Empty arrays are not allowed");
+//! ```
 #![forbid(unsafe_code)]
 
-use std::fmt;
+mod error;
+mod event;
+mod explain;
+pub mod json;
+mod matcher;
+mod pattern;
+pub mod reference;
 
-/// A compiled event pattern.
-#[derive(Debug, Clone)]
-pub struct Pattern {
-    _text: String,
-}
-
-impl Pattern {
-    pub fn parse(text: &str) -> Result<Pattern, PatternError> {
-        Ok(Pattern { _text: text.to_owned() })
-    }
-
-    pub fn matches(&self, _event: &Event) -> bool {
-        false
-    }
-}
-
-/// An event checked the way TestEventPattern checks it.
-#[derive(Debug, Clone)]
-pub struct Event {
-    _text: String,
-}
-
-impl Event {
-    pub fn parse(text: &str) -> Result<Event, EventError> {
-        Ok(Event { _text: text.to_owned() })
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct PatternError {
-    reason: String,
-}
-
-impl fmt::Display for PatternError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Event pattern is not valid. Reason: {}", self.reason)
-    }
-}
-impl std::error::Error for PatternError {}
-
-#[derive(Debug, Clone)]
-pub struct EventError;
-
-impl fmt::Display for EventError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Parameter Event is not valid.")
-    }
-}
-impl std::error::Error for EventError {}
+pub use error::{EventError, PatternError, MAX_PATTERN_LENGTH};
+pub use event::{Event, REQUIRED_FIELDS};
+pub use explain::{
+    explain, ArrayElement, BranchExplanation, ConditionExplanation, Explanation, FieldExplanation,
+    FieldOutcome, ValueExplanation,
+};
+pub use json::Span;
+pub use pattern::{
+    wildcard_complexity, Bound, CaseInsensitive, CidrRange, Condition, Exclusion, Field,
+    IpAddressValue, NumericRange, Pattern, SubRule, Wildcard, MAX_OR_COMBINATIONS,
+    MAX_WILDCARD_ACTIVE_STATES,
+};

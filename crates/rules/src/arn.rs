@@ -113,7 +113,7 @@ pub(crate) fn check_common<'a>(
     }
     if arn.service != service {
         return Err(format!(
-            "This is an ARN for the '{}' service; the ARN of a {what} has '{service}' there, for example {example}.",
+            "This is an ARN for the '{}' service; {what} ARNs have '{service}' there, for example {example}.",
             arn.service
         ));
     }
@@ -148,11 +148,12 @@ pub(crate) fn check_role_arn(text: &str, rule_region: &str) -> Result<(), String
     let mut segments: Vec<&str> = path_and_name.split('/').collect();
     let name = segments.pop().unwrap_or_default();
     if !is_token(name, role_char, 1, 64) {
-        return Err(
-            "A role name has 1 to 64 letters, digits or any of + = , . @ _ -.".to_owned(),
-        );
+        return Err("A role name has 1 to 64 letters, digits or any of + = , . @ _ -.".to_owned());
     }
-    if segments.iter().any(|segment| !is_token(segment, role_char, 1, 512)) {
+    if segments
+        .iter()
+        .any(|segment| !is_token(segment, role_char, 1, 512))
+    {
         return Err("The role's path has an empty or invalid segment.".to_owned());
     }
     Ok(())
@@ -175,7 +176,13 @@ mod tests {
 
     #[test]
     fn parse_rejects_non_arns() {
-        for text in ["", "arn", "arn:aws:sqs", "urn:aws:sqs:us-east-1:1:q", "arn:aws:sqs:r:a"] {
+        for text in [
+            "",
+            "arn",
+            "arn:aws:sqs",
+            "urn:aws:sqs:us-east-1:1:q",
+            "arn:aws:sqs:r:a",
+        ] {
             assert_eq!(Arn::parse(text), None, "{text}");
         }
     }
@@ -199,10 +206,24 @@ mod tests {
 
     #[test]
     fn region_codes_are_recognised_by_shape() {
-        for good in ["us-east-1", "ap-southeast-3", "us-gov-west-1", "il-central-1"] {
+        for good in [
+            "us-east-1",
+            "ap-southeast-3",
+            "us-gov-west-1",
+            "il-central-1",
+        ] {
             assert!(is_region_code(good), "{good}");
         }
-        for bad in ["", "us-east", "US-EAST-1", "us_east_1", "us-east-x", "east-1", "us--1", "us-east-123"] {
+        for bad in [
+            "",
+            "us-east",
+            "US-EAST-1",
+            "us_east_1",
+            "us-east-x",
+            "east-1",
+            "us--1",
+            "us-east-123",
+        ] {
             assert!(!is_region_code(bad), "{bad}");
         }
     }
@@ -210,7 +231,13 @@ mod tests {
     #[test]
     fn account_ids_are_twelve_digits() {
         assert!(is_account_id("123456789012"));
-        for bad in ["", "12345678901", "1234567890123", "12345678901a", "１２３４５６７８９０１２"] {
+        for bad in [
+            "",
+            "12345678901",
+            "1234567890123",
+            "12345678901a",
+            "１２３４５６７８９０１２",
+        ] {
             assert!(!is_account_id(bad), "{bad}");
         }
     }
@@ -219,13 +246,33 @@ mod tests {
     fn role_arns() {
         let table: [(&str, &str, Option<&str>); 9] = [
             ("arn:aws:iam::123456789012:role/my-role", "us-east-1", None),
-            ("arn:aws:iam::123456789012:role/service-role/my.role@x", "us-east-1", None),
+            (
+                "arn:aws:iam::123456789012:role/service-role/my.role@x",
+                "us-east-1",
+                None,
+            ),
             ("arn:aws-cn:iam::123456789012:role/r", "cn-north-1", None),
-            ("arn:aws:iam::123456789012:role/r", "cn-north-1", Some("partition")),
-            ("arn:aws:iam:us-east-1:123456789012:role/r", "us-east-1", Some("no Region")),
-            ("arn:aws:iam::123456789012:user/bob", "us-east-1", Some("role/<role-name>")),
+            (
+                "arn:aws:iam::123456789012:role/r",
+                "cn-north-1",
+                Some("partition"),
+            ),
+            (
+                "arn:aws:iam:us-east-1:123456789012:role/r",
+                "us-east-1",
+                Some("no Region"),
+            ),
+            (
+                "arn:aws:iam::123456789012:user/bob",
+                "us-east-1",
+                Some("role/<role-name>"),
+            ),
             ("arn:aws:iam::1234:role/r", "us-east-1", Some("12 digits")),
-            ("arn:aws:sts::123456789012:role/r", "us-east-1", Some("'sts' service")),
+            (
+                "arn:aws:sts::123456789012:role/r",
+                "us-east-1",
+                Some("'sts' service"),
+            ),
             ("my-role", "us-east-1", Some("Enter the ARN")),
         ];
         for (arn, region, expected) in table {

@@ -139,12 +139,27 @@ mod tests {
             (this(""), Some("Choose a queue")),
             (this("a b"), Some("Choose a queue")),
             (other("arn:aws:sqs:us-east-1:210987654321:dlq"), None),
-            (other("arn:aws:sqs:us-east-1:210987654321:dlq.fifo"), Some("FIFO")),
-            (other("arn:aws:sqs:eu-west-1:210987654321:dlq"), Some("rule's Region (us-east-1)")),
-            (other("arn:aws:sns:us-east-1:210987654321:dlq"), Some("'sns' service")),
-            (other("arn:aws-cn:sqs:us-east-1:210987654321:dlq"), Some("partition")),
+            (
+                other("arn:aws:sqs:us-east-1:210987654321:dlq.fifo"),
+                Some("FIFO"),
+            ),
+            (
+                other("arn:aws:sqs:eu-west-1:210987654321:dlq"),
+                Some("rule's Region (us-east-1)"),
+            ),
+            (
+                other("arn:aws:sns:us-east-1:210987654321:dlq"),
+                Some("'sns' service"),
+            ),
+            (
+                other("arn:aws-cn:sqs:us-east-1:210987654321:dlq"),
+                Some("partition"),
+            ),
             (other("arn:aws:sqs:us-east-1:2109:dlq"), Some("12 digits")),
-            (other("arn:aws:sqs:us-east-1:210987654321:a/b"), Some("1 to 80")),
+            (
+                other("arn:aws:sqs:us-east-1:210987654321:a/b"),
+                Some("1 to 80"),
+            ),
             (other("dlq"), Some("Enter the ARN")),
         ];
         for (queue, expected) in table {
@@ -161,17 +176,24 @@ mod tests {
 
     #[test]
     fn queue_arn_of_each_choice() {
-        assert_eq!(DeadLetterQueue::None.queue_arn("us-east-1", "123456789012"), None);
         assert_eq!(
-            DeadLetterQueue::ThisAccount { queue_name: "dlq".into() }
-                .queue_arn("cn-north-1", "123456789012")
-                .as_deref(),
+            DeadLetterQueue::None.queue_arn("us-east-1", "123456789012"),
+            None
+        );
+        assert_eq!(
+            DeadLetterQueue::ThisAccount {
+                queue_name: "dlq".into()
+            }
+            .queue_arn("cn-north-1", "123456789012")
+            .as_deref(),
             Some("arn:aws-cn:sqs:cn-north-1:123456789012:dlq")
         );
         assert_eq!(
-            DeadLetterQueue::OtherAccount { queue_arn: " arn:aws:sqs:us-east-1:210987654321:q ".into() }
-                .queue_arn("us-east-1", "123456789012")
-                .as_deref(),
+            DeadLetterQueue::OtherAccount {
+                queue_arn: " arn:aws:sqs:us-east-1:210987654321:q ".into()
+            }
+            .queue_arn("us-east-1", "123456789012")
+            .as_deref(),
             Some("arn:aws:sqs:us-east-1:210987654321:q")
         );
     }
@@ -187,7 +209,10 @@ mod tests {
         assert_eq!(statement["Effect"], "Allow");
         assert_eq!(statement["Action"], "sqs:SendMessage");
         assert_eq!(statement["Principal"]["Service"], "events.amazonaws.com");
-        assert_eq!(statement["Resource"], "arn:aws:sqs:us-east-1:210987654321:dlq");
+        assert_eq!(
+            statement["Resource"],
+            "arn:aws:sqs:us-east-1:210987654321:dlq"
+        );
         assert_eq!(
             statement["Condition"]["ArnEquals"]["aws:SourceArn"],
             "arn:aws:events:us-east-1:123456789012:rule/orders"

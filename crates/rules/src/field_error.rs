@@ -138,7 +138,11 @@ pub(crate) fn aws_constraint_message(
     violated: &[Constraint<'_>],
 ) -> String {
     let echoed: String = if value.chars().count() > ECHO_LIMIT {
-        value.chars().take(ECHO_LIMIT).chain("...".chars()).collect()
+        value
+            .chars()
+            .take(ECHO_LIMIT)
+            .chain("...".chars())
+            .collect()
     } else {
         value.to_owned()
     };
@@ -153,17 +157,17 @@ pub(crate) fn aws_constraint_message(
 
 /// Checks a length range (counted in characters) and a character class the way AWS's request
 /// validation does, returning the violated constraints in AWS's order.
-pub(crate) fn string_constraints<'p>(
+pub(crate) fn string_constraints(
     value: &str,
     min: usize,
     max: usize,
-    pattern: Option<(&'p str, fn(char) -> bool)>,
-) -> Vec<Constraint<'p>> {
+    class: Option<&CharClass>,
+) -> Vec<Constraint<'static>> {
     let mut violated = Vec::new();
-    if let Some((text, allowed)) = pattern {
+    if let Some(class) = class {
         // An empty value only breaks the length rule, as in AWS's responses.
-        if !value.is_empty() && !value.chars().all(allowed) {
-            violated.push(Constraint::Pattern(text));
+        if !value.is_empty() && !value.chars().all(class.allows) {
+            violated.push(Constraint::Pattern(class.pattern));
         }
     }
     let length = value.chars().count();
@@ -176,9 +180,18 @@ pub(crate) fn string_constraints<'p>(
     violated
 }
 
+/// A character class and the regular expression AWS names it by in its messages.
+pub(crate) struct CharClass {
+    pub pattern: &'static str,
+    pub allows: fn(char) -> bool,
+}
+
 /// `[\.\-_A-Za-z0-9]`: the character class of rule names and target ids.
 pub(crate) fn is_name_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_')
 }
 
-pub(crate) const NAME_PATTERN: &str = r"[\.\-_A-Za-z0-9]+";
+pub(crate) const NAME_CLASS: CharClass = CharClass {
+    pattern: r"[\.\-_A-Za-z0-9]+",
+    allows: is_name_char,
+};

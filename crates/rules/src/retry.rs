@@ -28,7 +28,9 @@ impl Default for RetryPolicy {
 impl RetryPolicy {
     /// Per-field messages; `prefix` is the field path of the policy, e.g. `targets[0].retry_policy`.
     pub(crate) fn check(&self, prefix: &str, errors: &mut crate::FieldErrors) {
-        if !(MIN_EVENT_AGE_SECONDS..=MAX_EVENT_AGE_SECONDS).contains(&self.maximum_event_age_seconds) {
+        if !(MIN_EVENT_AGE_SECONDS..=MAX_EVENT_AGE_SECONDS)
+            .contains(&self.maximum_event_age_seconds)
+        {
             errors.push(
                 format!("{prefix}.maximum_event_age_seconds"),
                 format!(
@@ -160,7 +162,11 @@ mod tests {
     #[test]
     fn format_then_parse_round_trips_over_the_whole_range() {
         for seconds in (MIN_EVENT_AGE_SECONDS..=MAX_EVENT_AGE_SECONDS).step_by(7) {
-            assert_eq!(parse_event_age(&format_event_age(seconds)), Ok(seconds), "{seconds}");
+            assert_eq!(
+                parse_event_age(&format_event_age(seconds)),
+                Ok(seconds),
+                "{seconds}"
+            );
         }
         assert_eq!(format_event_age(60), "00:01");
         assert_eq!(format_event_age(5_400), "01:30");
@@ -188,9 +194,21 @@ mod tests {
     #[test]
     fn out_of_range_policies_name_their_field() {
         let table = [
-            (59, 0, Some("targets[2].retry_policy.maximum_event_age_seconds")),
-            (86_401, 0, Some("targets[2].retry_policy.maximum_event_age_seconds")),
-            (60, 186, Some("targets[2].retry_policy.maximum_retry_attempts")),
+            (
+                59,
+                0,
+                Some("targets[2].retry_policy.maximum_event_age_seconds"),
+            ),
+            (
+                86_401,
+                0,
+                Some("targets[2].retry_policy.maximum_event_age_seconds"),
+            ),
+            (
+                60,
+                186,
+                Some("targets[2].retry_policy.maximum_retry_attempts"),
+            ),
             (60, 0, None),
             (86_400, 185, None),
         ];
@@ -202,7 +220,11 @@ mod tests {
             }
             .check("targets[2].retry_policy", &mut errors);
             let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
-            assert_eq!(fields, field.into_iter().collect::<Vec<_>>(), "{age} {attempts}");
+            assert_eq!(
+                fields,
+                field.into_iter().collect::<Vec<_>>(),
+                "{age} {attempts}"
+            );
         }
     }
 }

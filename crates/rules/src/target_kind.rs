@@ -116,13 +116,22 @@ impl TargetKind {
     /// The resource part of [`example_arn`] and a short description of the expected shape.
     fn resource_example(self) -> (&'static str, &'static str) {
         match self {
-            TargetKind::LambdaFunction => ("function:my-function", "function:<name>[:<version or alias>]"),
+            TargetKind::LambdaFunction => (
+                "function:my-function",
+                "function:<name>[:<version or alias>]",
+            ),
             TargetKind::SqsQueue => ("my-queue", "<queue-name>"),
             TargetKind::SnsTopic => ("my-topic", "<topic-name>"),
-            TargetKind::StepFunctionsStateMachine => ("stateMachine:my-state-machine", "stateMachine:<name>"),
+            TargetKind::StepFunctionsStateMachine => {
+                ("stateMachine:my-state-machine", "stateMachine:<name>")
+            }
             TargetKind::KinesisStream => ("stream/my-stream", "stream/<name>"),
-            TargetKind::FirehoseStream => ("deliverystream/my-firehose-stream", "deliverystream/<name>"),
-            TargetKind::CloudWatchLogGroup => ("log-group:/aws/events/my-log-group", "log-group:<name>"),
+            TargetKind::FirehoseStream => {
+                ("deliverystream/my-firehose-stream", "deliverystream/<name>")
+            }
+            TargetKind::CloudWatchLogGroup => {
+                ("log-group:/aws/events/my-log-group", "log-group:<name>")
+            }
             TargetKind::ApiDestination => (
                 "api-destination/my-api-destination/6c2a4e15-8f3b-4d2e-9a7c-1b5d3e8f0a24",
                 "api-destination/<name>[/<id>]",
@@ -141,8 +150,7 @@ impl TargetKind {
                 Some(rest) => {
                     let (name, qualifier) = split_once_or_whole(rest, ':');
                     is_token(name, "-_", 1, 64)
-                        && qualifier
-                            .is_none_or(|q| q == "$LATEST" || is_token(q, "-_", 1, 128))
+                        && qualifier.is_none_or(|q| q == "$LATEST" || is_token(q, "-_", 1, 128))
                 }
                 None => false,
             },
@@ -162,16 +170,20 @@ impl TargetKind {
             TargetKind::FirehoseStream => resource
                 .strip_prefix("deliverystream/")
                 .is_some_and(|name| is_token(name, "-_.", 1, 64)),
-            TargetKind::CloudWatchLogGroup => resource.strip_prefix("log-group:").is_some_and(|rest| {
-                let name = rest.strip_suffix(":*").unwrap_or(rest);
-                is_token(name, "-_./#", 1, 512)
-            }),
-            TargetKind::ApiDestination => resource
-                .strip_prefix("api-destination/")
-                .is_some_and(|rest| {
-                    let (name, id) = split_once_or_whole(rest, '/');
-                    is_token(name, "-_.", 1, 64) && id.is_none_or(|id| is_token(id, "-", 1, 64))
-                }),
+            TargetKind::CloudWatchLogGroup => {
+                resource.strip_prefix("log-group:").is_some_and(|rest| {
+                    let name = rest.strip_suffix(":*").unwrap_or(rest);
+                    is_token(name, "-_./#", 1, 512)
+                })
+            }
+            TargetKind::ApiDestination => {
+                resource
+                    .strip_prefix("api-destination/")
+                    .is_some_and(|rest| {
+                        let (name, id) = split_once_or_whole(rest, '/');
+                        is_token(name, "-_.", 1, 64) && id.is_none_or(|id| is_token(id, "-", 1, 64))
+                    })
+            }
             TargetKind::EventBus => resource
                 .strip_prefix("event-bus/")
                 .is_some_and(|name| check_event_bus_name(name).is_ok()),
@@ -222,14 +234,14 @@ pub fn check_target_arn(kind: TargetKind, arn: &str, rule_region: &str) -> Resul
         }
     } else if parsed.region != rule_region {
         return Err(format!(
-            "A {what} target must be in the rule's Region ({rule_region}); this ARN is in '{}'. To reach another Region, send to an event bus there.",
+            "{what} targets must be in the rule's Region ({rule_region}); this ARN is in '{}'. To reach another Region, send to an event bus there.",
             parsed.region
         ));
     }
     if !kind.resource_is_valid(parsed.resource) {
         let shape = kind.resource_example().1;
         return Err(format!(
-            "The resource part of a {what} ARN is {shape}; found '{}'.",
+            "The resource part of {what} ARNs is {shape}; found '{}'.",
             parsed.resource
         ));
     }
@@ -284,7 +296,11 @@ mod tests {
             TargetKind::CloudWatchLogGroup,
         ];
         for kind in TargetKind::ALL {
-            assert_eq!(kind.needs_role(), !with_resource_policy.contains(&kind), "{kind:?}");
+            assert_eq!(
+                kind.needs_role(),
+                !with_resource_policy.contains(&kind),
+                "{kind:?}"
+            );
             assert_eq!(kind.needs_role(), kind.role_actions().is_some(), "{kind:?}");
         }
     }
@@ -293,34 +309,138 @@ mod tests {
     fn target_arn_table() {
         use TargetKind::*;
         let table: &[(TargetKind, &str, Option<&str>)] = &[
-            (LambdaFunction, "arn:aws:lambda:us-east-1:123456789012:function:f", None),
-            (LambdaFunction, "arn:aws:lambda:us-east-1:123456789012:function:f:$LATEST", None),
-            (LambdaFunction, "arn:aws:lambda:us-east-1:123456789012:function:f:prod", None),
-            (LambdaFunction, "arn:aws:lambda:us-east-1:123456789012:f", Some("function:<name>")),
-            (LambdaFunction, "arn:aws:lambda:eu-west-1:123456789012:function:f", Some("rule's Region")),
-            (LambdaFunction, "arn:aws-cn:lambda:us-east-1:123456789012:function:f", Some("partition")),
-            (LambdaFunction, "arn:aws:lambda:us-east-1:12345:function:f", Some("12 digits")),
+            (
+                LambdaFunction,
+                "arn:aws:lambda:us-east-1:123456789012:function:f",
+                None,
+            ),
+            (
+                LambdaFunction,
+                "arn:aws:lambda:us-east-1:123456789012:function:f:$LATEST",
+                None,
+            ),
+            (
+                LambdaFunction,
+                "arn:aws:lambda:us-east-1:123456789012:function:f:prod",
+                None,
+            ),
+            (
+                LambdaFunction,
+                "arn:aws:lambda:us-east-1:123456789012:f",
+                Some("function:<name>"),
+            ),
+            (
+                LambdaFunction,
+                "arn:aws:lambda:eu-west-1:123456789012:function:f",
+                Some("rule's Region"),
+            ),
+            (
+                LambdaFunction,
+                "arn:aws-cn:lambda:us-east-1:123456789012:function:f",
+                Some("partition"),
+            ),
+            (
+                LambdaFunction,
+                "arn:aws:lambda:us-east-1:12345:function:f",
+                Some("12 digits"),
+            ),
             (LambdaFunction, "function:f", Some("Enter the ARN")),
-            (SqsQueue, "arn:aws:sqs:us-east-1:123456789012:orders.fifo", None),
-            (SqsQueue, "arn:aws:sqs:us-east-1:123456789012:orders.x", Some("<queue-name>")),
-            (SqsQueue, "arn:aws:sns:us-east-1:123456789012:orders", Some("'sns' service")),
+            (
+                SqsQueue,
+                "arn:aws:sqs:us-east-1:123456789012:orders.fifo",
+                None,
+            ),
+            (
+                SqsQueue,
+                "arn:aws:sqs:us-east-1:123456789012:orders.x",
+                Some("<queue-name>"),
+            ),
+            (
+                SqsQueue,
+                "arn:aws:sns:us-east-1:123456789012:orders",
+                Some("'sns' service"),
+            ),
             (SnsTopic, "arn:aws:sns:us-east-1:123456789012:alerts", None),
-            (StepFunctionsStateMachine, "arn:aws:states:us-east-1:123456789012:stateMachine:m", None),
-            (StepFunctionsStateMachine, "arn:aws:states:us-east-1:123456789012:execution:m:e", Some("stateMachine:<name>")),
-            (KinesisStream, "arn:aws:kinesis:us-east-1:123456789012:stream/s.1", None),
-            (FirehoseStream, "arn:aws:firehose:us-east-1:123456789012:deliverystream/d", None),
-            (CloudWatchLogGroup, "arn:aws:logs:us-east-1:123456789012:log-group:/aws/events/x:*", None),
-            (CloudWatchLogGroup, "arn:aws:logs:us-east-1:123456789012:log-group:", Some("log-group:<name>")),
-            (ApiDestination, "arn:aws:events:us-east-1:123456789012:api-destination/d", None),
-            (ApiDestination, "arn:aws:events:us-east-1:123456789012:rule/d", Some("api-destination/")),
-            (EventBus, "arn:aws:events:eu-west-1:210987654321:event-bus/central", None),
-            (EventBus, "arn:aws:events:eu-west-1:210987654321:event-bus/aws.partner/x.com/1/y", None),
-            (EventBus, "arn:aws:events:moon-1:210987654321:event-bus/central", Some("Region code")),
-            (EventBus, "arn:aws:events:eu-west-1:210987654321:event-bus/a/b", Some("event-bus/<name>")),
-            (EcsTask, "arn:aws:ecs:us-east-1:123456789012:cluster/c", None),
-            (CodeBuildProject, "arn:aws:codebuild:us-east-1:123456789012:project/p1", None),
-            (CodePipeline, "arn:aws:codepipeline:us-east-1:123456789012:pipe-1", None),
-            (CodePipeline, "arn:aws:codepipeline:us-east-1:123456789012:", Some("<pipeline-name>")),
+            (
+                StepFunctionsStateMachine,
+                "arn:aws:states:us-east-1:123456789012:stateMachine:m",
+                None,
+            ),
+            (
+                StepFunctionsStateMachine,
+                "arn:aws:states:us-east-1:123456789012:execution:m:e",
+                Some("stateMachine:<name>"),
+            ),
+            (
+                KinesisStream,
+                "arn:aws:kinesis:us-east-1:123456789012:stream/s.1",
+                None,
+            ),
+            (
+                FirehoseStream,
+                "arn:aws:firehose:us-east-1:123456789012:deliverystream/d",
+                None,
+            ),
+            (
+                CloudWatchLogGroup,
+                "arn:aws:logs:us-east-1:123456789012:log-group:/aws/events/x:*",
+                None,
+            ),
+            (
+                CloudWatchLogGroup,
+                "arn:aws:logs:us-east-1:123456789012:log-group:",
+                Some("log-group:<name>"),
+            ),
+            (
+                ApiDestination,
+                "arn:aws:events:us-east-1:123456789012:api-destination/d",
+                None,
+            ),
+            (
+                ApiDestination,
+                "arn:aws:events:us-east-1:123456789012:rule/d",
+                Some("api-destination/"),
+            ),
+            (
+                EventBus,
+                "arn:aws:events:eu-west-1:210987654321:event-bus/central",
+                None,
+            ),
+            (
+                EventBus,
+                "arn:aws:events:eu-west-1:210987654321:event-bus/aws.partner/x.com/1/y",
+                None,
+            ),
+            (
+                EventBus,
+                "arn:aws:events:moon-1:210987654321:event-bus/central",
+                Some("Region code"),
+            ),
+            (
+                EventBus,
+                "arn:aws:events:eu-west-1:210987654321:event-bus/a/b",
+                Some("event-bus/<name>"),
+            ),
+            (
+                EcsTask,
+                "arn:aws:ecs:us-east-1:123456789012:cluster/c",
+                None,
+            ),
+            (
+                CodeBuildProject,
+                "arn:aws:codebuild:us-east-1:123456789012:project/p1",
+                None,
+            ),
+            (
+                CodePipeline,
+                "arn:aws:codepipeline:us-east-1:123456789012:pipe-1",
+                None,
+            ),
+            (
+                CodePipeline,
+                "arn:aws:codepipeline:us-east-1:123456789012:",
+                Some("<pipeline-name>"),
+            ),
         ];
         for (kind, arn, expected) in table {
             let result = check_target_arn(*kind, arn, "us-east-1");

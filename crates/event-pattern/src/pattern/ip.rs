@@ -17,7 +17,10 @@ fn looks_like_ip(text: &str) -> bool {
 
 fn looks_like_ipv4(text: &str) -> bool {
     let parts: Vec<&str> = text.split('.').collect();
-    parts.len() == 4 && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    parts.len() == 4
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn looks_like_ipv6(text: &str) -> bool {
@@ -32,7 +35,11 @@ fn parse_ipv4(text: &str) -> Option<IpAddress> {
         if digits.len() > 3 {
             return None;
         }
-        let n: u32 = if digits.is_empty() { 0 } else { digits.parse().ok()? };
+        let n: u32 = if digits.is_empty() {
+            0
+        } else {
+            digits.parse().ok()?
+        };
         if n > 255 {
             return None;
         }
@@ -50,9 +57,15 @@ pub(crate) fn parse_ip(text: &str) -> Option<IpAddress> {
         let addr: Ipv6Addr = text.parse().ok()?;
         // Java hands back IPv4-mapped addresses (::ffff:a.b.c.d) as plain IPv4 addresses.
         if let Some(v4) = addr.to_ipv4_mapped() {
-            return Some(IpAddress { v6: false, bits: u128::from(u32::from(v4)) });
+            return Some(IpAddress {
+                v6: false,
+                bits: u128::from(u32::from(v4)),
+            });
         }
-        return Some(IpAddress { v6: true, bits: u128::from(addr) });
+        return Some(IpAddress {
+            v6: true,
+            bits: u128::from(addr),
+        });
     }
     None
 }
@@ -80,8 +93,8 @@ impl CidrRange {
         if parts.len() != 2 {
             return Err("Malformed CIDR, one '/' required".to_owned());
         }
-        let mask_bits =
-            parse_java_int(parts[1]).ok_or_else(|| "Malformed CIDR, mask bits must be an integer".to_owned())?;
+        let mask_bits = parse_java_int(parts[1])
+            .ok_or_else(|| "Malformed CIDR, mask bits must be an integer".to_owned())?;
         if mask_bits < 0 {
             return Err("Malformed CIDR, mask bits must not be negative".to_owned());
         }
@@ -100,8 +113,17 @@ impl CidrRange {
             });
         }
         let host_bits = (width - mask_bits) as u32;
-        let host_mask: u128 = if host_bits == 128 { u128::MAX } else { (1u128 << host_bits) - 1 };
-        Ok(CidrRange { source: text.to_owned(), v6: ip.v6, low: ip.bits & !host_mask, high: ip.bits | host_mask })
+        let host_mask: u128 = if host_bits == 128 {
+            u128::MAX
+        } else {
+            (1u128 << host_bits) - 1
+        };
+        Ok(CidrRange {
+            source: text.to_owned(),
+            v6: ip.v6,
+            low: ip.bits & !host_mask,
+            high: ip.bits | host_mask,
+        })
     }
 
     pub fn as_str(&self) -> &str {
@@ -109,7 +131,8 @@ impl CidrRange {
     }
 
     pub(crate) fn contains(&self, value: &str) -> bool {
-        parse_ip(value).is_some_and(|ip| ip.v6 == self.v6 && ip.bits >= self.low && ip.bits <= self.high)
+        parse_ip(value)
+            .is_some_and(|ip| ip.v6 == self.v6 && ip.bits >= self.low && ip.bits <= self.high)
     }
 }
 
@@ -120,7 +143,9 @@ fn parse_java_int(text: &str) -> Option<i64> {
         return None;
     }
     let value: i64 = text.parse().ok()?;
-    (i64::from(i32::MIN)..=i64::from(i32::MAX)).contains(&value).then_some(value)
+    (i64::from(i32::MIN)..=i64::from(i32::MAX))
+        .contains(&value)
+        .then_some(value)
 }
 
 #[cfg(test)]
@@ -133,10 +158,19 @@ mod tests {
             ("bad-filter", "Malformed CIDR, one '/' required"),
             ("10.0.0.0/", "Malformed CIDR, one '/' required"),
             ("a/b/c", "Malformed CIDR, one '/' required"),
-            ("bad-/64filter", "Malformed CIDR, mask bits must be an integer"),
-            ("10.0.0.0/-1", "Malformed CIDR, mask bits must not be negative"),
+            (
+                "bad-/64filter",
+                "Malformed CIDR, mask bits must be an integer",
+            ),
+            (
+                "10.0.0.0/-1",
+                "Malformed CIDR, mask bits must not be negative",
+            ),
             ("xx.11.xx/8", "Nonstandard IP address: xx.11.xx"),
-            ("xxxx:db8:1234:1a00::/64", "Nonstandard IP address: xxxx:db8:1234:1a00::"),
+            (
+                "xxxx:db8:1234:1a00::/64",
+                "Nonstandard IP address: xxxx:db8:1234:1a00::",
+            ),
             ("999.0.0.1/8", "Invalid IP address: 999.0.0.1"),
             ("10.0.0.1/32", "IPv4 mask bits must be < 32"),
             ("::1/128", "IPv6 mask bits must be < 128"),
@@ -166,7 +200,10 @@ mod tests {
 
     #[test]
     fn textual_variants_of_one_address_are_equal() {
-        assert_eq!(parse_ip("2001:db8::1"), parse_ip("2001:0db8:0000:0000:0000:0000:0000:0001"));
+        assert_eq!(
+            parse_ip("2001:db8::1"),
+            parse_ip("2001:0db8:0000:0000:0000:0000:0000:0001")
+        );
         assert_eq!(parse_ip("010.0.0.1"), parse_ip("10.0.0.1"));
         assert_eq!(parse_ip("hello"), None);
     }

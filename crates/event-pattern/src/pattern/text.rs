@@ -15,8 +15,14 @@ pub struct CaseInsensitive {
 
 impl CaseInsensitive {
     pub(crate) fn new(text: &str) -> CaseInsensitive {
-        let alternatives = text.chars().map(|c| (c.to_lowercase().collect(), c.to_uppercase().collect())).collect();
-        CaseInsensitive { text: text.to_owned(), alternatives }
+        let alternatives = text
+            .chars()
+            .map(|c| (c.to_lowercase().collect(), c.to_uppercase().collect()))
+            .collect();
+        CaseInsensitive {
+            text: text.to_owned(),
+            alternatives,
+        }
     }
 
     pub fn as_str(&self) -> &str {
@@ -61,7 +67,8 @@ impl CaseInsensitive {
     pub(crate) fn is_suffix_of(&self, value: &str) -> bool {
         if self.text.is_ascii() && value.is_ascii() {
             return value.len() >= self.text.len()
-                && value.as_bytes()[value.len() - self.text.len()..].eq_ignore_ascii_case(self.text.as_bytes());
+                && value.as_bytes()[value.len() - self.text.len()..]
+                    .eq_ignore_ascii_case(self.text.as_bytes());
         }
         value
             .char_indices()
@@ -138,7 +145,10 @@ impl Wildcard {
         if !literal.is_empty() {
             pieces.push(Piece::Literal(literal));
         }
-        Ok(Wildcard { source: source.to_owned(), pieces })
+        Ok(Wildcard {
+            source: source.to_owned(),
+            pieces,
+        })
     }
 
     /// The wildcard as written (escapes included).
@@ -194,7 +204,9 @@ impl Wildcard {
         for piece in &self.pieces {
             match piece {
                 Piece::Star => states.push(WildcardState::Star),
-                Piece::Literal(bytes) => states.extend(bytes.iter().map(|&b| WildcardState::Byte(b))),
+                Piece::Literal(bytes) => {
+                    states.extend(bytes.iter().map(|&b| WildcardState::Byte(b)))
+                }
             }
         }
         states
@@ -333,7 +345,11 @@ mod tests {
             ("", "x", false),
         ];
         for (pattern, value, want) in table {
-            assert_eq!(CaseInsensitive::new(pattern).equals(value), want, "{pattern} vs {value}");
+            assert_eq!(
+                CaseInsensitive::new(pattern).equals(value),
+                want,
+                "{pattern} vs {value}"
+            );
         }
         assert!(CaseInsensitive::new("EventB").is_prefix_of("EvEnTbridge"));
         assert!(CaseInsensitive::new(".png").is_suffix_of("image.PNG"));

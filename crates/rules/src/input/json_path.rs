@@ -94,9 +94,15 @@ mod tests {
             ("$", Ok(vec![])),
             ("$.detail", Ok(vec![Key("detail")])),
             ("$.detail-type", Ok(vec![Key("detail-type")])),
-            ("$.detail.metadata.X-Shopify-Topic", Ok(vec![Key("detail"), Key("metadata"), Key("X-Shopify-Topic")])),
+            (
+                "$.detail.metadata.X-Shopify-Topic",
+                Ok(vec![Key("detail"), Key("metadata"), Key("X-Shopify-Topic")]),
+            ),
             ("$.resources[0]", Ok(vec![Key("resources"), Index(0)])),
-            ("$.a[2][10].b", Ok(vec![Key("a"), Index(2), Index(10), Key("b")])),
+            (
+                "$.a[2][10].b",
+                Ok(vec![Key("a"), Index(2), Index(10), Key("b")]),
+            ),
             ("detail", Err("starts with $")),
             ("", Err("starts with $")),
             ("$.", Err("empty step")),

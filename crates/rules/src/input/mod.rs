@@ -93,9 +93,7 @@ impl TargetInput {
                     errors.push(format!("{prefix}.path"), message);
                 }
             }
-            TargetInput::Transformer(transformer) => {
-                transformer.check(prefix, target_id, errors)
-            }
+            TargetInput::Transformer(transformer) => transformer.check(prefix, target_id, errors),
         }
     }
 }
@@ -223,7 +221,10 @@ fn check_json_with_placeholders(
 }
 
 fn check_path_name(name: &str) -> Result<(), String> {
-    if name.get(..4).is_some_and(|head| head.eq_ignore_ascii_case("aws.")) {
+    if name
+        .get(..4)
+        .is_some_and(|head| head.eq_ignore_ascii_case("aws."))
+    {
         return Err(format!(
             "Names starting with AWS. are reserved for EventBridge's own placeholders; rename {name}."
         ));

@@ -48,7 +48,10 @@ fn is_placeholder_char(c: u8) -> bool {
 
 /// The length in bytes of a placeholder starting at `bytes[0] == b'<'`, if one is there.
 fn placeholder_len(bytes: &[u8]) -> Option<usize> {
-    let name_len = bytes[1..].iter().take_while(|&&b| is_placeholder_char(b)).count();
+    let name_len = bytes[1..]
+        .iter()
+        .take_while(|&&b| is_placeholder_char(b))
+        .count();
     (name_len > 0 && bytes.get(1 + name_len) == Some(&b'>')).then_some(name_len + 2)
 }
 
@@ -76,7 +79,9 @@ pub(crate) fn placeholders(template: &str) -> (TemplateShape, Vec<Placeholder<'_
                     TemplateShape::JsonDocument => {
                         let key_position = matches!(
                             stack.last(),
-                            Some(Container::Object { expecting_key: true })
+                            Some(Container::Object {
+                                expecting_key: true
+                            })
                         );
                         match (in_string, string_is_key, key_position) {
                             (true, true, _) | (false, _, true) => Slot::ObjectKey,
@@ -107,10 +112,16 @@ pub(crate) fn placeholders(template: &str) -> (TemplateShape, Vec<Placeholder<'_
                 match byte {
                     b'"' => {
                         in_string = true;
-                        string_is_key =
-                            matches!(stack.last(), Some(Container::Object { expecting_key: true }));
+                        string_is_key = matches!(
+                            stack.last(),
+                            Some(Container::Object {
+                                expecting_key: true
+                            })
+                        );
                     }
-                    b'{' => stack.push(Container::Object { expecting_key: true }),
+                    b'{' => stack.push(Container::Object {
+                        expecting_key: true,
+                    }),
                     b'[' => stack.push(Container::Array),
                     b'}' | b']' => {
                         stack.pop();
@@ -134,7 +145,11 @@ mod tests {
     use super::*;
 
     fn slots(template: &str) -> Vec<(&str, Slot)> {
-        placeholders(template).1.into_iter().map(|p| (p.name, p.slot)).collect()
+        placeholders(template)
+            .1
+            .into_iter()
+            .map(|p| (p.name, p.slot))
+            .collect()
     }
 
     #[test]
@@ -151,15 +166,33 @@ mod tests {
         use Slot::*;
         let table: &[(&str, Vec<(&str, Slot)>)] = &[
             (r#"{"id": <id>}"#, vec![("id", JsonValue)]),
-            (r#"{"path": "users/<id>/<id>"}"#, vec![("id", InsideString), ("id", InsideString)]),
+            (
+                r#"{"path": "users/<id>/<id>"}"#,
+                vec![("id", InsideString), ("id", InsideString)],
+            ),
             (r#"{"<k>": 1}"#, vec![("k", ObjectKey)]),
             (r#"{<k>: 1}"#, vec![("k", ObjectKey)]),
             (r#"{"a": 1, <k>: 2}"#, vec![("k", ObjectKey)]),
-            (r#"{"a": {"b": [<x>, "<y>"]}, "c": <z>}"#, vec![("x", JsonValue), ("y", InsideString), ("z", JsonValue)]),
-            (r#"[<a>, {"k": <b>}]"#, vec![("a", JsonValue), ("b", JsonValue)]),
-            (r#"{"s": "quote \" <a> \\", "t": <b>}"#, vec![("a", InsideString), ("b", JsonValue)]),
-            (r#"{"e": <aws.events.event>}"#, vec![("aws.events.event", JsonValue)]),
-            (r#""instance <instance> is in <state>""#, vec![("instance", Text), ("state", Text)]),
+            (
+                r#"{"a": {"b": [<x>, "<y>"]}, "c": <z>}"#,
+                vec![("x", JsonValue), ("y", InsideString), ("z", JsonValue)],
+            ),
+            (
+                r#"[<a>, {"k": <b>}]"#,
+                vec![("a", JsonValue), ("b", JsonValue)],
+            ),
+            (
+                r#"{"s": "quote \" <a> \\", "t": <b>}"#,
+                vec![("a", InsideString), ("b", JsonValue)],
+            ),
+            (
+                r#"{"e": <aws.events.event>}"#,
+                vec![("aws.events.event", JsonValue)],
+            ),
+            (
+                r#""instance <instance> is in <state>""#,
+                vec![("instance", Text), ("state", Text)],
+            ),
             ("a < b > c <> <ok> <not ok>", vec![("ok", Text)]),
             ("<unterminated", vec![]),
         ];

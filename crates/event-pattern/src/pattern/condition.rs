@@ -1,0 +1,277 @@
+//! The compiled conditions of a pattern leaf, and how each judges one event value.
+
+use super::ip::{parse_ip, CidrRange, IpAddress};
+use super::text::{CaseInsensitive, Wildcard};
+use crate::json::{quote, ValueKind};
+use serde::Serialize;
+use std::fmt;
+
+/// One element of a pattern leaf array: a value to equal, or an operator.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum Condition {
+    /// `"text"`: equal strings (an IP address literal also equals other spellings of the address).
+    ExactString {
+        value: String,
+        #[serde(skip)]
+        ip: Option<IpAddressValue>,
+    },
+    /// `{"exactly": "text"}` (event-ruler's literal form): byte-equal strings, no IP handling.
+    Exactly {
+        value: String,
+    },
+    /// `123`: numerically equal numbers (or the very same literal when it does not fit a double).
+    ExactNumber {
+        literal: String,
+        value: Option<f64>,
+    },
+    ExactBool {
+        value: bool,
+    },
+    ExactNull,
+    Prefix {
+        value: String,
+    },
+    PrefixIgnoreCase {
+        value: CaseInsensitive,
+    },
+    Suffix {
+        value: String,
+    },
+    SuffixIgnoreCase {
+        value: CaseInsensitive,
+    },
+    EqualsIgnoreCase {
+        value: CaseInsensitive,
+    },
+    Wildcard {
+        value: Wildcard,
+    },
+    Numeric {
+        range: NumericRange,
+    },
+    Cidr {
+        range: CidrRange,
+    },
+    /// `{"exists": true}` matches any value; `{"exists": false}` is satisfied by absence.
+    Exists {
+        value: bool,
+    },
+    AnythingBut {
+        excluded: Exclusion,
+    },
+}
+
+/// An IP address parsed from an exact-match string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IpAddressValue(pub(crate) IpAddress);
+
+/// What an `anything-but` excludes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", content = "values", rename_all = "kebab-case")]
+pub enum Exclusion {
+    Strings(Vec<String>),
+    Numbers(Vec<f64>),
+    Prefixes(Vec<String>),
+    Suffixes(Vec<String>),
+    EqualsIgnoreCase(Vec<CaseInsensitive>),
+    Wildcards(Vec<Wildcard>),
+}
+
+/// A numeric interval; `=` is the closed interval `[v, v]`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct NumericRange {
+    pub lower: Option<Bound>,
+    pub upper: Option<Bound>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Bound {
+    pub value: f64,
+    pub inclusive: bool,
+}
+
+impl NumericRange {
+    pub fn contains(&self, n: f64) -> bool {
+        let above = self.lower.is_none_or(|b| {
+            if b.inclusive {
+                n >= b.value
+            } else {
+                n > b.value
+            }
+        });
+        let below = self.upper.is_none_or(|b| {
+            if b.inclusive {
+                n <= b.value
+            } else {
+                n < b.value
+            }
+        });
+        above && below
+    }
+}
+
+impl Condition {
+    pub(crate) fn exact_string(value: String) -> Condition {
+        let ip = parse_ip(&value).map(IpAddressValue);
+        Condition::ExactString { value, ip }
+    }
+
+    /// `exists: false`, which no present value satisfies.
+    pub fn is_absence(&self) -> bool {
+        matches!(self, Condition::Exists { value: false })
+    }
+
+    /// Does this condition accept the event value? (Absence is judged by the matcher, not here.)
+    pub fn accepts(&self, value: &ValueKind) -> bool {
+        let string = match value {
+            ValueKind::String(s) => Some(s.as_str()),
+            _ => None,
+        };
+        match self {
+            Condition::ExactString { value: want, ip } => string.is_some_and(|s| {
+                s == want || ip.is_some_and(|IpAddressValue(ip)| parse_ip(s) == Some(ip))
+            }),
+            Condition::Exactly { value: want } => string == Some(want.as_str()),
+            Condition::ExactNumber {
+                literal,
+                value: want,
+            } => match value {
+                ValueKind::Number(n) => {
+                    n.literal == *literal || want.is_some_and(|w| n.finite() == Some(w))
+                }
+                _ => false,
+            },
+            Condition::ExactBool { value: want } => *value == ValueKind::Bool(*want),
+            Condition::ExactNull => *value == ValueKind::Null,
+            Condition::Prefix { value: p } => string.is_some_and(|s| s.starts_with(p.as_str())),
+            Condition::PrefixIgnoreCase { value: p } => string.is_some_and(|s| p.is_prefix_of(s)),
+            Condition::Suffix { value: p } => string.is_some_and(|s| s.ends_with(p.as_str())),
+            Condition::SuffixIgnoreCase { value: p } => string.is_some_and(|s| p.is_suffix_of(s)),
+            Condition::EqualsIgnoreCase { value: p } => string.is_some_and(|s| p.equals(s)),
+            Condition::Wildcard { value: w } => string.is_some_and(|s| w.matches(s)),
+            Condition::Numeric { range } => match value {
+                ValueKind::Number(n) => n.finite().is_some_and(|v| range.contains(v)),
+                _ => false,
+            },
+            Condition::Cidr { range } => string.is_some_and(|s| range.contains(s)),
+            Condition::Exists { value: present } => *present,
+            Condition::AnythingBut { excluded } => !excluded.excludes(value),
+        }
+    }
+}
+
+impl Exclusion {
+    /// Is this value one that `anything-but` rules out? Values of another type are never excluded,
+    /// so `null`, booleans and numbers pass a string exclusion, and strings pass a numeric one.
+    pub fn excludes(&self, value: &ValueKind) -> bool {
+        match (self, value) {
+            (Exclusion::Strings(list), ValueKind::String(s)) => list.iter().any(|x| x == s),
+            (Exclusion::Numbers(list), ValueKind::Number(n)) => {
+                n.finite().is_some_and(|v| list.contains(&v))
+            }
+            (Exclusion::Prefixes(list), ValueKind::String(s)) => {
+                list.iter().any(|p| s.starts_with(p.as_str()))
+            }
+            (Exclusion::Suffixes(list), ValueKind::String(s)) => {
+                list.iter().any(|p| s.ends_with(p.as_str()))
+            }
+            (Exclusion::EqualsIgnoreCase(list), ValueKind::String(s)) => {
+                list.iter().any(|p| p.equals(s))
+            }
+            (Exclusion::Wildcards(list), ValueKind::String(s)) => list.iter().any(|w| w.matches(s)),
+            _ => false,
+        }
+    }
+}
+
+fn format_number(n: f64) -> String {
+    // Integral values print without a fraction; others in Rust's shortest round-trip form.
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+fn list<T>(items: &[T], show: impl Fn(&T) -> String) -> String {
+    if items.len() == 1 {
+        show(&items[0])
+    } else {
+        format!(
+            "[{}]",
+            items.iter().map(show).collect::<Vec<_>>().join(", ")
+        )
+    }
+}
+
+/// A short human description, e.g. `prefix "aws."` or `numeric > 0 and <= 5`.
+impl fmt::Display for Condition {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Condition::ExactString { value, .. } => write!(f, "exact {}", quote(value)),
+            Condition::Exactly { value } => write!(f, "exactly {}", quote(value)),
+            Condition::ExactNumber { literal, .. } => write!(f, "exact {literal}"),
+            Condition::ExactBool { value } => write!(f, "exact {value}"),
+            Condition::ExactNull => f.write_str("exact null"),
+            Condition::Prefix { value } => write!(f, "prefix {}", quote(value)),
+            Condition::PrefixIgnoreCase { value } => {
+                write!(f, "prefix (ignoring case) {}", quote(value.as_str()))
+            }
+            Condition::Suffix { value } => write!(f, "suffix {}", quote(value)),
+            Condition::SuffixIgnoreCase { value } => {
+                write!(f, "suffix (ignoring case) {}", quote(value.as_str()))
+            }
+            Condition::EqualsIgnoreCase { value } => {
+                write!(f, "equals-ignore-case {}", quote(value.as_str()))
+            }
+            Condition::Wildcard { value } => write!(f, "wildcard {}", quote(value.as_str())),
+            Condition::Numeric { range } => {
+                f.write_str("numeric")?;
+                match (range.lower, range.upper) {
+                    (Some(l), Some(u)) if l.inclusive && u.inclusive && l.value == u.value => {
+                        return write!(f, " = {}", format_number(l.value))
+                    }
+                    _ => {}
+                }
+                if let Some(l) = range.lower {
+                    write!(
+                        f,
+                        " {} {}",
+                        if l.inclusive { ">=" } else { ">" },
+                        format_number(l.value)
+                    )?;
+                }
+                if let Some(u) = range.upper {
+                    if range.lower.is_some() {
+                        f.write_str(" and")?;
+                    }
+                    write!(
+                        f,
+                        " {} {}",
+                        if u.inclusive { "<=" } else { "<" },
+                        format_number(u.value)
+                    )?;
+                }
+                Ok(())
+            }
+            Condition::Cidr { range } => write!(f, "cidr {}", range.as_str()),
+            Condition::Exists { value } => write!(f, "exists {value}"),
+            Condition::AnythingBut { excluded } => {
+                f.write_str("anything-but ")?;
+                match excluded {
+                    Exclusion::Strings(v) => f.write_str(&list(v, |s| quote(s))),
+                    Exclusion::Numbers(v) => f.write_str(&list(v, |n| format_number(*n))),
+                    Exclusion::Prefixes(v) => write!(f, "prefix {}", list(v, |s| quote(s))),
+                    Exclusion::Suffixes(v) => write!(f, "suffix {}", list(v, |s| quote(s))),
+                    Exclusion::EqualsIgnoreCase(v) => {
+                        write!(f, "equals-ignore-case {}", list(v, |s| quote(s.as_str())))
+                    }
+                    Exclusion::Wildcards(v) => {
+                        write!(f, "wildcard {}", list(v, |s| quote(s.as_str())))
+                    }
+                }
+            }
+        }
+    }
+}

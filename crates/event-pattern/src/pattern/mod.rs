@@ -1,0 +1,238 @@
+//! Event patterns: parsing, validation and compilation into sub-rules.
+
+mod compile;
+mod condition;
+mod ip;
+mod text;
+
+pub use condition::{Bound, Condition, Exclusion, IpAddressValue, NumericRange};
+pub use ip::CidrRange;
+pub use text::{CaseInsensitive, Wildcard};
+
+pub(crate) use ip::parse_ip;
+
+use crate::error::{LocationSuffix, PatternError, PatternErrorKind, MAX_PATTERN_LENGTH};
+use crate::json::Span;
+use compile::{Entry, ObjectNode};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Most rule combinations `$or` may produce (EventBridge documents "more than 1000" as invalid).
+pub const MAX_OR_COMBINATIONS: usize = 1000;
+
+/// Most wildcard-automaton states that may be active at once on one field (see DESIGN.md).
+pub const MAX_WILDCARD_ACTIVE_STATES: usize = 10;
+
+/// Exploring more state sets than this is itself "too complex" (keeps the check fast).
+const MAX_WILDCARD_STATE_SETS: usize = 2000;
+
+const TOO_COMPLEX: &str = "Rule is too complex - try using fewer wildcard characters or fewer repeating character sequences after a wildcard character";
+
+/// One leaf of a pattern: a dot-joined field path and the conditions listed for it (any may match).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Field {
+    /// Event field path with keys joined by dots, e.g. `detail.state`.
+    pub path: String,
+    /// JSON pointer of the leaf array in the pattern, e.g. `/detail/state`.
+    pub pointer: String,
+    /// Byte span of the key in the pattern text.
+    pub key_span: Span,
+    /// Byte span of the leaf array in the pattern text.
+    pub span: Span,
+    pub conditions: Vec<Condition>,
+    /// Byte span of each condition in the pattern text.
+    pub condition_spans: Vec<Span>,
+}
+
+/// One alternative of a pattern after `$or` expansion: every field must match.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SubRule {
+    /// Indices into [`Pattern::fields`], sorted by path, one per path.
+    fields: Vec<usize>,
+}
+
+impl SubRule {
+    pub fn field_indices(&self) -> &[usize] {
+        &self.fields
+    }
+}
+
+/// A compiled event pattern.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    text: String,
+    fields: Vec<Field>,
+    sub_rules: Vec<SubRule>,
+}
+
+impl Pattern {
+    /// Parses and validates a pattern as EventBridge's `TestEventPattern`/`PutRule` would.
+    pub fn parse(text: &str) -> Result<Pattern, PatternError> {
+        let length = text.encode_utf16().count();
+        if length > MAX_PATTERN_LENGTH {
+            return Err(PatternError::new(
+                PatternErrorKind::TooLong,
+                format!("Member must have length less than or equal to {MAX_PATTERN_LENGTH}"),
+                text,
+                Span::new(0, text.len()),
+                "",
+                LocationSuffix::None,
+            ));
+        }
+        let compiled = compile::compile(text)?;
+        let combinations = count_combinations(&compiled.root);
+        if combinations > MAX_OR_COMBINATIONS as u64 {
+            let span = first_or_key(&compiled.root).unwrap_or(Span::new(0, text.len()));
+            let shown = if combinations == u64::MAX {
+                "too many".to_owned()
+            } else {
+                combinations.to_string()
+            };
+            return Err(PatternError::new(
+                PatternErrorKind::Invalid,
+                format!(
+                    "The $or relationships produce more than {MAX_OR_COMBINATIONS} rule combinations ({shown})"
+                ),
+                text,
+                span,
+                "",
+                LocationSuffix::None,
+            ));
+        }
+        check_wildcard_complexity(text, &compiled.fields)?;
+        let mut assignments = vec![Vec::new()];
+        expand(&compiled.root, &mut assignments);
+        let sub_rules = assignments
+            .into_iter()
+            .map(|assigned| {
+                // A path assigned twice keeps the later leaf, like event-ruler's overriding compiler.
+                let mut by_path: BTreeMap<&str, usize> = BTreeMap::new();
+                for index in assigned {
+                    by_path.insert(&compiled.fields[index].path, index);
+                }
+                SubRule {
+                    fields: by_path.into_values().collect(),
+                }
+            })
+            .collect();
+        Ok(Pattern {
+            text: text.to_owned(),
+            fields: compiled.fields,
+            sub_rules,
+        })
+    }
+
+    /// The source text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Every leaf in document order (including leaves overridden by a later duplicate).
+    pub fn fields(&self) -> &[Field] {
+        &self.fields
+    }
+
+    /// The alternatives after `$or` expansion, in event-ruler's order.
+    pub fn sub_rules(&self) -> &[SubRule] {
+        &self.sub_rules
+    }
+
+    /// Fields of one sub-rule.
+    pub fn sub_rule_fields<'p>(
+        &'p self,
+        rule: &'p SubRule,
+    ) -> impl Iterator<Item = &'p Field> + 'p {
+        rule.fields.iter().map(move |&i| &self.fields[i])
+    }
+
+    /// Does the event match? (AWS's `TestEventPattern` result.)
+    pub fn matches(&self, event: &crate::Event) -> bool {
+        self.sub_rules
+            .iter()
+            .any(|rule| crate::matcher::evaluate(self, rule, event).is_ok())
+    }
+}
+
+/// Number of sub-rules the `$or`s produce, saturating at `u64::MAX`.
+fn count_combinations(node: &ObjectNode) -> u64 {
+    node.entries.iter().fold(1u64, |product, entry| {
+        let factor = match entry {
+            Entry::Leaf(_) => 1,
+            Entry::Object(child) => count_combinations(child),
+            Entry::Or { branches, .. } => branches
+                .iter()
+                .fold(0u64, |sum, b| sum.saturating_add(count_combinations(b))),
+        };
+        product.saturating_mul(factor)
+    })
+}
+
+fn first_or_key(node: &ObjectNode) -> Option<Span> {
+    node.entries.iter().find_map(|entry| match entry {
+        Entry::Leaf(_) => None,
+        Entry::Object(child) => first_or_key(child),
+        Entry::Or { key_span, .. } => Some(*key_span),
+    })
+}
+
+/// Cartesian expansion in document order: each assignment lists leaf indices, later ones overriding.
+fn expand(node: &ObjectNode, assignments: &mut Vec<Vec<usize>>) {
+    for entry in &node.entries {
+        match entry {
+            Entry::Leaf(index) => assignments.iter_mut().for_each(|a| a.push(*index)),
+            Entry::Object(child) => expand(child, assignments),
+            Entry::Or { branches, .. } => {
+                let current = std::mem::take(assignments);
+                for branch in branches {
+                    let mut copy = current.clone();
+                    expand(branch, &mut copy);
+                    assignments.extend(copy);
+                }
+            }
+        }
+    }
+}
+
+/// Rejects wildcards that would make matching too non-deterministic: all wildcards on one path
+/// share an automaton, and too many of its states may be active at once.
+fn check_wildcard_complexity(text: &str, fields: &[Field]) -> Result<(), PatternError> {
+    let mut by_path: BTreeMap<&str, (Vec<&Wildcard>, Span)> = BTreeMap::new();
+    for field in fields {
+        for (condition, span) in field.conditions.iter().zip(&field.condition_spans) {
+            if let Condition::Wildcard { value } = condition {
+                let entry = by_path
+                    .entry(&field.path)
+                    .or_insert_with(|| (Vec::new(), *span));
+                if !entry.0.contains(&value) {
+                    entry.0.push(value);
+                }
+            }
+        }
+    }
+    for (wildcards, span) in by_path.values() {
+        let active = text::max_active_states(wildcards, MAX_WILDCARD_STATE_SETS);
+        if active.is_none_or(|n| n > MAX_WILDCARD_ACTIVE_STATES) {
+            return Err(PatternError::new(
+                PatternErrorKind::Invalid,
+                TOO_COMPLEX,
+                text,
+                *span,
+                "",
+                LocationSuffix::None,
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The complexity measure behind "Rule is too complex", for one field's wildcard strings (exposed
+/// so tools can show how close a pattern is to the limit). `None` if a wildcard is malformed or the
+/// measure exceeds what we explore.
+pub fn wildcard_complexity(wildcards: &[&str]) -> Option<usize> {
+    let parsed: Vec<Wildcard> = wildcards
+        .iter()
+        .map(|w| Wildcard::parse(w).ok())
+        .collect::<Option<_>>()?;
+    let refs: Vec<&Wildcard> = parsed.iter().collect();
+    text::max_active_states(&refs, MAX_WILDCARD_STATE_SETS)
+}

@@ -1,0 +1,230 @@
+//! Terraform configuration: `aws_cloudwatch_event_rule` and one `aws_cloudwatch_event_target`
+//! per target, plus created roles and dead-letter-queue policies.
+
+use std::fmt::Write as _;
+
+use serde_json::Value;
+
+use super::hcl_syntax::{identifier, string, value};
+use super::{created_role_name, pattern_value, queue_policies, role_permissions, trust_policy};
+use crate::{FieldErrors, RoleChoice, Rule, Target, TargetInput, TargetParameters};
+
+/// Lines of one block body; `attribute` aligns nothing, `terraform fmt` can do that.
+struct Block {
+    text: String,
+    indent: usize,
+}
+
+impl Block {
+    fn open(header: &str) -> Self {
+        Block {
+            text: format!("{header} {{\n"),
+            indent: 2,
+        }
+    }
+
+    fn attribute(&mut self, name: &str, expression: &str) {
+        let _ = writeln!(
+            self.text,
+            "{}{name} = {expression}",
+            " ".repeat(self.indent)
+        );
+    }
+
+    fn nested(&mut self, name: &str) {
+        let _ = writeln!(self.text, "{}{name} {{", " ".repeat(self.indent));
+        self.indent += 2;
+    }
+
+    fn end_nested(&mut self) {
+        self.indent -= 2;
+        let _ = writeln!(self.text, "{}}}", " ".repeat(self.indent));
+    }
+
+    fn close(mut self) -> String {
+        self.text.push_str("}\n");
+        self.text
+    }
+}
+
+fn jsonencode(json: &Value, indent: usize) -> String {
+    format!("jsonencode({})", value(json, indent))
+}
+
+fn string_list(items: &[String]) -> String {
+    let quoted: Vec<String> = items.iter().map(|item| string(item.trim())).collect();
+    format!("[{}]", quoted.join(", "))
+}
+
+pub fn terraform(rule: &Rule) -> Result<String, FieldErrors> {
+    rule.validate()?;
+    let rule_id = identifier(&rule.name);
+    let rule_ref = format!("aws_cloudwatch_event_rule.{rule_id}");
+    let mut out = format!(
+        "# EventBridge rule {} on event bus {} ({}, account {})\n\n",
+        rule.name, rule.event_bus, rule.region, rule.account_id
+    );
+
+    let mut provider = Block::open("provider \"aws\"");
+    provider.attribute("region", &string(&rule.region));
+    out.push_str(&provider.close());
+
+    let mut block = Block::open(&format!(
+        "resource \"aws_cloudwatch_event_rule\" \"{rule_id}\""
+    ));
+    block.attribute("name", &string(&rule.name));
+    if !rule.description.is_empty() {
+        block.attribute("description", &string(&rule.description));
+    }
+    block.attribute("event_bus_name", &string(&rule.event_bus));
+    block.attribute("state", &string(rule.state.as_aws()));
+    block.attribute("event_pattern", &jsonencode(&pattern_value(rule), 2));
+    if !rule.tags.is_empty() {
+        let tags: serde_json::Map<String, Value> = rule
+            .tags
+            .iter()
+            .map(|tag| (tag.key.clone(), Value::String(tag.value.clone())))
+            .collect();
+        block.attribute("tags", &value(&Value::Object(tags), 2));
+    }
+    out.push('\n');
+    out.push_str(&block.close());
+
+    for (index, target) in rule.targets.iter().enumerate() {
+        let target_id = format!("{rule_id}_target_{}", index + 1);
+        let role_arn = match &target.role {
+            RoleChoice::None => None,
+            RoleChoice::Existing { role_arn } => Some(string(role_arn.trim())),
+            RoleChoice::CreateNew => {
+                out.push('\n');
+                out.push_str(&created_role(rule, index, target, &target_id));
+                Some(format!("aws_iam_role.{target_id}.arn"))
+            }
+        };
+        out.push('\n');
+        out.push_str(&target_block(rule, target, &target_id, &rule_ref, role_arn));
+    }
+
+    for (number, queue) in queue_policies(rule).into_iter().enumerate() {
+        out.push('\n');
+        if queue.same_account {
+            let mut block = Block::open(&format!(
+                "resource \"aws_sqs_queue_policy\" \"{rule_id}_dead_letter_queue_{}\"",
+                number + 1
+            ));
+            block.attribute("queue_url", &string(&queue.queue_url));
+            block.attribute("policy", &jsonencode(&queue.policy, 2));
+            out.push_str("# Replaces the queue's current policy.\n");
+            out.push_str(&block.close());
+        } else {
+            let _ = writeln!(
+                out,
+                "# The dead-letter queue {} belongs to account {}; its owner must attach this policy:\n# {}",
+                queue.queue_arn, queue.owner_account, queue.policy
+            );
+        }
+    }
+    Ok(out)
+}
+
+fn created_role(rule: &Rule, index: usize, target: &Target, resource_id: &str) -> String {
+    let role_name = created_role_name(rule, index);
+    let mut role = Block::open(&format!("resource \"aws_iam_role\" \"{resource_id}\""));
+    role.attribute("name", &string(&role_name));
+    role.attribute("assume_role_policy", &jsonencode(&trust_policy(), 2));
+    let mut policy = Block::open(&format!(
+        "resource \"aws_iam_role_policy\" \"{resource_id}\""
+    ));
+    policy.attribute("name", &string(&role_name));
+    policy.attribute("role", &format!("aws_iam_role.{resource_id}.id"));
+    policy.attribute("policy", &jsonencode(&role_permissions(target), 2));
+    format!("{}\n{}", role.close(), policy.close())
+}
+
+fn target_block(
+    rule: &Rule,
+    target: &Target,
+    resource_id: &str,
+    rule_ref: &str,
+    role_arn: Option<String>,
+) -> String {
+    let mut block = Block::open(&format!(
+        "resource \"aws_cloudwatch_event_target\" \"{resource_id}\""
+    ));
+    block.attribute("rule", &format!("{rule_ref}.name"));
+    block.attribute("event_bus_name", &format!("{rule_ref}.event_bus_name"));
+    block.attribute("target_id", &string(&target.id));
+    block.attribute("arn", &string(target.arn.trim()));
+    if let Some(role_arn) = role_arn {
+        block.attribute("role_arn", &role_arn);
+    }
+    match &target.input {
+        TargetInput::MatchedEvent => {}
+        TargetInput::Constant { json } => block.attribute("input", &string(json)),
+        TargetInput::InputPath { path } => block.attribute("input_path", &string(path)),
+        TargetInput::Transformer(transformer) => {
+            block.nested("input_transformer");
+            if !transformer.paths.is_empty() {
+                let paths: serde_json::Map<String, Value> = transformer
+                    .paths
+                    .iter()
+                    .map(|entry| (entry.name.clone(), Value::String(entry.path.clone())))
+                    .collect();
+                block.attribute("input_paths", &value(&Value::Object(paths), 4));
+            }
+            block.attribute("input_template", &string(&transformer.template));
+            block.end_nested();
+        }
+    }
+    block.nested("retry_policy");
+    block.attribute(
+        "maximum_event_age_in_seconds",
+        &target.retry_policy.maximum_event_age_seconds.to_string(),
+    );
+    block.attribute(
+        "maximum_retry_attempts",
+        &target.retry_policy.maximum_retry_attempts.to_string(),
+    );
+    block.end_nested();
+    if let Some(queue_arn) = target
+        .dead_letter_queue
+        .queue_arn(&rule.region, &rule.account_id)
+    {
+        block.nested("dead_letter_config");
+        block.attribute("arn", &string(&queue_arn));
+        block.end_nested();
+    }
+    match &target.parameters {
+        TargetParameters::None => {}
+        TargetParameters::SqsFifo { message_group_id } => {
+            block.nested("sqs_target");
+            block.attribute("message_group_id", &string(message_group_id));
+            block.end_nested();
+        }
+        TargetParameters::Kinesis { partition_key_path } => {
+            block.nested("kinesis_target");
+            block.attribute("partition_key_path", &string(partition_key_path));
+            block.end_nested();
+        }
+        TargetParameters::Ecs(task) => {
+            block.nested("ecs_target");
+            block.attribute(
+                "task_definition_arn",
+                &string(task.task_definition_arn.trim()),
+            );
+            block.attribute("task_count", &task.task_count.to_string());
+            block.attribute("launch_type", &string(task.launch_type.as_aws()));
+            if !task.subnets.is_empty() {
+                block.nested("network_configuration");
+                block.attribute("subnets", &string_list(&task.subnets));
+                if !task.security_groups.is_empty() {
+                    block.attribute("security_groups", &string_list(&task.security_groups));
+                }
+                block.attribute("assign_public_ip", &task.assign_public_ip.to_string());
+                block.end_nested();
+            }
+            block.end_nested();
+        }
+    }
+    block.close()
+}
