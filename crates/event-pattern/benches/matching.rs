@@ -8,13 +8,26 @@ use event_pattern::{explain, Event, Pattern};
 use std::time::Instant;
 
 const FEATURES: usize = 20_000;
-const STREETS: &[&str] = &["FULTON", "JEFFERSON", "ACEVEDO", "ACTON", "MISSION", "FOLSOM", "MADISON", "Jefferson", "CLAYTON"];
+const STREETS: &[&str] = &[
+    "FULTON",
+    "JEFFERSON",
+    "ACEVEDO",
+    "ACTON",
+    "MISSION",
+    "FOLSOM",
+    "MADISON",
+    "Jefferson",
+    "CLAYTON",
+];
 
 /// A tiny deterministic generator, so runs are comparable.
 struct Lcg(u64);
 impl Lcg {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         self.0 >> 33
     }
     fn coordinate(&mut self, base: f64) -> f64 {
@@ -25,9 +38,19 @@ impl Lcg {
 fn feature(rng: &mut Lcg) -> String {
     let lot = format!("{:07}", rng.next() % 4_000_000);
     let street = STREETS[(rng.next() % STREETS.len() as u64) as usize];
-    let kind = if rng.next() % 10 == 0 { "MultiPolygon" } else { "Polygon" };
+    let kind = if rng.next() % 10 == 0 {
+        "MultiPolygon"
+    } else {
+        "Polygon"
+    };
     let points: Vec<String> = (0..(3 + rng.next() % 6))
-        .map(|_| format!(r#"{{"x":{},"y":{},"z":0}}"#, rng.coordinate(-122.47), rng.coordinate(37.72)))
+        .map(|_| {
+            format!(
+                r#"{{"x":{},"y":{},"z":0}}"#,
+                rng.coordinate(-122.47),
+                rng.coordinate(37.72)
+            )
+        })
         .collect();
     format!(
         r#"{{"type":"Feature","properties":{{"MAPBLKLOT":"{lot}","BLKLST":"{}","STREET":"{street}","ST_TYPE":"ST","ODD_EVEN":"E"}},"geometry":{{"type":"{kind}","coordinates":[{}],"firstCoordinates":{}}}}}"#,
@@ -38,7 +61,10 @@ fn feature(rng: &mut Lcg) -> String {
 }
 
 fn families() -> Option<Vec<(String, Vec<String>)>> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/bench/citylots-rule-families.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/bench/citylots-rule-families.json"
+    );
     let text = std::fs::read_to_string(path).ok()?;
     let data: serde_json::Value = serde_json::from_str(&text).ok()?;
     Some(
@@ -46,7 +72,12 @@ fn families() -> Option<Vec<(String, Vec<String>)>> {
             .as_array()?
             .iter()
             .map(|f| {
-                let rules = f["rules"].as_array().into_iter().flatten().map(|r| r.to_string()).collect();
+                let rules = f["rules"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|r| r.to_string())
+                    .collect();
                 (f["name"].as_str().unwrap_or("?").to_owned(), rules)
             })
             .collect(),
@@ -69,11 +100,17 @@ fn main() {
     );
 
     match families() {
-        None => println!("(shared/bench/citylots-rule-families.json not found: skipping the rule families)"),
+        None => println!(
+            "(shared/bench/citylots-rule-families.json not found: skipping the rule families)"
+        ),
         Some(families) => {
-            println!("{:<28} {:>12} {:>14}  matches per rule", "family (5 rules)", "events/s", "µs/event");
+            println!(
+                "{:<28} {:>12} {:>14}  matches per rule",
+                "family (5 rules)", "events/s", "µs/event"
+            );
             for (name, rules) in families {
-                let patterns: Vec<Pattern> = rules.iter().map(|r| Pattern::parse(r).unwrap()).collect();
+                let patterns: Vec<Pattern> =
+                    rules.iter().map(|r| Pattern::parse(r).unwrap()).collect();
                 let start = Instant::now();
                 let mut counts = vec![0usize; patterns.len()];
                 for event in &events {
@@ -98,9 +135,15 @@ fn main() {
         std::hint::black_box(Pattern::parse(std::hint::black_box(pattern_text)).unwrap());
     }
     let secs = start.elapsed().as_secs_f64();
-    println!("pattern compile ({} bytes, $or of 2): {:.1} µs each", pattern_text.len(), secs * 1e6 / rounds as f64);
+    println!(
+        "pattern compile ({} bytes, $or of 2): {:.1} µs each",
+        pattern_text.len(),
+        secs * 1e6 / rounds as f64
+    );
 
-    let mut big = String::from(r#"{"id":"1","account":"1","source":"s","time":"t","region":"r","detail-type":"d","detail":{"items":["#);
+    let mut big = String::from(
+        r#"{"id":"1","account":"1","source":"s","time":"t","region":"r","detail-type":"d","detail":{"items":["#,
+    );
     let mut i = 0;
     while big.len() < 256 * 1024 {
         if i > 0 {

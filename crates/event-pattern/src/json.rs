@@ -802,6 +802,15 @@ fn last_key_wins(mut members: Vec<Member>) -> Vec<Member> {
     if members.len() < 2 {
         return members;
     }
+    // Small objects (nearly all of them) are checked pairwise, without allocating a map.
+    if members.len() <= 16
+        && !members
+            .iter()
+            .enumerate()
+            .any(|(i, m)| members[..i].iter().any(|earlier| earlier.key == m.key))
+    {
+        return members;
+    }
     let mut first_index: std::collections::HashMap<String, usize> =
         std::collections::HashMap::with_capacity(members.len());
     let mut duplicate = false;

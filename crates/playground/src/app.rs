@@ -5,6 +5,20 @@ use wasm_bindgen::JsCast;
 
 use crate::pages;
 use crate::route::{Route, Section};
+use crate::state::PlaygroundState;
+use crate::storage;
+
+/// Shared by every page through Leptos context.
+#[derive(Clone, Copy)]
+pub struct AppContext {
+    pub state: RwSignal<PlaygroundState>,
+    /// A message about storage or loading that the user should see (shown as a status banner).
+    pub notice: RwSignal<Option<String>>,
+}
+
+pub fn use_app() -> AppContext {
+    expect_context::<AppContext>()
+}
 
 fn current_route() -> Route {
     Route::from_hash(&window().location().hash().unwrap_or_default())
@@ -12,6 +26,19 @@ fn current_route() -> Route {
 
 #[component]
 pub fn App() -> impl IntoView {
+    let loaded = storage::load();
+    let app = AppContext { state: RwSignal::new(loaded.state), notice: RwSignal::new(loaded.notice) };
+    provide_context(app);
+    // Autosave: every change of the state is written to browser storage.
+    Effect::new(move |previous: Option<()>| {
+        let state = app.state.get();
+        if previous.is_some() {
+            if let Err(message) = storage::save(&state) {
+                app.notice.set(Some(message));
+            }
+        }
+    });
+
     let (route, set_route) = signal(current_route());
     // The browser owns history: links change the fragment, back/forward fire `hashchange`.
     let listener = window_event_listener(leptos::ev::hashchange, move |_| set_route.set(current_route()));
@@ -56,7 +83,29 @@ pub fn App() -> impl IntoView {
                         .collect_view()}
                 </ul>
             </nav>
+            <a
+                class="region-pill"
+                href=Section::Regions.href()
+                title="Change the current Region"
+            >
+                <span class="visually-hidden">"Current Region: "</span>
+                {move || app.state.with(|s| s.current_region().code())}
+            </a>
         </header>
+        {move || {
+            app.notice
+                .get()
+                .map(|message| {
+                    view! {
+                        <div class="notice-banner" role="status">
+                            <span>{message}</span>
+                            <button type="button" on:click=move |_| app.notice.set(None)>
+                                "Dismiss"
+                            </button>
+                        </div>
+                    }
+                })
+        }}
         <main id="main" tabindex="-1">
             {move || pages::page(route.get())}
         </main>

@@ -6,6 +6,8 @@
 mod app;
 mod pages;
 mod route;
+mod state;
+mod storage;
 
 fn main() {
     console_error_panic_hook::set_once();

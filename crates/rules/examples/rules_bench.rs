@@ -31,15 +31,24 @@ fn five_target_rule(name: &str) -> Rule {
         TargetKind::SnsTopic,
     ];
     for (index, kind) in kinds.into_iter().enumerate() {
-        let mut target = Target::new(&format!("t{index}"), kind, &example_arn(kind, REGION, ACCOUNT));
+        let mut target = Target::new(
+            &format!("t{index}"),
+            kind,
+            &example_arn(kind, REGION, ACCOUNT),
+        );
         if kind.needs_role() {
             target.role = RoleChoice::CreateNew;
         }
         target.input = TargetInput::Transformer(InputTransformer::new(
-            &[("topic", "$.detail.metadata.X-Shopify-Topic"), ("order", "$.detail.payload")],
+            &[
+                ("topic", "$.detail.metadata.X-Shopify-Topic"),
+                ("order", "$.detail.payload"),
+            ],
             r#"{"topic": <topic>, "order": <order>, "rule": "<aws.events.rule-name>"}"#,
         ));
-        target.dead_letter_queue = DeadLetterQueue::ThisAccount { queue_name: "dlq".into() };
+        target.dead_letter_queue = DeadLetterQueue::ThisAccount {
+            queue_name: "dlq".into(),
+        };
         rule.targets.push(target);
     }
     rule
@@ -51,7 +60,10 @@ fn measure(label: &str, iterations: u32, mut work: impl FnMut()) {
         work();
     }
     let per_call = start.elapsed() / iterations;
-    println!("{label:<42} {:>10.2} µs/call ({iterations} calls)", per_call.as_secs_f64() * 1e6);
+    println!(
+        "{label:<42} {:>10.2} µs/call ({iterations} calls)",
+        per_call.as_secs_f64() * 1e6
+    );
 }
 
 fn main() {
@@ -69,7 +81,12 @@ fn main() {
         black_box(black_box(&rule).validate()).ok();
     });
     measure("apply_input (JSON template)", 100_000, || {
-        black_box(apply_input(&rule.targets[0].input, black_box(&event), &context)).ok();
+        black_box(apply_input(
+            &rule.targets[0].input,
+            black_box(&event),
+            &context,
+        ))
+        .ok();
     });
     measure("export: AWS CLI", 5_000, || {
         black_box(aws_cli(black_box(&rule))).ok();
@@ -95,7 +112,10 @@ fn main() {
         store.create(five_target_rule(&format!("r{index}"))).ok();
     }
     let saved = serde_json::to_string(&store).unwrap_or_default();
-    println!("RuleStore with 300 five-target rules: {} bytes of JSON", saved.len());
+    println!(
+        "RuleStore with 300 five-target rules: {} bytes of JSON",
+        saved.len()
+    );
     measure("RuleStore: load 300 rules from JSON", 50, || {
         black_box(serde_json::from_str::<RuleStore>(black_box(&saved))).ok();
     });

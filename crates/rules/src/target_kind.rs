@@ -93,8 +93,8 @@ impl TargetKind {
         self == TargetKind::EventBus
     }
 
-    /// What the IAM role for this kind must be allowed to do, on which resource (derived from
-    /// the target ARN); `None` for kinds that use resource-based policies.
+    /// The actions an IAM role for this kind must allow on the target; `None` for kinds that use
+    /// resource-based policies.
     pub(crate) fn role_actions(self) -> Option<&'static [&'static str]> {
         let actions: &'static [&'static str] = match self {
             TargetKind::LambdaFunction

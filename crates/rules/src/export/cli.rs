@@ -4,8 +4,7 @@ use serde_json::{json, Value};
 
 use super::shell::{command, option};
 use super::{
-    created_role_name, existing_role_arn, queue_policies, role_permissions, target_shape,
-    trust_policy, Dialect,
+    created_role_name, queue_policies, role_permissions, target_shape, trust_policy, Dialect,
 };
 use crate::{FieldErrors, RoleChoice, Rule};
 
@@ -22,7 +21,7 @@ pub fn aws_cli(rule: &Rule) -> Result<String, FieldErrors> {
     for (index, target) in rule.targets.iter().enumerate() {
         let role_arn = match &target.role {
             RoleChoice::None => None,
-            RoleChoice::Existing { .. } => existing_role_arn(target).map(Value::from),
+            RoleChoice::Existing { role_arn } => Some(json!(role_arn.trim())),
             RoleChoice::CreateNew => {
                 let role_name = created_role_name(rule, index);
                 script.push_str(&format!(

@@ -4,8 +4,8 @@ use serde_json::{json, Map, Value};
 
 use super::yaml::to_yaml;
 use super::{
-    created_role_name, existing_role_arn, pattern_value, queue_policies, role_permissions,
-    target_shape, trust_policy, Dialect,
+    created_role_name, pattern_value, queue_policies, role_permissions, target_shape, trust_policy,
+    Dialect,
 };
 use crate::{FieldErrors, RoleChoice, Rule};
 
@@ -48,7 +48,7 @@ fn template(rule: &Rule) -> Result<Value, FieldErrors> {
     for (index, target) in rule.targets.iter().enumerate() {
         let role_arn = match &target.role {
             RoleChoice::None => None,
-            RoleChoice::Existing { .. } => existing_role_arn(target).map(Value::from),
+            RoleChoice::Existing { role_arn } => Some(json!(role_arn.trim())),
             RoleChoice::CreateNew => {
                 let role_id = format!("{rule_id}Target{}Role", index + 1);
                 let role_name = created_role_name(rule, index);

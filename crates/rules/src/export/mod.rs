@@ -15,9 +15,7 @@ mod yaml;
 
 use serde_json::{json, Map, Value};
 
-use crate::{
-    dead_letter_queue_policy, RoleChoice, Rule, Target, TargetInput, TargetKind, TargetParameters,
-};
+use crate::{dead_letter_queue_policy, Rule, Target, TargetInput, TargetKind, TargetParameters};
 
 pub use cli::{aws_cli, test_event_pattern_command};
 pub use cloudformation::{cloudformation_json, cloudformation_yaml};
@@ -180,14 +178,6 @@ fn target_shape(rule: &Rule, target: &Target, role_arn: Option<Value>, dialect: 
         }
     }
     Value::Object(shape)
-}
-
-/// The existing role ARN of a target, if it names one.
-fn existing_role_arn(target: &Target) -> Option<&str> {
-    match &target.role {
-        RoleChoice::Existing { role_arn } => Some(role_arn.trim()),
-        RoleChoice::None | RoleChoice::CreateNew => None,
-    }
 }
 
 /// One policy per dead-letter queue the rule uses (targets may share a queue).

@@ -9,7 +9,7 @@ use super::hcl_syntax::{identifier, string, value};
 use super::{created_role_name, pattern_value, queue_policies, role_permissions, trust_policy};
 use crate::{FieldErrors, RoleChoice, Rule, Target, TargetInput, TargetParameters};
 
-/// Lines of one block body; `attribute` aligns nothing, `terraform fmt` can do that.
+/// A block being written line by line, tracking the indentation of nested blocks.
 struct Block {
     text: String,
     indent: usize,

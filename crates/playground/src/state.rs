@@ -1,0 +1,111 @@
+//! The playground's state: one serializable value that every page renders.
+//!
+//! Keeping all of it in one type means autosave, share links and export/import (later) handle
+//! the same thing, and pages never hold state that a reload would lose.
+
+use serde::{Deserialize, Serialize};
+
+/// The example account the playground starts with (AWS's documentation account).
+pub const DEFAULT_ACCOUNT: &str = "123456789012";
+/// Partner event sources exist in every listed region; us-east-1 is where most people start.
+pub const DEFAULT_REGION: &str = "us-east-1";
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PlaygroundState {
+    /// The current Region's code; every ARN the playground shows is in this Region.
+    pub region: String,
+    /// The AWS account the user pretends to be (12 digits).
+    pub account: String,
+    /// Partner event sources and partner event buses, for every account and Region.
+    pub partners: catalog::PartnerRegistry,
+    /// The pattern and event being edited in the rule builder; kept so work survives a reload.
+    pub draft: PatternDraft,
+}
+
+/// The text of the event-pattern editor and the event editor.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PatternDraft {
+    pub pattern: String,
+    pub event: String,
+}
+
+impl Default for PlaygroundState {
+    fn default() -> Self {
+        PlaygroundState {
+            region: DEFAULT_REGION.to_owned(),
+            account: DEFAULT_ACCOUNT.to_owned(),
+            partners: catalog::PartnerRegistry::new(),
+            draft: PatternDraft::default(),
+        }
+    }
+}
+
+impl PlaygroundState {
+    /// The current Region, falling back to the default when a stored code is no longer listed.
+    pub fn current_region(&self) -> &'static catalog::Region {
+        catalog::region(&self.region)
+            .or_else(|| catalog::region(DEFAULT_REGION))
+            .expect("the default region is in the catalog")
+    }
+
+    /// Parses a stored state. Values that no longer validate are replaced by defaults, so an
+    /// old or hand-edited snapshot degrades instead of breaking the app.
+    pub fn from_json(text: &str) -> Result<PlaygroundState, String> {
+        let unreadable = |e: serde_json::Error| format!("the saved state could not be read ({e})");
+        let value: serde_json::Value = serde_json::from_str(text).map_err(unreadable)?;
+        // serde would also read a struct from an array; a saved state is always an object.
+        if !value.is_object() {
+            return Err("the saved state is not a JSON object".to_owned());
+        }
+        let mut state: PlaygroundState = serde_json::from_value(value).map_err(unreadable)?;
+        if catalog::region(&state.region).is_none() {
+            state.region = DEFAULT_REGION.to_owned();
+        }
+        if !catalog::is_valid_account_id(&state.account) {
+            state.account = DEFAULT_ACCOUNT.to_owned();
+        }
+        Ok(state)
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("the state serializes: it holds only strings, numbers and maps")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_valid_catalog_values() {
+        let state = PlaygroundState::default();
+        assert_eq!(state.current_region().code(), DEFAULT_REGION);
+        assert!(catalog::is_valid_account_id(&state.account));
+    }
+
+    #[test]
+    fn state_round_trips_through_json() {
+        let mut state = PlaygroundState { region: "eu-west-1".into(), account: "111122223333".into(), ..Default::default() };
+        state
+            .partners
+            .create_partner_event_source("aws.partner/auth0.com/test/auth0.logs", "111122223333", "eu-west-1")
+            .unwrap();
+        assert_eq!(PlaygroundState::from_json(&state.to_json()).unwrap(), state);
+    }
+
+    #[test]
+    fn unknown_region_and_bad_account_fall_back_to_defaults() {
+        let state = PlaygroundState::from_json(r#"{"region":"mars-north-1","account":"12"}"#).unwrap();
+        assert_eq!(state.region, DEFAULT_REGION);
+        assert_eq!(state.account, DEFAULT_ACCOUNT);
+    }
+
+    #[test]
+    fn missing_fields_take_defaults_and_garbage_is_an_error() {
+        assert_eq!(PlaygroundState::from_json("{}").unwrap(), PlaygroundState::default());
+        assert!(PlaygroundState::from_json("not json").unwrap_err().contains("could not be read"));
+        assert!(PlaygroundState::from_json("[]").is_err());
+    }
+}
