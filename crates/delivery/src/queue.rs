@@ -84,9 +84,11 @@ impl AttemptQueue {
                 self.cursor = bucket_of(first);
             } else {
                 self.cursor += 1;
-                let entries = &mut self.ring[(self.cursor % RING_BUCKETS) as usize];
+                // Handing the bucket's vector to the heap reuses its allocation and releases the
+                // memory of busy buckets once they are drained.
+                let entries = std::mem::take(&mut self.ring[(self.cursor % RING_BUCKETS) as usize]);
                 self.in_ring -= entries.len();
-                self.current.extend(entries.drain(..).map(Reverse));
+                self.current = entries.into_iter().map(Reverse).collect();
             }
             while let Some(&Reverse(key)) = self.overflow.peek() {
                 if bucket_of(key) >= self.cursor + RING_BUCKETS {

@@ -38,7 +38,7 @@ impl Lcg {
 fn feature(rng: &mut Lcg) -> String {
     let lot = format!("{:07}", rng.next() % 4_000_000);
     let street = STREETS[(rng.next() % STREETS.len() as u64) as usize];
-    let kind = if rng.next() % 10 == 0 {
+    let kind = if rng.next().is_multiple_of(10) {
         "MultiPolygon"
     } else {
         "Polygon"
