@@ -16,7 +16,13 @@ pub struct Step {
 
 impl Step {
     pub fn new(title: &str, program: &str) -> Step {
-        Step { title: title.to_owned(), program: program.to_owned(), args: Vec::new(), dir: None, path_prefix: None }
+        Step {
+            title: title.to_owned(),
+            program: program.to_owned(),
+            args: Vec::new(),
+            dir: None,
+            path_prefix: None,
+        }
     }
 
     pub fn args<I, S>(mut self, args: I) -> Step
@@ -55,15 +61,21 @@ pub fn run(step: Step) -> Result<(), String> {
     }
     if let Some(prefix) = &step.path_prefix {
         let path = std::env::var_os("PATH").unwrap_or_default();
-        let joined = std::env::join_paths(std::iter::once(prefix.clone()).chain(std::env::split_paths(&path)))
-            .map_err(|e| format!("{}: bad PATH: {e}", step.title))?;
+        let joined = std::env::join_paths(
+            std::iter::once(prefix.clone()).chain(std::env::split_paths(&path)),
+        )
+        .map_err(|e| format!("{}: bad PATH: {e}", step.title))?;
         command.env("PATH", joined);
     }
     let status = command
         .status()
         .map_err(|e| format!("{}: cannot start `{}`: {e}", step.title, step.program))?;
     if status.success() {
-        println!("==> {} ok ({:.0} s)", step.title, started.elapsed().as_secs_f64());
+        println!(
+            "==> {} ok ({:.0} s)",
+            step.title,
+            started.elapsed().as_secs_f64()
+        );
         Ok(())
     } else {
         Err(format!("{} failed ({status})", step.title))
@@ -78,7 +90,10 @@ pub fn output_of(program: &str, args: &[&str]) -> Option<String> {
         .stderr(Stdio::null())
         .output()
         .ok()?;
-    output.status.success().then(|| String::from_utf8_lossy(&output.stdout).into_owned())
+    output
+        .status
+        .success()
+        .then(|| String::from_utf8_lossy(&output.stdout).into_owned())
 }
 
 /// The size of a file after `gzip -9`, the figure that matters for download time.

@@ -6,6 +6,7 @@
 //! which keeps a second run fast.
 
 mod cmd;
+mod js_package;
 mod serve;
 mod tools;
 
@@ -22,6 +23,7 @@ commands:
   serve [--port N]   build the playground (release) and serve it on http://127.0.0.1:8080
   test               run every check: fmt, clippy, native tests, wasm build, release build, browser e2e
   build              build the playground into dist/ (release) and print the wasm size
+  js-package         build the JavaScript API into crates/event-pattern-wasm/pkg/ (ES module + types)
   setup              only install the tools the other commands need
 ";
 
@@ -31,7 +33,10 @@ fn main() -> ExitCode {
         Some("serve") => serve_command(&args[1..]),
         Some("test") => test_command(),
         Some("build") => tools::ensure_web_tools().and_then(|()| build_web()),
-        Some("setup") => tools::ensure_web_tools().and_then(|()| tools::ensure_browser_test_tools()),
+        Some("js-package") => tools::ensure_web_tools().and_then(|()| js_package::build()),
+        Some("setup") => {
+            tools::ensure_web_tools().and_then(|()| tools::ensure_browser_test_tools())
+        }
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             Ok(())
@@ -88,8 +93,9 @@ fn build_web() -> Result<(), String> {
 }
 
 /// Prints the size of every wasm file in dist/, raw and gzipped, so size regressions are visible.
-fn report_wasm_size(dist: &std::path::Path) -> Result<(), String> {
-    let entries = std::fs::read_dir(dist).map_err(|e| format!("cannot read {}: {e}", dist.display()))?;
+pub fn report_wasm_size(dist: &std::path::Path) -> Result<(), String> {
+    let entries =
+        std::fs::read_dir(dist).map_err(|e| format!("cannot read {}: {e}", dist.display()))?;
     let mut found = false;
     for entry in entries.flatten() {
         let path = entry.path();
@@ -120,24 +126,59 @@ fn test_command() -> Result<(), String> {
     tools::ensure_web_tools()?;
     tools::ensure_browser_test_tools()?;
 
-    run(Step::new("formatting", "cargo").args(["fmt", "--all", "--", "--check"]).dir(&root))?;
+    run(Step::new("formatting", "cargo")
+        .args(["fmt", "--all", "--", "--check"])
+        .dir(&root))?;
     run(Step::new("clippy (native, warnings denied)", "cargo")
-        .args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])
+        .args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ])
         .dir(&root))?;
     run(Step::new("clippy (wasm32, warnings denied)", "cargo")
-        .args(["clippy", "--target", "wasm32-unknown-unknown", "-p", "playground", "-p", "event-pattern"])
+        .args([
+            "clippy",
+            "--target",
+            "wasm32-unknown-unknown",
+            "-p",
+            "playground",
+            "-p",
+            "event-pattern",
+        ])
         .args(["--", "-D", "warnings"])
         .dir(&root))?;
-    run(Step::new("native tests", "cargo").args(["test", "--workspace"]).dir(&root))?;
+    run(Step::new("native tests", "cargo")
+        .args(["test", "--workspace"])
+        .dir(&root))?;
     run(Step::new("wasm build of the libraries", "cargo")
         .args(["build", "--target", "wasm32-unknown-unknown"])
-        .args(["-p", "event-pattern", "-p", "catalog", "-p", "rules", "-p", "delivery"])
+        .args([
+            "-p",
+            "event-pattern",
+            "-p",
+            "catalog",
+            "-p",
+            "rules",
+            "-p",
+            "delivery",
+        ])
+        .dir(&root))?;
+    js_package::build()?;
+    run(Step::new("JavaScript API tests (Node)", "node")
+        .args(["--test", "tests/js-api/"])
         .dir(&root))?;
     build_web()?;
     run(Step::new("browser end-to-end tests", "node")
         .args(["--test", "--test-concurrency=1", "tests/e2e/"])
         .dir(&root))?;
 
-    println!("all checks passed in {:.0} s", started.elapsed().as_secs_f64());
+    println!(
+        "all checks passed in {:.0} s",
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }

@@ -9,7 +9,8 @@ use std::path::{Component, Path, PathBuf};
 
 pub fn serve_dir(root: &Path, port: u16) -> Result<(), String> {
     let address = format!("127.0.0.1:{port}");
-    let listener = TcpListener::bind(&address).map_err(|e| format!("cannot listen on {address}: {e}"))?;
+    let listener =
+        TcpListener::bind(&address).map_err(|e| format!("cannot listen on {address}: {e}"))?;
     println!("\nServing the playground at http://{address}/  (Ctrl+C to stop)");
     let root = root.to_owned();
     for stream in listener.incoming().flatten() {
@@ -35,12 +36,32 @@ fn answer(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
     let method = parts.next().unwrap_or("");
     let target = parts.next().unwrap_or("/");
     if method != "GET" && method != "HEAD" {
-        return respond(&mut stream, "405 Method Not Allowed", "text/plain", b"method not allowed", true);
+        return respond(
+            &mut stream,
+            "405 Method Not Allowed",
+            "text/plain",
+            b"method not allowed",
+            true,
+        );
     }
     let body_wanted = method == "GET";
-    match resolve(root, target).and_then(|path| std::fs::read(&path).ok().map(|bytes| (path, bytes))) {
-        Some((path, bytes)) => respond(&mut stream, "200 OK", content_type(&path), &bytes, body_wanted),
-        None => respond(&mut stream, "404 Not Found", "text/plain", b"not found", body_wanted),
+    match resolve(root, target)
+        .and_then(|path| std::fs::read(&path).ok().map(|bytes| (path, bytes)))
+    {
+        Some((path, bytes)) => respond(
+            &mut stream,
+            "200 OK",
+            content_type(&path),
+            &bytes,
+            body_wanted,
+        ),
+        None => respond(
+            &mut stream,
+            "404 Not Found",
+            "text/plain",
+            b"not found",
+            body_wanted,
+        ),
     }
 }
 
@@ -75,7 +96,13 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
-fn respond(stream: &mut TcpStream, status: &str, kind: &str, body: &[u8], with_body: bool) -> std::io::Result<()> {
+fn respond(
+    stream: &mut TcpStream,
+    status: &str,
+    kind: &str,
+    body: &[u8],
+    with_body: bool,
+) -> std::io::Result<()> {
     let head = format!(
         "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
         body.len()
@@ -103,7 +130,10 @@ mod tests {
         let root = std::env::temp_dir().join(format!("xtask-serve-test-{}", std::process::id()));
         std::fs::create_dir_all(root.join("sub")).unwrap();
         std::fs::write(root.join("sub/index.html"), "hi").unwrap();
-        assert_eq!(resolve(&root, "/sub/?x=1#frag"), Some(root.join("sub/index.html")));
+        assert_eq!(
+            resolve(&root, "/sub/?x=1#frag"),
+            Some(root.join("sub/index.html"))
+        );
         assert_eq!(resolve(&root, "/missing.js"), None);
         std::fs::remove_dir_all(&root).unwrap();
     }

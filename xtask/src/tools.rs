@@ -41,7 +41,13 @@ fn ensure_trunk() -> Result<(), String> {
     if version.split_whitespace().nth(1) == Some(TRUNK_VERSION) {
         return Ok(());
     }
-    run(Step::new("install trunk", "cargo").args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"]))
+    run(Step::new("install trunk", "cargo").args([
+        "install",
+        "trunk",
+        "--version",
+        TRUNK_VERSION,
+        "--locked",
+    ]))
 }
 
 fn ensure_wasm_bindgen() -> Result<(), String> {
@@ -51,8 +57,13 @@ fn ensure_wasm_bindgen() -> Result<(), String> {
         return Ok(());
     }
     // Not `--locked`: one of its locked dependency versions is no longer on crates.io.
-    run(Step::new("install wasm-bindgen-cli", "cargo")
-        .args(["install", "wasm-bindgen-cli", "--version", &wanted, "--force"]))
+    run(Step::new("install wasm-bindgen-cli", "cargo").args([
+        "install",
+        "wasm-bindgen-cli",
+        "--version",
+        &wanted,
+        "--force",
+    ]))
 }
 
 /// Where the pinned wasm-opt lives. Debian's binaryen 108 miscompiles the externref table of
@@ -73,7 +84,10 @@ fn ensure_wasm_opt() -> Result<(), String> {
 
 fn ensure_e2e_packages() -> Result<(), String> {
     let e2e = workspace_root().join("tests/e2e");
-    if e2e.join("node_modules/playwright-core/package.json").exists() {
+    if e2e
+        .join("node_modules/playwright-core/package.json")
+        .exists()
+    {
         return Ok(());
     }
     run(Step::new("install the e2e test's npm packages", "npm")
@@ -90,7 +104,10 @@ fn locked_version(package: &str) -> Result<String, String> {
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line.trim() == name_line {
-            if let Some(version) = lines.next().and_then(|l| l.trim().strip_prefix("version = ")) {
+            if let Some(version) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = "))
+            {
                 return Ok(version.trim_matches('"').to_owned());
             }
         }
@@ -104,13 +121,21 @@ thread_local! {
 
 fn apt_install(packages: &[&str]) -> Result<(), String> {
     let as_root = output_of("id", &["-u"]).is_some_and(|uid| uid.trim() == "0");
-    let (program, prefix): (&str, &[&str]) = if as_root { ("apt-get", &[]) } else { ("sudo", &["apt-get"]) };
+    let (program, prefix): (&str, &[&str]) = if as_root {
+        ("apt-get", &[])
+    } else {
+        ("sudo", &["apt-get"])
+    };
     if !APT_UPDATED.get() {
-        run(Step::new("apt-get update", program).args(prefix.iter().copied()).arg_list(&["update"]))?;
+        run(Step::new("apt-get update", program)
+            .args(prefix.iter().copied())
+            .arg_list(&["update"]))?;
         APT_UPDATED.set(true);
     }
-    run(Step::new(&format!("install {}", packages.join(", ")), program)
-        .args(prefix.iter().copied())
-        .arg_list(&["install", "-y"])
-        .arg_list(packages))
+    run(
+        Step::new(&format!("install {}", packages.join(", ")), program)
+            .args(prefix.iter().copied())
+            .arg_list(&["install", "-y"])
+            .arg_list(packages),
+    )
 }

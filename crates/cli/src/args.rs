@@ -27,7 +27,9 @@ impl Options {
             let (name, value) = match option.split_once('=') {
                 Some((name, value)) => (name, value.to_owned()),
                 None => {
-                    let value = rest.next().ok_or_else(|| format!("--{option} needs a value"))?;
+                    let value = rest
+                        .next()
+                        .ok_or_else(|| format!("--{option} needs a value"))?;
                     (option, value.clone())
                 }
             };
@@ -46,7 +48,8 @@ impl Options {
     }
 
     pub fn require(&self, name: &str) -> Result<&str, String> {
-        self.get(name).ok_or_else(|| format!("the option --{name} is required"))
+        self.get(name)
+            .ok_or_else(|| format!("the option --{name} is required"))
     }
 }
 
@@ -68,13 +71,20 @@ mod tests {
 
     #[test]
     fn mistakes_are_reported_by_name() {
-        let unknown = Options::parse(&strings(&["--nope", "1"]), &["a"]).err().unwrap();
+        let unknown = Options::parse(&strings(&["--nope", "1"]), &["a"])
+            .err()
+            .unwrap();
         assert_eq!(unknown, "unknown option --nope");
         let missing = Options::parse(&strings(&["--a"]), &["a"]).err().unwrap();
         assert_eq!(missing, "--a needs a value");
-        let twice = Options::parse(&strings(&["--a", "1", "--a", "2"]), &["a"]).err().unwrap();
+        let twice = Options::parse(&strings(&["--a", "1", "--a", "2"]), &["a"])
+            .err()
+            .unwrap();
         assert_eq!(twice, "--a given twice");
         let options = Options::parse(&[], &["a"]).unwrap();
-        assert_eq!(options.require("a").err().unwrap(), "the option --a is required");
+        assert_eq!(
+            options.require("a").err().unwrap(),
+            "the option --a is required"
+        );
     }
 }

@@ -22,7 +22,10 @@ pub fn run_file(path: &str) -> ExitCode {
         let line = match line {
             Ok(line) => line,
             Err(e) => {
-                eprintln!("event-pattern test-event-pattern: {path}: line {}: {e}", index + 1);
+                eprintln!(
+                    "event-pattern test-event-pattern: {path}: line {}: {e}",
+                    index + 1
+                );
                 return ExitCode::from(2);
             }
         };
@@ -43,7 +46,9 @@ pub fn run_file(path: &str) -> ExitCode {
     }
     let _ = out.flush();
     if bad_lines > 0 {
-        eprintln!("event-pattern test-event-pattern: {bad_lines} line(s) of {path} were not valid cases");
+        eprintln!(
+            "event-pattern test-event-pattern: {bad_lines} line(s) of {path} were not valid cases"
+        );
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -68,14 +73,19 @@ fn case_texts(line: &str) -> Result<(String, String), String> {
     };
     let text_of = |value_key: &str, text_key: &str| -> Result<String, String> {
         match (fields.get(value_key), fields.get(text_key)) {
-            (Some(_), Some(_)) => Err(format!("give either \"{value_key}\" or \"{text_key}\", not both")),
+            (Some(_), Some(_)) => Err(format!(
+                "give either \"{value_key}\" or \"{text_key}\", not both"
+            )),
             (Some(value), None) => Ok(value.to_string()),
             (None, Some(Value::String(text))) => Ok(text.clone()),
             (None, Some(_)) => Err(format!("\"{text_key}\" must be a string")),
             (None, None) => Err(format!("missing \"{value_key}\" (or \"{text_key}\")")),
         }
     };
-    Ok((text_of("pattern", "pattern_text")?, text_of("event", "event_text")?))
+    Ok((
+        text_of("pattern", "pattern_text")?,
+        text_of("event", "event_text")?,
+    ))
 }
 
 #[cfg(test)]
@@ -87,7 +97,8 @@ mod tests {
         let (pattern, event) = case_texts(r#"{"pattern":{"a":["b"]},"event":{"x":1}}"#).unwrap();
         assert_eq!(pattern, r#"{"a":["b"]}"#);
         assert_eq!(event, r#"{"x":1}"#);
-        let (pattern, _) = case_texts(r#"{"pattern_text":"{\"a\":1,\"a\":2}","event_text":"{}"}"#).unwrap();
+        let (pattern, _) =
+            case_texts(r#"{"pattern_text":"{\"a\":1,\"a\":2}","event_text":"{}"}"#).unwrap();
         assert_eq!(pattern, r#"{"a":1,"a":2}"#);
     }
 
@@ -95,8 +106,16 @@ mod tests {
     fn bad_case_lines_say_what_is_wrong() {
         assert!(case_texts("[1]").unwrap_err().contains("JSON object"));
         assert!(case_texts("{").unwrap_err().starts_with("not JSON"));
-        assert!(case_texts(r#"{"event":{}}"#).unwrap_err().contains("missing \"pattern\""));
-        assert!(case_texts(r#"{"pattern":{},"pattern_text":"{}","event":{}}"#).unwrap_err().contains("not both"));
-        assert!(case_texts(r#"{"pattern_text":1,"event":{}}"#).unwrap_err().contains("must be a string"));
+        assert!(case_texts(r#"{"event":{}}"#)
+            .unwrap_err()
+            .contains("missing \"pattern\""));
+        assert!(
+            case_texts(r#"{"pattern":{},"pattern_text":"{}","event":{}}"#)
+                .unwrap_err()
+                .contains("not both")
+        );
+        assert!(case_texts(r#"{"pattern_text":1,"event":{}}"#)
+            .unwrap_err()
+            .contains("must be a string"));
     }
 }

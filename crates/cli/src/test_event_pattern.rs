@@ -91,8 +91,14 @@ pub struct ApiError {
 /// TestEventPattern: the event is checked first, then the pattern (the order LocalStack, which
 /// mirrors AWS, uses; AWS's own order is not recorded).
 pub fn test(pattern_text: &str, event_text: &str) -> Result<bool, ApiError> {
-    let event = Event::parse(event_text).map_err(|e| ApiError { code: e.code(), message: e.to_string() })?;
-    let pattern = Pattern::parse(pattern_text).map_err(|e| ApiError { code: e.code(), message: e.to_string() })?;
+    let event = Event::parse(event_text).map_err(|e| ApiError {
+        code: e.code(),
+        message: e.to_string(),
+    })?;
+    let pattern = Pattern::parse(pattern_text).map_err(|e| ApiError {
+        code: e.code(),
+        message: e.to_string(),
+    })?;
     Ok(pattern.matches(&event))
 }
 

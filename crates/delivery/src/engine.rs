@@ -1,11 +1,10 @@
 //! The discrete-event loop.
 //!
-//! Two sources of work are merged in time order: the pre-sorted ingestions, and a binary heap of
-//! scheduled attempts keyed by (time, sequence number) so that attempts due at the same
-//! millisecond run in the order they were scheduled. An ingestion due at the same millisecond as
-//! an attempt runs first. The loop can stop after any number of work items and resume later, which
-//! is how a browser shows progress; chunking never changes the result.
-
+//! Two sources of work are merged in time order: the pre-sorted ingestions, and the queue of
+//! scheduled attempts (see `queue`), ordered by (time, sequence number) so that attempts due at
+//! the same millisecond run in the order they were scheduled. An ingestion due at the same
+//! millisecond as an attempt runs first. The loop can stop after any number of work items and
+//! resume later, which is how a browser shows progress; chunking never changes the result.
 
 use serde::{Deserialize, Serialize};
 
@@ -29,20 +28,30 @@ pub struct Progress {
     pub work_items_done: u64,
 }
 
-/// An invocation between attempts.
+/// An invocation waiting for its next attempt. It travels inside the queue entry, so it is kept
+/// small.
 #[derive(Debug, Clone, Copy)]
 struct InFlight {
+    ingested_at_ms: u64,
     /// The event's position in ingestion order.
     event: u32,
     target: u32,
-    ingested_at_ms: u64,
-    retries_done: u32,
-    last_error: Option<Failure>,
+    /// Bounded by the maximum event age (24 h), so it fits.
+    rate_limit_wait_ms: u32,
+    /// Position among the event's invocation details (only used for detailed events; at most
+    /// 300 rules × 5 targets per bus).
+    detail: u16,
+    /// At most 185.
+    retries_done: u8,
     /// The rate limiter already granted this attempt its start time.
     rate_limit_slot_granted: bool,
-    rate_limit_wait_ms: u64,
-    /// Position among the event's invocation details (only used for detailed events).
-    detail: u32,
+    last_error: Option<Failure>,
+}
+
+impl InFlight {
+    fn retries(&self) -> u32 {
+        u32::from(self.retries_done)
+    }
 }
 
 /// Generic cell rate algorithm in units of 1/rate ms, allowing a burst of one second's worth.
@@ -99,9 +108,7 @@ fn answer(behaviour: &TargetBehaviour, at_ms: u64, transient_draw: impl FnOnce()
 pub struct Simulation {
     plan: Plan,
     next_ingestion: usize,
-    queue: AttemptQueue,
-    in_flight: Vec<InFlight>,
-    free_slots: Vec<u32>,
+    queue: AttemptQueue<InFlight>,
     clock_ms: u64,
     latest_ms: u64,
     limiters: Vec<Option<RateLimiter>>,
@@ -145,8 +152,6 @@ impl Simulation {
             plan,
             next_ingestion: 0,
             queue: AttemptQueue::default(),
-            in_flight: Vec::new(),
-            free_slots: Vec::new(),
             clock_ms: 0,
             latest_ms: 0,
             limiters,
@@ -199,23 +204,6 @@ impl Simulation {
         }
     }
 
-    fn schedule(&mut self, at_ms: u64, slot: u32) {
-        self.queue.push(at_ms, slot);
-    }
-
-    fn store(&mut self, invocation: InFlight) -> u32 {
-        match self.free_slots.pop() {
-            Some(slot) => {
-                self.in_flight[slot as usize] = invocation;
-                slot
-            }
-            None => {
-                self.in_flight.push(invocation);
-                self.in_flight.len() as u32 - 1
-            }
-        }
-    }
-
     fn is_detailed(&self, event: u32) -> bool {
         event < self.plan.keep_details_for_first_events
     }
@@ -257,18 +245,18 @@ impl Simulation {
                 self.metrics.at(at_ms).invocations_created += 1;
                 self.per_target[target as usize].invocations_created += 1;
                 self.summary.invocations_created += 1;
-                let slot = self.store(InFlight {
+                let invocation = InFlight {
+                    ingested_at_ms: at_ms,
                     event,
                     target,
-                    ingested_at_ms: at_ms,
+                    detail,
+                    rate_limit_wait_ms: 0,
                     retries_done: 0,
                     last_error: None,
                     rate_limit_slot_granted: false,
-                    rate_limit_wait_ms: 0,
-                    detail,
-                });
+                };
                 detail += 1;
-                self.schedule(at_ms, slot);
+                self.queue.push(at_ms, invocation);
             }
         }
     }
@@ -315,10 +303,9 @@ impl Simulation {
     }
 
     fn run_next_attempt(&mut self) {
-        let Some((at_ms, slot)) = self.queue.pop() else { return };
+        let Some((at_ms, mut invocation)) = self.queue.pop() else { return };
         self.clock_ms = at_ms;
         self.touch(at_ms);
-        let mut invocation = self.in_flight[slot as usize];
         let target_index = invocation.target as usize;
         let deadline_ms = invocation.ingested_at_ms + self.plan.targets[target_index].max_age_ms;
 
@@ -336,27 +323,26 @@ impl Simulation {
                         let failure = invocation.last_error.unwrap_or(Failure::RateLimitBacklog);
                         let condition = Some(ExhaustedRetryCondition::MaximumEventAgeInSeconds);
                         // The retry that was waiting never ran.
-                        let retries_performed = invocation.retries_done.saturating_sub(1);
-                        self.end_failed(slot, &invocation, failure, condition, retries_performed, deadline_ms);
+                        let retries_performed = invocation.retries().saturating_sub(1);
+                        self.end_failed(&invocation, failure, condition, retries_performed, deadline_ms);
                         return;
                     }
                     limiter.take(earliest_ms);
                     invocation.rate_limit_slot_granted = true;
-                    invocation.rate_limit_wait_ms = earliest_ms - at_ms;
-                    self.in_flight[slot as usize] = invocation;
-                    self.schedule(earliest_ms, slot);
+                    invocation.rate_limit_wait_ms = (earliest_ms - at_ms) as u32;
+                    self.queue.push(earliest_ms, invocation);
                     return;
                 }
                 limiter.take(at_ms);
             }
         }
 
-        let number = invocation.retries_done + 1;
+        let number = invocation.retries() + 1;
         let target = &self.plan.targets[target_index];
         let seed = self.plan.seed;
         let failure = answer(&target.behaviour, at_ms, || {
             let purpose = DrawPurpose::TransientFailure;
-            SimRng::for_draw(seed, purpose, u64::from(invocation.event), target_index as u64, u64::from(number)).unit()
+            SimRng::for_draw(seed, purpose, invocation.event, invocation.target, number).unit()
         });
         let end_ms = at_ms + failure.map_or(target.behaviour.latency_ms, |f| f.response_ms(target.behaviour.latency_ms));
         let max_retries = target.max_retries;
@@ -381,7 +367,7 @@ impl Simulation {
                 number,
                 start_ms: at_ms,
                 end_ms,
-                rate_limit_wait_ms: invocation.rate_limit_wait_ms,
+                rate_limit_wait_ms: u64::from(invocation.rate_limit_wait_ms),
                 result: match failure {
                     None => AttemptResult::Success,
                     Some(f) => AttemptResult::Failed { error_code: f.code(), retryable: f.is_retryable() },
@@ -390,40 +376,33 @@ impl Simulation {
         }
 
         let Some(failure) = failure else {
-            self.end_delivered(slot, &invocation, number, end_ms);
+            self.end_delivered(&invocation, number, end_ms);
             return;
         };
         if !failure.is_retryable() {
-            self.end_failed(slot, &invocation, failure, None, invocation.retries_done, end_ms);
+            self.end_failed(&invocation, failure, None, invocation.retries(), end_ms);
             return;
         }
-        if invocation.retries_done >= max_retries {
+        if invocation.retries() >= max_retries {
             let condition = Some(ExhaustedRetryCondition::MaximumRetryAttempts);
-            self.end_failed(slot, &invocation, failure, condition, invocation.retries_done, end_ms);
+            self.end_failed(&invocation, failure, condition, invocation.retries(), end_ms);
             return;
         }
-        let mut rng = SimRng::for_draw(
-            seed,
-            DrawPurpose::BackoffJitter,
-            u64::from(invocation.event),
-            target_index as u64,
-            u64::from(number),
-        );
+        let mut rng = SimRng::for_draw(seed, DrawPurpose::BackoffJitter, invocation.event, invocation.target, number);
         let next_ms = end_ms + self.plan.backoff.delay_before_retry(number, &mut rng);
         if next_ms >= deadline_ms {
             let condition = Some(ExhaustedRetryCondition::MaximumEventAgeInSeconds);
-            self.end_failed(slot, &invocation, failure, condition, invocation.retries_done, end_ms);
+            self.end_failed(&invocation, failure, condition, invocation.retries(), end_ms);
             return;
         }
         invocation.retries_done += 1;
         invocation.last_error = Some(failure);
         invocation.rate_limit_slot_granted = false;
         invocation.rate_limit_wait_ms = 0;
-        self.in_flight[slot as usize] = invocation;
-        self.schedule(next_ms, slot);
+        self.queue.push(next_ms, invocation);
     }
 
-    fn end_delivered(&mut self, slot: u32, invocation: &InFlight, attempt: u32, at_ms: u64) {
+    fn end_delivered(&mut self, invocation: &InFlight, attempt: u32, at_ms: u64) {
         let latency_ms = at_ms - invocation.ingested_at_ms;
         self.metrics.at(at_ms).invocations += 1;
         self.metrics.record_success_latency(at_ms, latency_ms);
@@ -435,12 +414,10 @@ impl Simulation {
         if let Some(detail) = self.detail_of(invocation) {
             detail.outcome = Some(Outcome::Delivered { attempt, at_ms, latency_ms });
         }
-        self.free_slots.push(slot);
     }
 
     fn end_failed(
         &mut self,
-        slot: u32,
         invocation: &InFlight,
         failure: Failure,
         condition: Option<ExhaustedRetryCondition>,
@@ -493,7 +470,6 @@ impl Simulation {
                 detail.outcome = Some(outcome);
             }
         }
-        self.free_slots.push(slot);
     }
 
     fn dlq_message(&self, invocation: &InFlight, failure: &FinalFailure) -> DlqMessage {

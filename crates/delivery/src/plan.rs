@@ -18,6 +18,9 @@ use crate::scenario::*;
 /// Latest ingestion time accepted (7 days); with the 24 h maximum event age this bounds the
 /// simulated span and the number of per-minute datapoints.
 pub const MAX_INGESTION_TIME_MS: u64 = 7 * 24 * 3_600_000;
+/// No attempt is ever scheduled at or after this time: ingestions end by
+/// [`MAX_INGESTION_TIME_MS`] and every attempt starts before its event's maximum age.
+pub(crate) const SCHEDULING_HORIZON_MS: u64 = MAX_INGESTION_TIME_MS + MAX_EVENT_AGE_SECONDS as u64 * 1000;
 /// Events per scenario, explicit and generated together.
 pub const MAX_EVENTS: u64 = 1_000_000;
 /// Invocations (event × target pairs) per scenario.
@@ -525,8 +528,9 @@ pub(crate) fn plan(scenario: &Scenario) -> Result<Plan, ScenarioError> {
         ingestions.reserve(count as usize);
         for sequence in 0..count {
             let offset_ms = (sequence as f64 * 1000.0 / generator.rate_per_second) as u64;
+            // Both fit in u32: at most MAX_EVENTS generators and events.
             let mut rng =
-                SimRng::for_draw(scenario.seed, DrawPurpose::SampleChoice, generator_index as u64, sequence, 0);
+                SimRng::for_draw(scenario.seed, DrawPurpose::SampleChoice, generator_index as u32, sequence as u32, 0);
             let draw = rng.up_to_inclusive(total_weight - 1);
             // The first sample whose cumulative weight exceeds the draw (zero weights are skipped).
             let sample = cumulative.partition_point(|&upto| upto <= draw) as u32;

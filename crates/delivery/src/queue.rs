@@ -1,114 +1,206 @@
 //! The queue of scheduled attempts, popped in (time, sequence number) order.
 //!
-//! Each entry is one `u128`: time in the high 64 bits, then a 40-bit sequence number, then the
-//! 24-bit slot of the invocation, so comparing entries compares (time, sequence).
+//! An entry carries its invocation's whole state, so running an attempt touches no other memory:
+//! with half a million invocations waiting out an outage, looking state up in a separate table
+//! cost a cache miss per attempt. Entries are ordered by one `u64` key, the time in the high 30
+//! bits and the scheduling sequence number in the low 34 (both bounds are checked at compile
+//! time against the scenario limits).
 //!
-//! A single binary heap was the bottleneck: when half a million invocations wait out an outage,
-//! every pop walks ~19 levels of a heap much larger than the cache. Scheduling is monotone
-//! (nothing is scheduled before the current time), which allows a calendar queue instead:
-//! - entries in the coarse bucket being drained (1.024 s) sit in a small binary heap,
-//! - entries of the next ~70 minutes are appended, unsorted, to a ring of per-bucket vectors,
-//! - entries further out wait in an overflow heap and move into the ring as it advances.
+//! A single binary heap was the next bottleneck: every pop walked ~19 levels of a heap much larger
+//! than the cache. Scheduling is monotone (nothing is scheduled before the current time), which
+//! allows a calendar queue instead:
+//! - entries of the next ~70 minutes are appended, unsorted, to a ring of 1.024 s buckets,
+//! - entries further out wait in an overflow heap and move into the ring as it advances,
+//! - when the clock reaches a bucket, its entries are sorted once and popped from the end; entries
+//!   scheduled into that bucket afterwards go to a small side heap.
 //!
-//! A bucket is only ordered once the clock reaches it, by the same full key, so the pop order is
-//! exactly that of one global heap.
+//! The sort is a stable counting sort on the millisecond within the bucket, which is enough:
+//! a bucket's vector receives its overflow entries first, in key order, at the moment the bucket
+//! enters the ring, and after that only direct pushes, in sequence order. So entries with equal
+//! times already sit in sequence order, and the pop order is exactly that of one global heap.
 
-use std::cmp::Reverse;
+use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
-const SLOT_BITS: u32 = 24;
-/// Slots are invocation indices; the plan caps invocations below this.
-pub(crate) const MAX_SLOTS: u64 = 1 << SLOT_BITS;
-const SEQUENCE_BITS: u32 = 40;
+use crate::plan::{MAX_INVOCATIONS, SCHEDULING_HORIZON_MS};
+use crate::scenario::MAX_RETRY_ATTEMPTS;
+
+const SEQUENCE_BITS: u32 = 34;
 const BUCKET_SHIFT: u32 = 10;
 const RING_BUCKETS: u64 = 1 << 12;
 
-fn bucket_of(key: u128) -> u64 {
-    ((key >> 64) as u64) >> BUCKET_SHIFT
+const _: () = assert!(SCHEDULING_HORIZON_MS < 1 << (64 - SEQUENCE_BITS), "times must fit the key");
+// Each attempt is pushed at most twice (once more when a rate limit delays it).
+const _: () = assert!(
+    MAX_INVOCATIONS * 2 * (MAX_RETRY_ATTEMPTS as u64 + 1) < 1 << SEQUENCE_BITS,
+    "sequence numbers must fit the key"
+);
+
+#[derive(Debug, Clone, Copy)]
+struct Entry<T> {
+    key: u64,
+    item: T,
 }
+
+impl<T> Entry<T> {
+    fn at_ms(&self) -> u64 {
+        self.key >> SEQUENCE_BITS
+    }
+
+    fn bucket(&self) -> u64 {
+        self.at_ms() >> BUCKET_SHIFT
+    }
+}
+
+// Reversed so that `BinaryHeap` (a max-heap) pops the earliest key first.
+impl<T> Ord for Entry<T> {
+    fn cmp(&self, other: &Self) -> Ordering {
+        other.key.cmp(&self.key)
+    }
+}
+
+impl<T> PartialOrd for Entry<T> {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl<T> PartialEq for Entry<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key
+    }
+}
+
+impl<T> Eq for Entry<T> {}
 
 #[derive(Debug)]
-pub(crate) struct AttemptQueue {
-    /// Entries of bucket `cursor`.
-    current: BinaryHeap<Reverse<u128>>,
+pub(crate) struct AttemptQueue<T> {
+    /// Bucket `cursor`, sorted by descending key so the earliest entry is last.
+    current: Vec<Entry<T>>,
+    /// Entries scheduled into bucket `cursor` (or earlier) after it was sorted.
+    late: BinaryHeap<Entry<T>>,
     cursor: u64,
     /// `ring[b % RING_BUCKETS]` holds the entries of bucket `b`, for `cursor < b < cursor + RING_BUCKETS`.
-    ring: Vec<Vec<u128>>,
+    ring: Vec<Vec<Entry<T>>>,
     in_ring: usize,
     /// Entries of buckets `cursor + RING_BUCKETS` and later.
-    overflow: BinaryHeap<Reverse<u128>>,
+    overflow: BinaryHeap<Entry<T>>,
     next_sequence: u64,
+    /// Working memory of the bucket sort.
+    scratch: Box<[usize; BUCKET_MS]>,
 }
 
-impl Default for AttemptQueue {
+impl<T: Copy> Default for AttemptQueue<T> {
     fn default() -> Self {
         AttemptQueue {
-            current: BinaryHeap::new(),
+            current: Vec::new(),
+            late: BinaryHeap::new(),
             cursor: 0,
             ring: (0..RING_BUCKETS).map(|_| Vec::new()).collect(),
             in_ring: 0,
             overflow: BinaryHeap::new(),
             next_sequence: 0,
+            scratch: Box::new([0; BUCKET_MS]),
         }
     }
 }
 
-impl AttemptQueue {
-    /// Schedules `slot` at `at_ms`. A time before the bucket being drained (an ingestion that
-    /// arrives while the queue has looked ahead) joins that bucket's heap, which keeps it in order.
-    pub(crate) fn push(&mut self, at_ms: u64, slot: u32) {
-        debug_assert!(u64::from(slot) < MAX_SLOTS);
-        let order = (self.next_sequence % (1 << SEQUENCE_BITS)) << SLOT_BITS | u64::from(slot);
+const BUCKET_MS: usize = 1 << BUCKET_SHIFT;
+
+/// Stable counting sort of one bucket by the millisecond within it, latest first.
+fn sorted_latest_first<T: Copy>(entries: Vec<Entry<T>>, first_position: &mut [usize; BUCKET_MS]) -> Vec<Entry<T>> {
+    let Some(&filler) = entries.first() else { return entries };
+    // Ascending positions: entries before millisecond `ms`, then arrival order within it.
+    first_position.fill(0);
+    for entry in &entries {
+        first_position[offset_in_bucket(entry)] += 1;
+    }
+    let mut before = 0;
+    for position in first_position.iter_mut() {
+        let here = *position;
+        *position = before;
+        before += here;
+    }
+    let last = entries.len() - 1;
+    let mut sorted = vec![filler; entries.len()];
+    for entry in &entries {
+        let position = &mut first_position[offset_in_bucket(entry)];
+        sorted[last - *position] = *entry;
+        *position += 1;
+    }
+    sorted
+}
+
+fn offset_in_bucket<T>(entry: &Entry<T>) -> usize {
+    (entry.at_ms() as usize) & (BUCKET_MS - 1)
+}
+
+impl<T: Copy> AttemptQueue<T> {
+    /// Schedules `item` at `at_ms` (before [`SCHEDULING_HORIZON_MS`]). A time before the bucket
+    /// being drained (an ingestion arriving while the queue has looked ahead) joins the side heap,
+    /// which keeps it in order.
+    pub(crate) fn push(&mut self, at_ms: u64, item: T) {
+        debug_assert!(at_ms < SCHEDULING_HORIZON_MS);
+        let key = at_ms << SEQUENCE_BITS | self.next_sequence;
         self.next_sequence += 1;
-        self.insert(u128::from(at_ms) << 64 | u128::from(order));
+        self.insert(Entry { key, item });
     }
 
-    fn insert(&mut self, key: u128) {
-        let bucket = bucket_of(key);
+    fn insert(&mut self, entry: Entry<T>) {
+        let bucket = entry.bucket();
         if bucket <= self.cursor {
-            self.current.push(Reverse(key));
+            self.late.push(entry);
         } else if bucket < self.cursor + RING_BUCKETS {
-            self.ring[(bucket % RING_BUCKETS) as usize].push(key);
+            self.ring[(bucket % RING_BUCKETS) as usize].push(entry);
             self.in_ring += 1;
         } else {
-            self.overflow.push(Reverse(key));
+            self.overflow.push(entry);
+        }
+    }
+
+    /// The earliest key among the sorted bucket and the side heap.
+    fn first_key(&self) -> Option<u64> {
+        match (self.current.last(), self.late.peek()) {
+            (Some(sorted), Some(late)) => Some(sorted.key.min(late.key)),
+            (Some(only), None) | (None, Some(only)) => Some(only.key),
+            (None, None) => None,
         }
     }
 
     /// The time of the next entry, advancing through empty buckets to find it.
     pub(crate) fn next_time(&mut self) -> Option<u64> {
-        while self.current.is_empty() {
+        while self.current.is_empty() && self.late.is_empty() {
             if self.in_ring == 0 {
                 // Jump over the empty stretch straight to the overflow's first bucket.
-                let Reverse(first) = *self.overflow.peek()?;
-                self.cursor = bucket_of(first);
+                self.cursor = self.overflow.peek()?.bucket();
             } else {
                 self.cursor += 1;
-                // Handing the bucket's vector to the heap reuses its allocation and releases the
-                // memory of busy buckets once they are drained.
+                // Taking the vector releases the memory of busy buckets once they are drained.
                 let entries = std::mem::take(&mut self.ring[(self.cursor % RING_BUCKETS) as usize]);
                 self.in_ring -= entries.len();
-                self.current = entries.into_iter().map(Reverse).collect();
+                self.current = sorted_latest_first(entries, &mut self.scratch);
             }
-            while let Some(&Reverse(key)) = self.overflow.peek() {
-                if bucket_of(key) >= self.cursor + RING_BUCKETS {
-                    break;
+            while self.overflow.peek().is_some_and(|entry| entry.bucket() < self.cursor + RING_BUCKETS) {
+                if let Some(entry) = self.overflow.pop() {
+                    self.insert(entry);
                 }
-                self.overflow.pop();
-                self.insert(key);
             }
         }
-        self.current.peek().map(|Reverse(key)| (key >> 64) as u64)
+        self.first_key().map(|key| key >> SEQUENCE_BITS)
     }
 
-    pub(crate) fn pop(&mut self) -> Option<(u64, u32)> {
+    pub(crate) fn pop(&mut self) -> Option<(u64, T)> {
         self.next_time()?;
-        let Reverse(key) = self.current.pop()?;
-        Some(((key >> 64) as u64, (key as u64 % MAX_SLOTS) as u32))
+        let from_sorted = match (self.current.last(), self.late.peek()) {
+            (Some(sorted), Some(late)) => sorted.key < late.key,
+            (sorted, _) => sorted.is_some(),
+        };
+        let entry = if from_sorted { self.current.pop() } else { self.late.pop() }?;
+        Some((entry.at_ms(), entry.item))
     }
 
     pub(crate) fn is_empty(&self) -> bool {
-        self.current.is_empty() && self.in_ring == 0 && self.overflow.is_empty()
+        self.current.is_empty() && self.late.is_empty() && self.in_ring == 0 && self.overflow.is_empty()
     }
 }
 
@@ -116,6 +208,7 @@ impl AttemptQueue {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use std::cmp::Reverse;
 
     /// The reference order: one global heap of (time, sequence, slot).
     #[derive(Default)]
@@ -145,7 +238,7 @@ mod tests {
             operations in proptest::collection::vec(
                 (prop_oneof![0..2_000u64, 0..600_000u64, 0..40_000_000u64], any::<bool>()), 1..400),
         ) {
-            let mut queue = AttemptQueue::default();
+            let mut queue = AttemptQueue::<u32>::default();
             let mut reference = Reference::default();
             let mut now = 0;
             for (index, (delay, pop_first)) in operations.into_iter().enumerate() {
@@ -172,7 +265,7 @@ mod tests {
 
     #[test]
     fn equal_times_pop_in_scheduling_order() {
-        let mut queue = AttemptQueue::default();
+        let mut queue = AttemptQueue::<u32>::default();
         for slot in [5, 3, 9, 1] {
             queue.push(7_000_000, slot);
         }

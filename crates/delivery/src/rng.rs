@@ -33,17 +33,21 @@ impl SimRng {
         SimRng { state: seed }
     }
 
-    /// A generator derived from `seed` and a list of key words (hashing each word in turn).
+    /// A generator derived from `seed` and a list of key words, mixing in one word at a time
+    /// (the mixer is a bijection, so different words never collide for the same prefix).
     pub fn keyed(seed: u64, key: &[u64]) -> SimRng {
         let mut state = finalize(seed ^ GOLDEN_GAMMA);
         for &word in key {
-            state = finalize(state ^ finalize(word.wrapping_add(GOLDEN_GAMMA)));
+            state = finalize(state.wrapping_add(GOLDEN_GAMMA) ^ word);
         }
         SimRng { state }
     }
 
-    pub(crate) fn for_draw(seed: u64, purpose: DrawPurpose, a: u64, b: u64, c: u64) -> SimRng {
-        SimRng::keyed(seed, &[purpose as u64, a, b, c])
+    /// The generator for one draw: what for, and which (event, target, attempt) or (stream,
+    /// position, 0). Packing the key into two words keeps this to three mixing rounds, since it
+    /// runs for every retry.
+    pub(crate) fn for_draw(seed: u64, purpose: DrawPurpose, a: u32, b: u32, c: u32) -> SimRng {
+        SimRng::keyed(seed, &[(purpose as u64) << 32 | u64::from(c), u64::from(a) << 32 | u64::from(b)])
     }
 
     pub fn next_u64(&mut self) -> u64 {

@@ -166,6 +166,8 @@ pub(crate) enum EventProblem {
     TrailingContent { span: Span },
     NotAnObject { span: Span },
     MissingField { field: &'static str },
+    /// The bytes are not UTF-8; the span covers the first bad sequence.
+    InvalidUtf8 { span: Span },
 }
 
 /// Why an event was rejected. AWS says only `Parameter Event is not valid.`; [`detail`](Self::detail)
@@ -180,6 +182,20 @@ impl EventError {
     pub(crate) fn new(problem: EventProblem, source: &str) -> EventError {
         let position = problem_span(&problem).map(|span| line_column(source, span.start));
         EventError { problem, position }
+    }
+
+    /// Bytes that are not UTF-8: located at the first bad sequence (line and column count the
+    /// characters of the valid text before it).
+    pub(crate) fn invalid_utf8(bytes: &[u8], error: std::str::Utf8Error) -> EventError {
+        let valid = error.valid_up_to();
+        let bad = error.error_len().unwrap_or(bytes.len() - valid);
+        let before = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+        EventError {
+            problem: EventProblem::InvalidUtf8 {
+                span: Span::new(valid, valid + bad),
+            },
+            position: Some(line_column(before, valid)),
+        }
     }
 
     /// The AWS error code, `ValidationException`.
@@ -206,6 +222,7 @@ impl EventError {
             }
             EventProblem::NotAnObject { .. } => format!("the event must be a JSON object{at}"),
             EventProblem::MissingField { field } => format!("missing required field `{field}`"),
+            EventProblem::InvalidUtf8 { .. } => format!("the event is not valid UTF-8{at}"),
         }
     }
 
@@ -226,7 +243,8 @@ fn problem_span(problem: &EventProblem) -> Option<Span> {
     match problem {
         EventProblem::Syntax { span, .. }
         | EventProblem::TrailingContent { span }
-        | EventProblem::NotAnObject { span } => Some(*span),
+        | EventProblem::NotAnObject { span }
+        | EventProblem::InvalidUtf8 { span } => Some(*span),
         EventProblem::Empty | EventProblem::MissingField { .. } => None,
     }
 }

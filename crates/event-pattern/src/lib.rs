@@ -13,6 +13,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+mod engine;
 mod error;
 mod event;
 mod explain;
@@ -21,6 +22,7 @@ mod matcher;
 mod pattern;
 pub mod reference;
 
+pub use engine::RuleSet;
 pub use error::{EventError, PatternError, MAX_PATTERN_LENGTH};
 pub use event::{Event, REQUIRED_FIELDS};
 pub use explain::{

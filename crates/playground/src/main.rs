@@ -3,7 +3,10 @@
 //! Components stay thin: they render plain Rust types (routes, catalog entries, match results)
 //! that are unit-tested natively.
 
+#![forbid(unsafe_code)]
+
 mod app;
+mod model;
 mod pages;
 mod route;
 mod state;

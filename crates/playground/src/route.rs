@@ -13,7 +13,12 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; 4] = [Section::Partners, Section::Regions, Section::Rules, Section::Simulator];
+    pub const ALL: [Section; 4] = [
+        Section::Partners,
+        Section::Regions,
+        Section::Rules,
+        Section::Simulator,
+    ];
 
     pub fn slug(self) -> &'static str {
         match self {
@@ -102,20 +107,37 @@ mod tests {
 
     #[test]
     fn query_after_the_path_is_ignored_for_routing() {
-        assert_eq!(Route::from_hash("#/rules?state=abc"), Route::Section(Section::Rules));
-        assert_eq!(Route::from_hash("#/simulator/"), Route::Section(Section::Simulator));
+        assert_eq!(
+            Route::from_hash("#/rules?state=abc"),
+            Route::Section(Section::Rules)
+        );
+        assert_eq!(
+            Route::from_hash("#/simulator/"),
+            Route::Section(Section::Simulator)
+        );
     }
 
     #[test]
     fn unknown_fragments_are_not_found_and_keep_the_name() {
-        assert_eq!(Route::from_hash("#/nope"), Route::NotFound("nope".to_owned()));
-        assert_eq!(Route::from_hash("#/Rules"), Route::NotFound("Rules".to_owned()));
+        assert_eq!(
+            Route::from_hash("#/nope"),
+            Route::NotFound("nope".to_owned())
+        );
+        assert_eq!(
+            Route::from_hash("#/Rules"),
+            Route::NotFound("Rules".to_owned())
+        );
         assert_eq!(Route::NotFound("x".into()).section(), None);
     }
 
     #[test]
     fn titles_name_the_section() {
-        assert_eq!(Route::Section(Section::Regions).document_title(), "Regions · EventBridge Pattern Playground");
-        assert!(Route::NotFound("x".into()).document_title().starts_with("Page not found"));
+        assert_eq!(
+            Route::Section(Section::Regions).document_title(),
+            "Regions · EventBridge Pattern Playground"
+        );
+        assert!(Route::NotFound("x".into())
+            .document_title()
+            .starts_with("Page not found"));
     }
 }

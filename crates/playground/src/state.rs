@@ -70,7 +70,8 @@ impl PlaygroundState {
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("the state serializes: it holds only strings, numbers and maps")
+        serde_json::to_string(self)
+            .expect("the state serializes: it holds only strings, numbers and maps")
     }
 }
 
@@ -87,25 +88,39 @@ mod tests {
 
     #[test]
     fn state_round_trips_through_json() {
-        let mut state = PlaygroundState { region: "eu-west-1".into(), account: "111122223333".into(), ..Default::default() };
+        let mut state = PlaygroundState {
+            region: "eu-west-1".into(),
+            account: "111122223333".into(),
+            ..Default::default()
+        };
         state
             .partners
-            .create_partner_event_source("aws.partner/auth0.com/test/auth0.logs", "111122223333", "eu-west-1")
+            .create_partner_event_source(
+                "aws.partner/auth0.com/test/auth0.logs",
+                "111122223333",
+                "eu-west-1",
+            )
             .unwrap();
         assert_eq!(PlaygroundState::from_json(&state.to_json()).unwrap(), state);
     }
 
     #[test]
     fn unknown_region_and_bad_account_fall_back_to_defaults() {
-        let state = PlaygroundState::from_json(r#"{"region":"mars-north-1","account":"12"}"#).unwrap();
+        let state =
+            PlaygroundState::from_json(r#"{"region":"mars-north-1","account":"12"}"#).unwrap();
         assert_eq!(state.region, DEFAULT_REGION);
         assert_eq!(state.account, DEFAULT_ACCOUNT);
     }
 
     #[test]
     fn missing_fields_take_defaults_and_garbage_is_an_error() {
-        assert_eq!(PlaygroundState::from_json("{}").unwrap(), PlaygroundState::default());
-        assert!(PlaygroundState::from_json("not json").unwrap_err().contains("could not be read"));
+        assert_eq!(
+            PlaygroundState::from_json("{}").unwrap(),
+            PlaygroundState::default()
+        );
+        assert!(PlaygroundState::from_json("not json")
+            .unwrap_err()
+            .contains("could not be read"));
         assert!(PlaygroundState::from_json("[]").is_err());
     }
 }

@@ -21,29 +21,40 @@ pub fn load() -> Loaded {
     let Some(storage) = local_storage() else {
         return Loaded {
             state: PlaygroundState::default(),
-            notice: Some("Browser storage is not available: your changes will not survive a reload.".into()),
+            notice: Some(
+                "Browser storage is not available: your changes will not survive a reload.".into(),
+            ),
         };
     };
     match storage.get_item(STATE_KEY) {
         Ok(Some(text)) => match PlaygroundState::from_json(&text) {
-            Ok(state) => Loaded { state, notice: None },
+            Ok(state) => Loaded {
+                state,
+                notice: None,
+            },
             Err(reason) => Loaded {
                 state: PlaygroundState::default(),
                 notice: Some(format!("Started with a clean playground: {reason}.")),
             },
         },
-        Ok(None) => Loaded { state: PlaygroundState::default(), notice: None },
+        Ok(None) => Loaded {
+            state: PlaygroundState::default(),
+            notice: None,
+        },
         Err(_) => Loaded {
             state: PlaygroundState::default(),
-            notice: Some("Browser storage could not be read: started with a clean playground.".into()),
+            notice: Some(
+                "Browser storage could not be read: started with a clean playground.".into(),
+            ),
         },
     }
 }
 
 /// Saves the state; returns a message for the user when that was not possible.
 pub fn save(state: &PlaygroundState) -> Result<(), String> {
-    let storage = local_storage().ok_or("Browser storage is not available: changes are not saved.")?;
-    storage
-        .set_item(STATE_KEY, &state.to_json())
-        .map_err(|_| "Browser storage is full or blocked: your latest changes are not saved.".to_owned())
+    let storage =
+        local_storage().ok_or("Browser storage is not available: changes are not saved.")?;
+    storage.set_item(STATE_KEY, &state.to_json()).map_err(|_| {
+        "Browser storage is full or blocked: your latest changes are not saved.".to_owned()
+    })
 }

@@ -124,8 +124,13 @@ impl Condition {
 
     /// Does this condition accept the event value? (Absence is judged by the matcher, not here.)
     pub fn accepts(&self, value: &ValueKind) -> bool {
+        self.accepts_scalar(ScalarRef::of(value))
+    }
+
+    /// [`Condition::accepts`] on a borrowed value: the one definition both matchers use.
+    pub(crate) fn accepts_scalar(&self, value: ScalarRef<'_>) -> bool {
         let string = match value {
-            ValueKind::String(s) => Some(s.as_str()),
+            ScalarRef::String(s) => Some(s),
             _ => None,
         };
         match self {
@@ -137,13 +142,14 @@ impl Condition {
                 literal,
                 value: want,
             } => match value {
-                ValueKind::Number(n) => {
-                    n.literal == *literal || want.is_some_and(|w| n.finite() == Some(w))
-                }
+                ScalarRef::Number {
+                    literal: text,
+                    value: n,
+                } => text == literal || want.is_some_and(|w| finite(n) == Some(w)),
                 _ => false,
             },
-            Condition::ExactBool { value: want } => *value == ValueKind::Bool(*want),
-            Condition::ExactNull => *value == ValueKind::Null,
+            Condition::ExactBool { value: want } => value == ScalarRef::Bool(*want),
+            Condition::ExactNull => value == ScalarRef::Null,
             Condition::Prefix { value: p } => string.is_some_and(|s| s.starts_with(p.as_str())),
             Condition::PrefixIgnoreCase { value: p } => string.is_some_and(|s| p.is_prefix_of(s)),
             Condition::Suffix { value: p } => string.is_some_and(|s| s.ends_with(p.as_str())),
@@ -151,35 +157,76 @@ impl Condition {
             Condition::EqualsIgnoreCase { value: p } => string.is_some_and(|s| p.equals(s)),
             Condition::Wildcard { value: w } => string.is_some_and(|s| w.matches(s)),
             Condition::Numeric { range } => match value {
-                ValueKind::Number(n) => n.finite().is_some_and(|v| range.contains(v)),
+                ScalarRef::Number { value: n, .. } => finite(n).is_some_and(|v| range.contains(v)),
                 _ => false,
             },
             Condition::Cidr { range } => string.is_some_and(|s| range.contains(s)),
             Condition::Exists { value: present } => *present,
-            Condition::AnythingBut { excluded } => !excluded.excludes(value),
+            Condition::AnythingBut { excluded } => !excluded.excludes_scalar(value),
         }
     }
+}
+
+/// An event value as the conditions see it, borrowed from wherever it was read.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum ScalarRef<'a> {
+    String(&'a str),
+    /// The literal as written and its value as a double (infinite or NaN when it does not fit).
+    Number {
+        literal: &'a str,
+        value: f64,
+    },
+    Bool(bool),
+    Null,
+    /// An array or object: only `exists: true` and `anything-but` accept it.
+    Container,
+}
+
+impl<'a> ScalarRef<'a> {
+    pub(crate) fn of(value: &'a ValueKind) -> ScalarRef<'a> {
+        match value {
+            ValueKind::String(s) => ScalarRef::String(s),
+            ValueKind::Number(n) => ScalarRef::Number {
+                literal: &n.literal,
+                value: n.value,
+            },
+            ValueKind::Bool(b) => ScalarRef::Bool(*b),
+            ValueKind::Null => ScalarRef::Null,
+            ValueKind::Array(_) | ValueKind::Object(_) => ScalarRef::Container,
+        }
+    }
+}
+
+/// Numbers that overflow a double never compare.
+fn finite(n: f64) -> Option<f64> {
+    n.is_finite().then_some(n)
 }
 
 impl Exclusion {
     /// Is this value one that `anything-but` rules out? Values of another type are never excluded,
     /// so `null`, booleans and numbers pass a string exclusion, and strings pass a numeric one.
     pub fn excludes(&self, value: &ValueKind) -> bool {
+        self.excludes_scalar(ScalarRef::of(value))
+    }
+
+    pub(crate) fn excludes_scalar(&self, value: ScalarRef<'_>) -> bool {
         match (self, value) {
-            (Exclusion::Strings(list), ValueKind::String(s)) => list.iter().any(|x| x == s),
-            (Exclusion::Numbers(list), ValueKind::Number(n)) => {
-                n.finite().is_some_and(|v| list.contains(&v))
+            (Exclusion::Strings(list), ScalarRef::String(s)) => list.iter().any(|x| x == s),
+            (Exclusion::Numbers(list), ScalarRef::Number { value, .. }) => {
+                finite(value).is_some_and(|v| list.contains(&v))
             }
-            (Exclusion::Prefixes(list), ValueKind::String(s)) => {
+            (Exclusion::Prefixes(list), ScalarRef::String(s)) => {
                 list.iter().any(|p| s.starts_with(p.as_str()))
             }
-            (Exclusion::Suffixes(list), ValueKind::String(s)) => {
+            (Exclusion::Suffixes(list), ScalarRef::String(s)) => {
                 list.iter().any(|p| s.ends_with(p.as_str()))
             }
-            (Exclusion::EqualsIgnoreCase(list), ValueKind::String(s)) => {
+            (Exclusion::EqualsIgnoreCase(list), ScalarRef::String(s)) => {
                 list.iter().any(|p| p.equals(s))
             }
-            (Exclusion::Wildcards(list), ValueKind::String(s)) => list.iter().any(|w| w.matches(s)),
+            (Exclusion::Wildcards(list), ScalarRef::String(s)) => {
+                list.iter().any(|w| w.matches(s))
+            }
             _ => false,
         }
     }

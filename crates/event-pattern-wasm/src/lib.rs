@@ -1,0 +1,149 @@
+//! The EventBridge pattern matcher for JavaScript: `testEventPattern`, `explain`, `RuleSet`,
+//! `simulate` and `version`, built into an ES module by `cargo xtask js-package`.
+//!
+//! Answers are plain objects (never exceptions) so a docs page can show an error next to the
+//! editor; positions are UTF-16 code units, as JavaScript editors count them. The answer shapes
+//! live in `answers.rs` as plain Rust, tested natively; this file only converts them.
+#![forbid(unsafe_code)]
+
+mod answers;
+mod positions;
+
+pub use answers::{explain as explain_answer, test_event_pattern as test_answer, ApiError, ExplainAnswer, TestAnswer};
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** Where a pattern or event is wrong. Positions are UTF-16 code units (what editors use). */
+export interface ApiError {
+  /** "InvalidEventPatternException", or "ValidationException" for the event or an over-long pattern. */
+  code: string;
+  /** AWS's message, e.g. "Event pattern is not valid. Reason: Empty arrays are not allowed". */
+  message: string;
+  /** Which input is wrong. */
+  input: "pattern" | "event";
+  /** Extra help beyond AWS's text (e.g. which envelope field is missing). */
+  detail: string | null;
+  /** 1-based line. */
+  line: number | null;
+  /** 1-based column, UTF-16 units. */
+  column: number | null;
+  /** JSON pointer to the offending place in the pattern, e.g. "/detail/state/0/prefix". */
+  path: string | null;
+  /** UTF-16 range of the offending text in its input. */
+  start: number | null;
+  end: number | null;
+}
+export type TestEventPatternResult = { result: boolean } | { error: ApiError };
+export interface Span { start: number; end: number }
+export interface ArrayElement { array_path: string; array_span: Span; index: number }
+export interface ValueExplanation { text: string; span: Span; accepted_by: number | null; elements: ArrayElement[] }
+export interface ConditionExplanation { description: string; span: Span }
+export type FieldOutcome =
+  | { kind: "matched"; value: number; condition: number }
+  | { kind: "absent"; condition: number }
+  | { kind: "satisfiable"; value: number; condition: number }
+  | { kind: "missing" }
+  | { kind: "rejected" };
+export interface FieldExplanation {
+  path: string; key_span: Span; pattern_span: Span;
+  conditions: ConditionExplanation[]; values: ValueExplanation[]; outcome: FieldOutcome;
+}
+export interface BranchExplanation { matched: boolean; array_conflict: boolean; fields: FieldExplanation[] }
+export interface Explanation { matched: boolean; matched_branch: number | null; branches: BranchExplanation[] }
+export type ExplainResult = { explanation: Explanation } | { error: ApiError };
+export type AddRuleResult = { ok: true } | { error: ApiError };
+"#;
+
+fn to_js<T: Serialize>(value: &T) -> JsValue {
+    // Maps become plain objects (not `Map`s) so answers read naturally in JS and JSON.stringify.
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    value.serialize(&serializer).unwrap_or_else(|e| JsValue::from_str(&format!("serialization failed: {e}")))
+}
+
+/// Does `event` match `pattern`? Answers like the TestEventPattern API: `{ result }` or `{ error }`.
+#[wasm_bindgen(js_name = testEventPattern, unchecked_return_type = "TestEventPatternResult")]
+pub fn test_event_pattern(pattern: &str, event: &str) -> JsValue {
+    to_js(&test_answer(pattern, event))
+}
+
+/// Why `event` matches `pattern` or not, field by field: `{ explanation }` or `{ error }`.
+#[wasm_bindgen(unchecked_return_type = "ExplainResult")]
+pub fn explain(pattern: &str, event: &str) -> JsValue {
+    to_js(&explain_answer(pattern, event))
+}
+
+/// The version of the matcher (the crate version).
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}
+
+/// Many named rules matched at once, as on an event bus.
+#[wasm_bindgen]
+#[derive(Default)]
+pub struct RuleSet {
+    inner: event_pattern::RuleSet,
+}
+
+#[wasm_bindgen]
+impl RuleSet {
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> RuleSet {
+        RuleSet::default()
+    }
+
+    /// Adds a rule, or replaces the rule with that name: `{ ok: true }` or `{ error }`.
+    #[wasm_bindgen(unchecked_return_type = "AddRuleResult")]
+    pub fn add(&mut self, name: &str, pattern: &str) -> JsValue {
+        #[derive(Serialize)]
+        struct Added {
+            ok: bool,
+        }
+        match self.inner.add(name, pattern) {
+            Ok(()) => to_js(&Added { ok: true }),
+            Err(error) => to_js(&TestAnswer::Error(ApiError::from_pattern_error(&error, pattern))),
+        }
+    }
+
+    /// Removes a rule; true when it existed.
+    pub fn remove(&mut self, name: &str) -> bool {
+        self.inner.remove(name)
+    }
+
+    /// Number of rules.
+    #[wasm_bindgen(getter)]
+    pub fn size(&self) -> usize {
+        self.inner.len()
+    }
+
+    /// Names of the rules the event (any JSON object, as text) matches. Throws an `Error` with
+    /// AWS-style text when the event is not a JSON object.
+    #[wasm_bindgen(js_name = matchingRules)]
+    pub fn matching_rules(&self, event: &str) -> Result<Vec<String>, JsError> {
+        self.inner
+            .matching_rules_json(event.as_bytes())
+            .map(|names| names.into_iter().map(str::to_owned).collect())
+            .map_err(|e| JsError::new(&format!("{e}: {}", e.detail())))
+    }
+}
+
+/// Runs a delivery simulation (see the `delivery` crate's `Scenario`) and returns its report, or
+/// `{ error }` when the scenario is invalid.
+#[wasm_bindgen]
+pub fn simulate(scenario: JsValue) -> JsValue {
+    #[derive(Serialize)]
+    struct Failed {
+        error: String,
+    }
+    let scenario: delivery::Scenario = match serde_wasm_bindgen::from_value(scenario) {
+        Ok(scenario) => scenario,
+        Err(e) => return to_js(&Failed { error: format!("invalid scenario: {e}") }),
+    };
+    match delivery::simulate(&scenario) {
+        Ok(report) => to_js(&report),
+        Err(e) => to_js(&Failed { error: e.to_string() }),
+    }
+}

@@ -1,0 +1,56 @@
+//! `cargo xtask js-package`: the matcher as a self-contained ES module package.
+//!
+//! Output: `crates/event-pattern-wasm/pkg/` with the wasm-bindgen glue (`--target web`, which
+//! works in browsers and, given the wasm bytes, in Node), TypeScript types and a package.json.
+
+use std::path::{Path, PathBuf};
+
+use crate::cmd::{run, Step};
+use crate::tools;
+use crate::workspace_root;
+
+pub fn package_dir() -> PathBuf {
+    workspace_root().join("crates/event-pattern-wasm/pkg")
+}
+
+pub fn build() -> Result<(), String> {
+    let root = workspace_root();
+    let out = package_dir();
+    run(Step::new("wasm build of the JS API", "cargo")
+        .args(["build", "--release", "--target", "wasm32-unknown-unknown", "-p", "event-pattern-wasm"])
+        .dir(&root))?;
+    let wasm = root.join("target/wasm32-unknown-unknown/release/event_pattern_wasm.wasm");
+    run(Step::new("wasm-bindgen for the JS API", "wasm-bindgen")
+        .args(["--target", "web", "--out-dir"])
+        .args([&out, &wasm])
+        .dir(&root))?;
+    let bindgen_output = out.join("event_pattern_wasm_bg.wasm");
+    run(Step::new("wasm-opt for the JS API", "wasm-opt")
+        .args(["-Oz", "--enable-reference-types", "--enable-bulk-memory", "--enable-nontrapping-float-to-int"])
+        .args(["--enable-sign-ext", "--enable-mutable-globals", "--enable-multivalue", "-o"])
+        .args([&bindgen_output, &bindgen_output])
+        .path_prefix(tools::wasm_opt_bin_dir())
+        .dir(&root))?;
+    write_package_json(&out)?;
+    crate::report_wasm_size(&out)
+}
+
+fn write_package_json(out: &Path) -> Result<(), String> {
+    let manifest = format!(
+        r#"{{
+  "name": "eventbridge-pattern",
+  "version": "{version}",
+  "description": "Amazon EventBridge event patterns in JavaScript: AWS's results and error messages, offline (WebAssembly).",
+  "license": "MIT OR Apache-2.0",
+  "type": "module",
+  "main": "event_pattern_wasm.js",
+  "module": "event_pattern_wasm.js",
+  "types": "event_pattern_wasm.d.ts",
+  "files": ["event_pattern_wasm.js", "event_pattern_wasm.d.ts", "event_pattern_wasm_bg.wasm", "event_pattern_wasm_bg.wasm.d.ts"],
+  "sideEffects": false
+}}
+"#,
+        version = env!("CARGO_PKG_VERSION")
+    );
+    std::fs::write(out.join("package.json"), manifest).map_err(|e| format!("cannot write package.json: {e}"))
+}
