@@ -27,7 +27,7 @@ pub fn build() -> Result<(), String> {
     let bindgen_output = out.join("event_pattern_wasm_bg.wasm");
     run(Step::new("wasm-opt for the JS API", "wasm-opt")
         .args(["-Oz", "--enable-reference-types", "--enable-bulk-memory", "--enable-nontrapping-float-to-int"])
-        .args(["--enable-sign-ext", "--enable-mutable-globals", "--enable-multivalue", "-o"])
+        .args(["--enable-sign-ext", "--enable-mutable-globals", "--enable-multivalue", "--strip-debug", "--strip-producers", "-o"])
         .args([&bindgen_output, &bindgen_output])
         .path_prefix(tools::wasm_opt_bin_dir())
         .dir(&root))?;

@@ -130,7 +130,7 @@ pub const OTHER_STREETS: &[&str] = &[
 ];
 
 /// Exponent of the skew among [`OTHER_STREETS`]: the street of rank r gets weight 1 / r^s.
-pub const OTHER_STREETS_SKEW: f64 = 0.9;
+pub const OTHER_STREETS_SKEW: f64 = 0.6;
 
 /// Street types: (value, lots per 213,068) for lots that have a street address.
 /// "ST" is 116,386 on the real file; "CT" and "STWY" are pinned by the anything-but families

@@ -22,7 +22,11 @@ fn scenario() -> Scenario {
             dlq: None,
             behaviour: TargetBehaviour {
                 latency_ms: 50,
-                outages: vec![Outage { from_ms: 0, until_ms: HOUR_MS, error: RetryableError::ServerError }],
+                outages: vec![Outage {
+                    from_ms: 0,
+                    until_ms: HOUR_MS,
+                    error: RetryableError::ServerError,
+                }],
                 ..Default::default()
             },
         })
@@ -36,7 +40,9 @@ fn scenario() -> Scenario {
         .collect();
     Scenario {
         seed: 1,
-        buses: vec![Bus { name: "default".into() }],
+        buses: vec![Bus {
+            name: "default".into(),
+        }],
         rules: vec![SimRule {
             name: "orders".into(),
             bus: "default".into(),
@@ -71,16 +77,36 @@ fn main() {
     let total = started.elapsed();
     let report = simulation.report();
     let metrics = &report.totals.metrics;
-    println!("bench_delivery: {EVENTS} events x {TARGETS} targets, default retry policy, 1 h outage");
-    println!("  invocations created     {}", report.summary.invocations_created);
+    println!(
+        "bench_delivery: {EVENTS} events x {TARGETS} targets, default retry policy, 1 h outage"
+    );
+    println!(
+        "  invocations created     {}",
+        report.summary.invocations_created
+    );
     println!("  invocation attempts     {}", metrics.invocation_attempts);
-    println!("  retry attempts          {}", metrics.retry_invocation_attempts);
+    println!(
+        "  retry attempts          {}",
+        metrics.retry_invocation_attempts
+    );
     println!("  outcomes                {:?}", report.summary.outcomes);
-    println!("  max success latency     {:.1} min", report.totals.success_latency.max_ms as f64 / 60_000.0);
+    println!(
+        "  max success latency     {:.1} min",
+        report.totals.success_latency.max_ms as f64 / 60_000.0
+    );
     println!("  chunks of 100000 items  {}", steps + 1);
-    println!("  plan (validate + match) {:.1} ms", planned.as_secs_f64() * 1000.0);
-    println!("  simulate                {:.1} ms", (total - planned).as_secs_f64() * 1000.0);
-    println!("  total                   {:.1} ms", total.as_secs_f64() * 1000.0);
+    println!(
+        "  plan (validate + match) {:.1} ms",
+        planned.as_secs_f64() * 1000.0
+    );
+    println!(
+        "  simulate                {:.1} ms",
+        (total - planned).as_secs_f64() * 1000.0
+    );
+    println!(
+        "  total                   {:.1} ms",
+        total.as_secs_f64() * 1000.0
+    );
     println!(
         "  throughput              {:.1} M attempts/s",
         metrics.invocation_attempts as f64 / (total - planned).as_secs_f64() / 1e6

@@ -67,12 +67,24 @@ impl BackoffConfig {
     pub fn delay_bounds(&self, retry_number: u32) -> DelayBounds {
         let nominal = self.nominal_delay_ms(retry_number);
         match self.jitter {
-            Jitter::None => DelayBounds { min_ms: nominal, expected_ms: nominal as f64, max_ms: nominal },
-            Jitter::Full => DelayBounds { min_ms: 0, expected_ms: nominal as f64 / 2.0, max_ms: nominal },
+            Jitter::None => DelayBounds {
+                min_ms: nominal,
+                expected_ms: nominal as f64,
+                max_ms: nominal,
+            },
+            Jitter::Full => DelayBounds {
+                min_ms: 0,
+                expected_ms: nominal as f64 / 2.0,
+                max_ms: nominal,
+            },
             Jitter::Equal => {
                 let half = nominal / 2;
                 let spread = nominal - half;
-                DelayBounds { min_ms: half, expected_ms: half as f64 + spread as f64 / 2.0, max_ms: nominal }
+                DelayBounds {
+                    min_ms: half,
+                    expected_ms: half as f64 + spread as f64 / 2.0,
+                    max_ms: nominal,
+                }
             }
         }
     }
@@ -100,7 +112,11 @@ impl BackoffConfig {
             schedule.push(ScheduledRetry {
                 retry_number,
                 delay: bounds,
-                after_first_attempt: DelayBounds { min_ms: min_total, expected_ms: expected_total, max_ms: max_total },
+                after_first_attempt: DelayBounds {
+                    min_ms: min_total,
+                    expected_ms: expected_total,
+                    max_ms: max_total,
+                },
             });
         }
         schedule
@@ -159,7 +175,9 @@ mod tests {
         let backoff = BackoffConfig::default();
         for seed in 0..20 {
             let mut rng = SimRng::new(seed);
-            let total: u64 = (1..=185).map(|n| backoff.delay_before_retry(n, &mut rng)).sum();
+            let total: u64 = (1..=185)
+                .map(|n| backoff.delay_before_retry(n, &mut rng))
+                .sum();
             let hours = total as f64 / HOUR_MS;
             // The standard deviation of the sum is about 20 minutes.
             assert!((22.0..25.0).contains(&hours), "seed {seed}: {hours} h");
@@ -169,7 +187,15 @@ mod tests {
     #[test]
     fn nominal_delay_grows_then_caps() {
         let backoff = BackoffConfig::default();
-        let table = [(0, 0), (1, 1_000), (2, 2_000), (3, 4_000), (10, 512_000), (11, 640_000), (185, 640_000)];
+        let table = [
+            (0, 0),
+            (1, 1_000),
+            (2, 2_000),
+            (3, 4_000),
+            (10, 512_000),
+            (11, 640_000),
+            (185, 640_000),
+        ];
         for (retry, expected) in table {
             assert_eq!(backoff.nominal_delay_ms(retry), expected, "retry {retry}");
         }
@@ -177,31 +203,54 @@ mod tests {
 
     #[test]
     fn huge_retry_numbers_and_multipliers_do_not_overflow_or_spin() {
-        let backoff = BackoffConfig { base_ms: u64::MAX / 2, multiplier: u32::MAX, cap_ms: u64::MAX, jitter: Jitter::None };
+        let backoff = BackoffConfig {
+            base_ms: u64::MAX / 2,
+            multiplier: u32::MAX,
+            cap_ms: u64::MAX,
+            jitter: Jitter::None,
+        };
         assert_eq!(backoff.nominal_delay_ms(u32::MAX), u64::MAX);
-        let flat = BackoffConfig { multiplier: 1, ..BackoffConfig::default() };
+        let flat = BackoffConfig {
+            multiplier: 1,
+            ..BackoffConfig::default()
+        };
         assert_eq!(flat.nominal_delay_ms(u32::MAX), 1_000);
     }
 
     #[test]
     fn jitter_modes_stay_within_their_bounds() {
-        let table = [(Jitter::None, 8_000, 8_000), (Jitter::Full, 0, 8_000), (Jitter::Equal, 4_000, 8_000)];
+        let table = [
+            (Jitter::None, 8_000, 8_000),
+            (Jitter::Full, 0, 8_000),
+            (Jitter::Equal, 4_000, 8_000),
+        ];
         for (jitter, low, high) in table {
-            let backoff = BackoffConfig { jitter, ..BackoffConfig::default() };
+            let backoff = BackoffConfig {
+                jitter,
+                ..BackoffConfig::default()
+            };
             let mut rng = SimRng::new(3);
-            let draws: Vec<u64> = (0..500).map(|_| backoff.delay_before_retry(4, &mut rng)).collect();
+            let draws: Vec<u64> = (0..500)
+                .map(|_| backoff.delay_before_retry(4, &mut rng))
+                .collect();
             assert!(draws.iter().all(|d| (low..=high).contains(d)), "{jitter:?}");
             if low != high {
                 let mean = draws.iter().sum::<u64>() as f64 / draws.len() as f64;
                 let expected = backoff.delay_bounds(4).expected_ms;
-                assert!((mean - expected).abs() < 0.1 * expected, "{jitter:?}: mean {mean} vs {expected}");
+                assert!(
+                    (mean - expected).abs() < 0.1 * expected,
+                    "{jitter:?}: mean {mean} vs {expected}"
+                );
             }
         }
     }
 
     #[test]
     fn schedule_is_limited_to_185_rows() {
-        assert_eq!(BackoffConfig::default().expected_schedule(10_000).len(), 185);
+        assert_eq!(
+            BackoffConfig::default().expected_schedule(10_000).len(),
+            185
+        );
         assert!(BackoffConfig::default().expected_schedule(0).is_empty());
     }
 }

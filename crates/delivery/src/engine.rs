@@ -67,7 +67,10 @@ const SCALED_INTERVAL: u64 = 1000;
 
 impl RateLimiter {
     fn new(per_second: u32) -> RateLimiter {
-        RateLimiter { per_second: u64::from(per_second), theoretical_arrival: 0 }
+        RateLimiter {
+            per_second: u64::from(per_second),
+            theoretical_arrival: 0,
+        }
     }
 
     fn burst_tolerance(&self) -> u64 {
@@ -77,27 +80,41 @@ impl RateLimiter {
     /// The earliest millisecond at or after `at_ms` at which another invocation is allowed.
     fn earliest_ms(&self, at_ms: u64) -> u64 {
         let arrival = at_ms * self.per_second;
-        let earliest = arrival.max(self.theoretical_arrival.saturating_sub(self.burst_tolerance()));
+        let earliest = arrival.max(
+            self.theoretical_arrival
+                .saturating_sub(self.burst_tolerance()),
+        );
         earliest.div_ceil(self.per_second)
     }
 
     fn take(&mut self, at_ms: u64) {
-        self.theoretical_arrival = self.theoretical_arrival.max(at_ms * self.per_second) + SCALED_INTERVAL;
+        self.theoretical_arrival =
+            self.theoretical_arrival.max(at_ms * self.per_second) + SCALED_INTERVAL;
     }
 }
 
 /// Which answer the target gives to an attempt starting at `at_ms` (`None` = success).
-fn answer(behaviour: &TargetBehaviour, at_ms: u64, transient_draw: impl FnOnce() -> f64) -> Option<Failure> {
+fn answer(
+    behaviour: &TargetBehaviour,
+    at_ms: u64,
+    transient_draw: impl FnOnce() -> f64,
+) -> Option<Failure> {
     if let Some(failure) = &behaviour.non_retryable {
         if at_ms >= failure.from_ms && failure.until_ms.is_none_or(|until| at_ms < until) {
             return Some(Failure::NonRetryable(failure.error));
         }
     }
-    if let Some(outage) = behaviour.outages.iter().find(|outage| (outage.from_ms..outage.until_ms).contains(&at_ms)) {
+    if let Some(outage) = behaviour
+        .outages
+        .iter()
+        .find(|outage| (outage.from_ms..outage.until_ms).contains(&at_ms))
+    {
         return Some(Failure::Retryable(outage.error));
     }
     match &behaviour.transient {
-        Some(transient) if transient.probability > 0.0 && transient_draw() < transient.probability => {
+        Some(transient)
+            if transient.probability > 0.0 && transient_draw() < transient.probability =>
+        {
             Some(Failure::Retryable(transient.error))
         }
         _ => None,
@@ -124,8 +141,11 @@ impl Simulation {
     /// Checks the scenario, compiles its patterns and matches its events with the real matcher.
     pub fn new(scenario: &Scenario) -> Result<Simulation, ScenarioError> {
         let plan = plan::plan(scenario)?;
-        let limiters =
-            plan.targets.iter().map(|target| target.behaviour.rate_limit_per_second.map(RateLimiter::new)).collect();
+        let limiters = plan
+            .targets
+            .iter()
+            .map(|target| target.behaviour.rate_limit_per_second.map(RateLimiter::new))
+            .collect();
         let per_rule = plan
             .rules
             .iter()
@@ -171,11 +191,17 @@ impl Simulation {
     /// Processes up to `max_work_items` ingestions or attempts, then reports progress.
     pub fn step(&mut self, max_work_items: usize) -> Progress {
         for _ in 0..max_work_items {
-            let next_ingestion_at = self.plan.ingestions.get(self.next_ingestion).map(|ingestion| ingestion.at_ms);
+            let next_ingestion_at = self
+                .plan
+                .ingestions
+                .get(self.next_ingestion)
+                .map(|ingestion| ingestion.at_ms);
             let next_attempt_at = self.queue.next_time();
             match (next_ingestion_at, next_attempt_at) {
                 (None, None) => break,
-                (Some(ingestion_at), Some(attempt_at)) if attempt_at < ingestion_at => self.run_next_attempt(),
+                (Some(ingestion_at), Some(attempt_at)) if attempt_at < ingestion_at => {
+                    self.run_next_attempt()
+                }
                 (Some(_), _) => self.ingest_next(),
                 (None, Some(_)) => self.run_next_attempt(),
             }
@@ -197,7 +223,11 @@ impl Simulation {
         let done = self.next_ingestion as u64 + self.summary.outcomes.ended();
         let finished = self.is_finished();
         Progress {
-            done_fraction: if finished || total == 0 { 1.0 } else { done as f64 / total as f64 },
+            done_fraction: if finished || total == 0 {
+                1.0
+            } else {
+                done as f64 / total as f64
+            },
             finished,
             simulated_time_ms: self.clock_ms,
             work_items_done: self.work_items_done,
@@ -267,15 +297,24 @@ impl Simulation {
         let fate = match body.route {
             Route::InactiveSource(source) => {
                 let source = &self.plan.sources[source as usize];
-                EventFate::DroppedInactiveSource { source: source.name.clone(), state: source.state }
+                EventFate::DroppedInactiveSource {
+                    source: source.name.clone(),
+                    state: source.state,
+                }
             }
-            Route::UnknownBus(bus) => EventFate::UnknownBus { bus: self.plan.unknown_buses[bus as usize].clone() },
-            Route::Bus(bus) if body.matched_rules.is_empty() => {
-                EventFate::Unmatched { bus: self.plan.buses[bus as usize].clone() }
-            }
+            Route::UnknownBus(bus) => EventFate::UnknownBus {
+                bus: self.plan.unknown_buses[bus as usize].clone(),
+            },
+            Route::Bus(bus) if body.matched_rules.is_empty() => EventFate::Unmatched {
+                bus: self.plan.buses[bus as usize].clone(),
+            },
             Route::Bus(bus) => EventFate::Matched {
                 bus: self.plan.buses[bus as usize].clone(),
-                rules: body.matched_rules.iter().map(|&rule| self.plan.rules[rule as usize].name.clone()).collect(),
+                rules: body
+                    .matched_rules
+                    .iter()
+                    .map(|&rule| self.plan.rules[rule as usize].name.clone())
+                    .collect(),
             },
         };
         let invocations = body
@@ -283,7 +322,8 @@ impl Simulation {
             .iter()
             .flat_map(|&rule| {
                 let rule = &self.plan.rules[rule as usize];
-                (rule.first_target..rule.first_target + rule.target_count).map(move |target| (rule, target))
+                (rule.first_target..rule.first_target + rule.target_count)
+                    .map(move |target| (rule, target))
             })
             .map(|(rule, target)| InvocationDetail {
                 rule: rule.name.clone(),
@@ -292,18 +332,29 @@ impl Simulation {
                 outcome: None,
             })
             .collect();
-        EventDetail { index: event, ingested_at_ms: ingestion.at_ms, body: body.text.clone(), fate, invocations }
+        EventDetail {
+            index: event,
+            ingested_at_ms: ingestion.at_ms,
+            body: body.text.clone(),
+            fate,
+            invocations,
+        }
     }
 
     fn detail_of(&mut self, invocation: &InFlight) -> Option<&mut InvocationDetail> {
         if !self.is_detailed(invocation.event) {
             return None;
         }
-        self.details.get_mut(invocation.event as usize)?.invocations.get_mut(invocation.detail as usize)
+        self.details
+            .get_mut(invocation.event as usize)?
+            .invocations
+            .get_mut(invocation.detail as usize)
     }
 
     fn run_next_attempt(&mut self) {
-        let Some((at_ms, mut invocation)) = self.queue.pop() else { return };
+        let Some((at_ms, mut invocation)) = self.queue.pop() else {
+            return;
+        };
         self.clock_ms = at_ms;
         self.touch(at_ms);
         let target_index = invocation.target as usize;
@@ -324,7 +375,13 @@ impl Simulation {
                         let condition = Some(ExhaustedRetryCondition::MaximumEventAgeInSeconds);
                         // The retry that was waiting never ran.
                         let retries_performed = invocation.retries().saturating_sub(1);
-                        self.end_failed(&invocation, failure, condition, retries_performed, deadline_ms);
+                        self.end_failed(
+                            &invocation,
+                            failure,
+                            condition,
+                            retries_performed,
+                            deadline_ms,
+                        );
                         return;
                     }
                     limiter.take(earliest_ms);
@@ -344,7 +401,10 @@ impl Simulation {
             let purpose = DrawPurpose::TransientFailure;
             SimRng::for_draw(seed, purpose, invocation.event, invocation.target, number).unit()
         });
-        let end_ms = at_ms + failure.map_or(target.behaviour.latency_ms, |f| f.response_ms(target.behaviour.latency_ms));
+        let end_ms = at_ms
+            + failure.map_or(target.behaviour.latency_ms, |f| {
+                f.response_ms(target.behaviour.latency_ms)
+            });
         let max_retries = target.max_retries;
         self.touch(end_ms);
 
@@ -359,7 +419,8 @@ impl Simulation {
             minute.retry_invocation_attempts += 1;
             self.per_target[target_index].retry_invocation_attempts += 1;
         } else {
-            self.metrics.record_start_latency(at_ms, at_ms - invocation.ingested_at_ms);
+            self.metrics
+                .record_start_latency(at_ms, at_ms - invocation.ingested_at_ms);
         }
         self.per_target[target_index].invocation_attempts += 1;
         if let Some(detail) = self.detail_of(&invocation) {
@@ -370,7 +431,10 @@ impl Simulation {
                 rate_limit_wait_ms: u64::from(invocation.rate_limit_wait_ms),
                 result: match failure {
                     None => AttemptResult::Success,
-                    Some(f) => AttemptResult::Failed { error_code: f.code(), retryable: f.is_retryable() },
+                    Some(f) => AttemptResult::Failed {
+                        error_code: f.code(),
+                        retryable: f.is_retryable(),
+                    },
                 },
             });
         }
@@ -385,14 +449,32 @@ impl Simulation {
         }
         if invocation.retries() >= max_retries {
             let condition = Some(ExhaustedRetryCondition::MaximumRetryAttempts);
-            self.end_failed(&invocation, failure, condition, invocation.retries(), end_ms);
+            self.end_failed(
+                &invocation,
+                failure,
+                condition,
+                invocation.retries(),
+                end_ms,
+            );
             return;
         }
-        let mut rng = SimRng::for_draw(seed, DrawPurpose::BackoffJitter, invocation.event, invocation.target, number);
+        let mut rng = SimRng::for_draw(
+            seed,
+            DrawPurpose::BackoffJitter,
+            invocation.event,
+            invocation.target,
+            number,
+        );
         let next_ms = end_ms + self.plan.backoff.delay_before_retry(number, &mut rng);
         if next_ms >= deadline_ms {
             let condition = Some(ExhaustedRetryCondition::MaximumEventAgeInSeconds);
-            self.end_failed(&invocation, failure, condition, invocation.retries(), end_ms);
+            self.end_failed(
+                &invocation,
+                failure,
+                condition,
+                invocation.retries(),
+                end_ms,
+            );
             return;
         }
         invocation.retries_done += 1;
@@ -407,12 +489,18 @@ impl Simulation {
         self.metrics.at(at_ms).invocations += 1;
         self.metrics.record_success_latency(at_ms, latency_ms);
         self.summary.outcomes.delivered += 1;
-        self.per_target[invocation.target as usize].outcomes.delivered += 1;
+        self.per_target[invocation.target as usize]
+            .outcomes
+            .delivered += 1;
         if attempt > 1 {
             self.summary.delivered_after_retries += 1;
         }
         if let Some(detail) = self.detail_of(invocation) {
-            detail.outcome = Some(Outcome::Delivered { attempt, at_ms, latency_ms });
+            detail.outcome = Some(Outcome::Delivered {
+                attempt,
+                at_ms,
+                latency_ms,
+            });
         }
     }
 
@@ -429,13 +517,19 @@ impl Simulation {
         let minute = self.metrics.at(at_ms);
         minute.invocations += 1;
         minute.failed_invocations += 1;
-        let dlq_result = self.plan.targets[target_index].dlq.as_ref().map(deliver_to_dlq);
+        let dlq_result = self.plan.targets[target_index]
+            .dlq
+            .as_ref()
+            .map(deliver_to_dlq);
         match dlq_result {
             None => {}
             Some(Ok(())) => minute.invocations_sent_to_dlq += 1,
             Some(Err(_)) => minute.invocations_failed_to_be_sent_to_dlq += 1,
         }
-        for counts in [&mut self.summary.outcomes, &mut self.per_target[target_index].outcomes] {
+        for counts in [
+            &mut self.summary.outcomes,
+            &mut self.per_target[target_index].outcomes,
+        ] {
             match dlq_result {
                 None => counts.dropped += 1,
                 Some(Ok(())) => counts.sent_to_dlq += 1,
@@ -445,10 +539,18 @@ impl Simulation {
         let ended_by = &mut self.summary.failures_ended_by;
         match condition {
             None => ended_by.non_retryable_error += 1,
-            Some(ExhaustedRetryCondition::MaximumRetryAttempts) => ended_by.maximum_retry_attempts += 1,
-            Some(ExhaustedRetryCondition::MaximumEventAgeInSeconds) => ended_by.maximum_event_age += 1,
+            Some(ExhaustedRetryCondition::MaximumRetryAttempts) => {
+                ended_by.maximum_retry_attempts += 1
+            }
+            Some(ExhaustedRetryCondition::MaximumEventAgeInSeconds) => {
+                ended_by.maximum_event_age += 1
+            }
         }
-        *self.summary.failures_by_error_code.entry(failure.code()).or_insert(0) += 1;
+        *self
+            .summary
+            .failures_by_error_code
+            .entry(failure.code())
+            .or_insert(0) += 1;
 
         if self.is_detailed(invocation.event) {
             let final_failure = FinalFailure {
@@ -459,12 +561,20 @@ impl Simulation {
                 retry_attempts: retries_performed,
             };
             let outcome = match dlq_result {
-                None => Outcome::Dropped { failure: final_failure },
+                None => Outcome::Dropped {
+                    failure: final_failure,
+                },
                 Some(Ok(())) => {
                     let message = self.dlq_message(invocation, &final_failure);
-                    Outcome::SentToDlq { failure: final_failure, message }
+                    Outcome::SentToDlq {
+                        failure: final_failure,
+                        message,
+                    }
                 }
-                Some(Err(dlq_error)) => Outcome::FailedToReachDlq { failure: final_failure, dlq_error },
+                Some(Err(dlq_error)) => Outcome::FailedToReachDlq {
+                    failure: final_failure,
+                    dlq_error,
+                },
             };
             if let Some(detail) = self.detail_of(invocation) {
                 detail.outcome = Some(outcome);
@@ -479,14 +589,27 @@ impl Simulation {
         let mut attributes = std::collections::BTreeMap::new();
         attributes.insert("RULE_ARN".to_owned(), rule.arn.clone());
         attributes.insert("TARGET_ARN".to_owned(), target.arn.clone());
-        attributes.insert("ERROR_CODE".to_owned(), failure.error_code.as_str().to_owned());
+        attributes.insert(
+            "ERROR_CODE".to_owned(),
+            failure.error_code.as_str().to_owned(),
+        );
         attributes.insert("ERROR_MESSAGE".to_owned(), failure.error_message.clone());
         if let Some(condition) = failure.exhausted_retry_condition {
-            attributes.insert("EXHAUSTED_RETRY_CONDITION".to_owned(), condition.as_str().to_owned());
+            attributes.insert(
+                "EXHAUSTED_RETRY_CONDITION".to_owned(),
+                condition.as_str().to_owned(),
+            );
         }
-        attributes.insert("RETRY_ATTEMPTS".to_owned(), failure.retry_attempts.to_string());
+        attributes.insert(
+            "RETRY_ATTEMPTS".to_owned(),
+            failure.retry_attempts.to_string(),
+        );
         DlqMessage {
-            queue_arn: target.dlq.as_ref().map(|dlq| dlq.arn.clone()).unwrap_or_default(),
+            queue_arn: target
+                .dlq
+                .as_ref()
+                .map(|dlq| dlq.arn.clone())
+                .unwrap_or_default(),
             body: self.plan.bodies[ingestion.body as usize].text.clone(),
             attributes,
         }
@@ -515,7 +638,9 @@ fn deliver_to_dlq(dlq: &Dlq) -> Result<(), DlqError> {
     if !dlq.reachable {
         Err(DlqError::Unreachable)
     } else if !dlq.has_resource_policy {
-        Err(DlqError::MissingResourcePolicy { cross_account: !dlq.same_account })
+        Err(DlqError::MissingResourcePolicy {
+            cross_account: !dlq.same_account,
+        })
     } else {
         Ok(())
     }

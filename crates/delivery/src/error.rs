@@ -35,12 +35,24 @@ pub struct ScenarioError {
 }
 
 impl ScenarioError {
-    pub(crate) fn new(kind: ScenarioErrorKind, location: impl Into<String>, message: impl Into<String>) -> Self {
-        ScenarioError { kind, location: location.into(), message: message.into() }
+    pub(crate) fn new(
+        kind: ScenarioErrorKind,
+        location: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        ScenarioError {
+            kind,
+            location: location.into(),
+            message: message.into(),
+        }
     }
 
     pub(crate) fn json(error: serde_json::Error) -> Self {
-        Self::new(ScenarioErrorKind::Json, "", format!("the scenario is not valid JSON for this model: {error}"))
+        Self::new(
+            ScenarioErrorKind::Json,
+            "",
+            format!("the scenario is not valid JSON for this model: {error}"),
+        )
     }
 
     pub(crate) fn too_large(location: impl Into<String>, message: impl Into<String>) -> Self {

@@ -46,11 +46,11 @@ pub use engine::{simulate, Progress, Simulation};
 pub use error::{ScenarioError, ScenarioErrorKind};
 pub use metrics::{LatencyStats, LatencySummary, MetricCounts, MetricTotals, MinuteMetrics};
 pub use outcome::{
-    AttemptRecord, AttemptResult, DlqError, DlqMessage, ErrorCode, EventDetail, EventFate, ExhaustedRetryCondition,
-    FinalFailure, InvocationDetail, Outcome, TARGET_TIMEOUT_MS,
+    AttemptRecord, AttemptResult, DlqError, DlqMessage, ErrorCode, EventDetail, EventFate,
+    ExhaustedRetryCondition, FinalFailure, InvocationDetail, Outcome, TARGET_TIMEOUT_MS,
 };
 pub use plan::{
-    MAX_DETAILED_EVENTS, MAX_EVENTS, MAX_EVENT_BYTES, MAX_INGESTION_TIME_MS, MAX_INVOCATIONS, MAX_PATTERN_BYTES,
+    MAX_DETAILED_EVENTS, MAX_EVENTS, MAX_EVENT_BYTES, MAX_INGESTION_TIME_MS, MAX_INVOCATIONS,
     MAX_TARGETS_PER_RULE,
 };
 pub use presets::{compare_retry_policies, with_retry_policy, PolicyComparison, Preset, PRESETS};

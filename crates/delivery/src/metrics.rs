@@ -81,8 +81,10 @@ impl MetricCounts {
         self.invocations_sent_to_dlq += other.invocations_sent_to_dlq;
         self.invocations_failed_to_be_sent_to_dlq += other.invocations_failed_to_be_sent_to_dlq;
         self.throttled_rules += other.throttled_rules;
-        self.ingestion_to_invocation_start_latency.add(&other.ingestion_to_invocation_start_latency);
-        self.ingestion_to_invocation_success_latency.add(&other.ingestion_to_invocation_success_latency);
+        self.ingestion_to_invocation_start_latency
+            .add(&other.ingestion_to_invocation_start_latency);
+        self.ingestion_to_invocation_success_latency
+            .add(&other.ingestion_to_invocation_success_latency);
     }
 }
 
@@ -201,12 +203,16 @@ impl MetricsRecorder {
     }
 
     pub(crate) fn record_start_latency(&mut self, at_ms: u64, latency_ms: u64) {
-        self.at(at_ms).ingestion_to_invocation_start_latency.record(latency_ms);
+        self.at(at_ms)
+            .ingestion_to_invocation_start_latency
+            .record(latency_ms);
         self.start_latency.record(latency_ms);
     }
 
     pub(crate) fn record_success_latency(&mut self, at_ms: u64, latency_ms: u64) {
-        self.at(at_ms).ingestion_to_invocation_success_latency.record(latency_ms);
+        self.at(at_ms)
+            .ingestion_to_invocation_success_latency
+            .record(latency_ms);
         self.success_latency.record(latency_ms);
     }
 
@@ -214,7 +220,10 @@ impl MetricsRecorder {
         self.minutes
             .iter()
             .enumerate()
-            .map(|(minute, metrics)| MinuteMetrics { minute: minute as u32, metrics: metrics.clone() })
+            .map(|(minute, metrics)| MinuteMetrics {
+                minute: minute as u32,
+                metrics: metrics.clone(),
+            })
             .collect()
     }
 
@@ -224,8 +233,12 @@ impl MetricsRecorder {
             sum.add(minute);
         }
         MetricTotals {
-            start_latency: self.start_latency.summarize(&sum.ingestion_to_invocation_start_latency),
-            success_latency: self.success_latency.summarize(&sum.ingestion_to_invocation_success_latency),
+            start_latency: self
+                .start_latency
+                .summarize(&sum.ingestion_to_invocation_start_latency),
+            success_latency: self
+                .success_latency
+                .summarize(&sum.ingestion_to_invocation_success_latency),
             metrics: sum,
         }
     }
@@ -240,7 +253,10 @@ mod tests {
         for value in (0..5_000u64).chain([65_535, 1 << 40, u64::MAX / 3, u64::MAX]) {
             let upper = bucket_upper_bound(bucket_of(value));
             assert!(upper >= value, "{value}");
-            assert!((upper - value) as f64 <= value as f64 / 16.0 + 1.0, "{value} -> {upper}");
+            assert!(
+                (upper - value) as f64 <= value as f64 / 16.0 + 1.0,
+                "{value} -> {upper}"
+            );
         }
     }
 
@@ -255,9 +271,16 @@ mod tests {
         let summary = histogram.summarize(&stats);
         assert_eq!(summary.count, 1000);
         assert_eq!(summary.mean_ms, Some(500.5));
-        let table = [(summary.p50_ms.unwrap(), 500), (summary.p90_ms.unwrap(), 900), (summary.p99_ms.unwrap(), 990)];
+        let table = [
+            (summary.p50_ms.unwrap(), 500),
+            (summary.p90_ms.unwrap(), 900),
+            (summary.p99_ms.unwrap(), 990),
+        ];
         for (got, exact) in table {
-            assert!(got >= exact && got as f64 <= exact as f64 * 1.07, "{got} vs {exact}");
+            assert!(
+                got >= exact && got as f64 <= exact as f64 * 1.07,
+                "{got} vs {exact}"
+            );
         }
     }
 

@@ -67,12 +67,13 @@ impl Failure {
     pub(crate) fn code(self) -> ErrorCode {
         match self {
             Failure::Retryable(RetryableError::ServerError) => ErrorCode::ErrorFromTarget,
-            Failure::Retryable(RetryableError::Throttling) | Failure::RateLimitBacklog => ErrorCode::Throttling,
+            Failure::Retryable(RetryableError::Throttling) | Failure::RateLimitBacklog => {
+                ErrorCode::Throttling
+            }
             Failure::Retryable(RetryableError::Timeout) => ErrorCode::Timeout,
             Failure::Retryable(RetryableError::ConnectionFailure) => ErrorCode::ConnectionFailure,
-            Failure::Retryable(RetryableError::HttpStatus(_)) | Failure::NonRetryable(NonRetryableError::HttpStatus(_)) => {
-                ErrorCode::SdkClientError
-            }
+            Failure::Retryable(RetryableError::HttpStatus(_))
+            | Failure::NonRetryable(NonRetryableError::HttpStatus(_)) => ErrorCode::SdkClientError,
             Failure::NonRetryable(NonRetryableError::NoPermissions) => ErrorCode::NoPermissions,
             Failure::NonRetryable(NonRetryableError::NoResource) => ErrorCode::NoResource,
         }
@@ -151,18 +152,31 @@ pub enum DlqError {
 #[serde(tag = "outcome", rename_all = "kebab-case")]
 pub enum Outcome {
     /// `attempt` is 1 for the first attempt; `latency_ms` runs from ingestion to the end of it.
-    Delivered { attempt: u32, at_ms: u64, latency_ms: u64 },
+    Delivered {
+        attempt: u32,
+        at_ms: u64,
+        latency_ms: u64,
+    },
     /// Failed without a dead-letter queue.
     Dropped { failure: FinalFailure },
-    SentToDlq { failure: FinalFailure, message: DlqMessage },
-    FailedToReachDlq { failure: FinalFailure, dlq_error: DlqError },
+    SentToDlq {
+        failure: FinalFailure,
+        message: DlqMessage,
+    },
+    FailedToReachDlq {
+        failure: FinalFailure,
+        dlq_error: DlqError,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "result", rename_all = "kebab-case")]
 pub enum AttemptResult {
     Success,
-    Failed { error_code: ErrorCode, retryable: bool },
+    Failed {
+        error_code: ErrorCode,
+        retryable: bool,
+    },
 }
 
 /// One attempt to invoke a target.
@@ -192,11 +206,21 @@ pub struct InvocationDetail {
 #[serde(tag = "fate", rename_all = "kebab-case")]
 pub enum EventFate {
     /// Sent to a partner source that is not `ACTIVE`: dropped before rules.
-    DroppedInactiveSource { source: String, state: PartnerSourceState },
+    DroppedInactiveSource {
+        source: String,
+        state: PartnerSourceState,
+    },
     /// Sent to a bus the scenario does not declare: accepted and silently discarded, like AWS.
-    UnknownBus { bus: String },
-    Unmatched { bus: String },
-    Matched { bus: String, rules: Vec<String> },
+    UnknownBus {
+        bus: String,
+    },
+    Unmatched {
+        bus: String,
+    },
+    Matched {
+        bus: String,
+        rules: Vec<String>,
+    },
 }
 
 /// The drill-down record of one ingested event (kept for the first N events only).

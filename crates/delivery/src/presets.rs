@@ -95,21 +95,36 @@ fn queue(name: &str, account: &str, has_resource_policy: bool) -> Dlq {
 
 fn order_samples() -> Vec<WeightedSample> {
     let order = |detail_type: &str, total: f64| {
-        sample_event("shop", detail_type, json!({"order-id": "o-1001", "total": total, "currency": "EUR"}))
+        sample_event(
+            "shop",
+            detail_type,
+            json!({"order-id": "o-1001", "total": total, "currency": "EUR"}),
+        )
     };
     vec![
-        WeightedSample { text: order("OrderPlaced", 42.5), weight: 9 },
-        WeightedSample { text: order("OrderCancelled", 42.5), weight: 1 },
+        WeightedSample {
+            text: order("OrderPlaced", 42.5),
+            weight: 9,
+        },
+        WeightedSample {
+            text: order("OrderCancelled", 42.5),
+            weight: 1,
+        },
     ]
 }
 
 fn scenario(rules: Vec<SimRule>, generated: Vec<GeneratedEvents>) -> Scenario {
     Scenario {
         seed: 42,
-        buses: vec![Bus { name: "default".into() }],
+        buses: vec![Bus {
+            name: "default".into(),
+        }],
         sources: Vec::new(),
         rules,
-        events: EventStream { explicit: Vec::new(), generated },
+        events: EventStream {
+            explicit: Vec::new(),
+            generated,
+        },
         backoff: Default::default(),
         options: Default::default(),
     }
@@ -140,14 +155,31 @@ fn orders(per_second: f64, duration_ms: u64) -> GeneratedEvents {
 pub fn target_down_for_one_hour() -> Scenario {
     let down = TargetBehaviour {
         latency_ms: 40,
-        outages: vec![Outage { from_ms: 30 * MINUTE_MS, until_ms: 90 * MINUTE_MS, error: RetryableError::ServerError }],
+        outages: vec![Outage {
+            from_ms: 30 * MINUTE_MS,
+            until_ms: 90 * MINUTE_MS,
+            error: RetryableError::ServerError,
+        }],
         ..Default::default()
     };
-    let short = RetryPolicy { maximum_retry_attempts: 3, maximum_event_age_seconds: 600 };
+    let short = RetryPolicy {
+        maximum_retry_attempts: 3,
+        maximum_event_age_seconds: 600,
+    };
     let targets = vec![
-        lambda("fulfilment-default-policy", RetryPolicy::default(), None, down.clone()),
+        lambda(
+            "fulfilment-default-policy",
+            RetryPolicy::default(),
+            None,
+            down.clone(),
+        ),
         lambda("fulfilment-3-retries-no-dlq", short, None, down.clone()),
-        lambda("fulfilment-3-retries-with-dlq", short, Some(queue("fulfilment-dlq", ACCOUNT, true)), down),
+        lambda(
+            "fulfilment-3-retries-with-dlq",
+            short,
+            Some(queue("fulfilment-dlq", ACCOUNT, true)),
+            down,
+        ),
     ];
     scenario(vec![orders_rule(targets)], vec![orders(1.0, 2 * HOUR_MS)])
 }
@@ -157,11 +189,23 @@ pub fn target_down_for_one_hour() -> Scenario {
 pub fn permissions_error() -> Scenario {
     let forbidden = TargetBehaviour {
         latency_ms: 15,
-        non_retryable: Some(NonRetryableFailure { error: NonRetryableError::NoPermissions, from_ms: 0, until_ms: None }),
+        non_retryable: Some(NonRetryableFailure {
+            error: NonRetryableError::NoPermissions,
+            from_ms: 0,
+            until_ms: None,
+        }),
         ..Default::default()
     };
-    let target = lambda("invoice-writer", RetryPolicy::default(), Some(queue("invoice-dlq", ACCOUNT, true)), forbidden);
-    scenario(vec![orders_rule(vec![target])], vec![orders(1.0, 10 * MINUTE_MS)])
+    let target = lambda(
+        "invoice-writer",
+        RetryPolicy::default(),
+        Some(queue("invoice-dlq", ACCOUNT, true)),
+        forbidden,
+    );
+    scenario(
+        vec![orders_rule(vec![target])],
+        vec![orders(1.0, 10 * MINUTE_MS)],
+    )
 }
 
 /// 25 orders per second for 10 minutes into an API destination limited to 10 invocations per
@@ -171,16 +215,25 @@ pub fn throttled_api_destination() -> Scenario {
         id: "crm-webhook".into(),
         arn: format!("arn:aws:events:{REGION}:{ACCOUNT}:api-destination/crm-webhook/0b1c2d3e"),
         kind: TargetKind::ApiDestination,
-        retry: RetryPolicy { maximum_retry_attempts: 185, maximum_event_age_seconds: 600 },
+        retry: RetryPolicy {
+            maximum_retry_attempts: 185,
+            maximum_event_age_seconds: 600,
+        },
         dlq: Some(queue("crm-webhook-dlq", ACCOUNT, true)),
         behaviour: TargetBehaviour {
             latency_ms: 120,
-            transient: Some(TransientFailures { probability: 0.02, error: RetryableError::HttpStatus(429) }),
+            transient: Some(TransientFailures {
+                probability: 0.02,
+                error: RetryableError::HttpStatus(429),
+            }),
             rate_limit_per_second: Some(10),
             ..Default::default()
         },
     };
-    scenario(vec![orders_rule(vec![target])], vec![orders(25.0, 10 * MINUTE_MS)])
+    scenario(
+        vec![orders_rule(vec![target])],
+        vec![orders(25.0, 10 * MINUTE_MS)],
+    )
 }
 
 /// A flaky Lambda target (30 % server errors, 2 retries) whose dead-letter queue lives in another
@@ -188,13 +241,22 @@ pub fn throttled_api_destination() -> Scenario {
 pub fn dlq_without_policy() -> Scenario {
     let flaky = TargetBehaviour {
         latency_ms: 30,
-        transient: Some(TransientFailures { probability: 0.3, error: RetryableError::ServerError }),
+        transient: Some(TransientFailures {
+            probability: 0.3,
+            error: RetryableError::ServerError,
+        }),
         ..Default::default()
     };
-    let retry = RetryPolicy { maximum_retry_attempts: 2, maximum_event_age_seconds: 3600 };
+    let retry = RetryPolicy {
+        maximum_retry_attempts: 2,
+        maximum_event_age_seconds: 3600,
+    };
     let dlq = queue("central-dlq", "210987654321", false);
     let target = lambda("ledger", retry, Some(dlq), flaky);
-    scenario(vec![orders_rule(vec![target])], vec![orders(1.0, 30 * MINUTE_MS)])
+    scenario(
+        vec![orders_rule(vec![target])],
+        vec![orders(1.0, 30 * MINUTE_MS)],
+    )
 }
 
 /// Two Shopify partner sources: one associated with its bus (ACTIVE), one not yet (PENDING).
@@ -202,31 +264,65 @@ pub fn pending_partner_source() -> Scenario {
     let active = "aws.partner/shopify.com/755357713/orders";
     let pending = "aws.partner/shopify.com/755357713/products";
     let webhook = |source: &str, topic: &str| {
-        sample_event(source, "shopifyWebhook", json!({"payload": {"id": 1001}, "metadata": {"X-Shopify-Topic": topic}}))
+        sample_event(
+            source,
+            "shopifyWebhook",
+            json!({"payload": {"id": 1001}, "metadata": {"X-Shopify-Topic": topic}}),
+        )
     };
     let stream = |source: &str, topic: &str| GeneratedEvents {
         to: Ingress::PartnerSource(source.into()),
         start_ms: 0,
         rate_per_second: 0.5,
         duration_ms: 10 * MINUTE_MS,
-        samples: vec![WeightedSample { text: webhook(source, topic), weight: 1 }],
+        samples: vec![WeightedSample {
+            text: webhook(source, topic),
+            weight: 1,
+        }],
     };
     let rule = |name: &str, source: &str| SimRule {
         name: name.into(),
         bus: source.into(),
         enabled: true,
         pattern: json!({"source": [{"prefix": "aws.partner/shopify.com"}]}).to_string(),
-        targets: vec![lambda(&format!("{name}-handler"), RetryPolicy::default(), None, TargetBehaviour::default())],
+        targets: vec![lambda(
+            &format!("{name}-handler"),
+            RetryPolicy::default(),
+            None,
+            TargetBehaviour::default(),
+        )],
     };
     Scenario {
         seed: 42,
-        buses: vec![Bus { name: active.into() }, Bus { name: pending.into() }],
-        sources: vec![
-            SourceState { name: active.into(), state: PartnerSourceState::Active },
-            SourceState { name: pending.into(), state: PartnerSourceState::Pending },
+        buses: vec![
+            Bus {
+                name: active.into(),
+            },
+            Bus {
+                name: pending.into(),
+            },
         ],
-        rules: vec![rule("shopify-orders", active), rule("shopify-products", pending)],
-        events: EventStream { explicit: Vec::new(), generated: vec![stream(active, "orders/create"), stream(pending, "products/update")] },
+        sources: vec![
+            SourceState {
+                name: active.into(),
+                state: PartnerSourceState::Active,
+            },
+            SourceState {
+                name: pending.into(),
+                state: PartnerSourceState::Pending,
+            },
+        ],
+        rules: vec![
+            rule("shopify-orders", active),
+            rule("shopify-products", pending),
+        ],
+        events: EventStream {
+            explicit: Vec::new(),
+            generated: vec![
+                stream(active, "orders/create"),
+                stream(pending, "products/update"),
+            ],
+        },
         backoff: Default::default(),
         options: Default::default(),
     }
@@ -235,7 +331,11 @@ pub fn pending_partner_source() -> Scenario {
 /// A copy of `scenario` where every target uses `policy`.
 pub fn with_retry_policy(scenario: &Scenario, policy: RetryPolicy) -> Scenario {
     let mut changed = scenario.clone();
-    for target in changed.rules.iter_mut().flat_map(|rule| rule.targets.iter_mut()) {
+    for target in changed
+        .rules
+        .iter_mut()
+        .flat_map(|rule| rule.targets.iter_mut())
+    {
         target.retry = policy;
     }
     changed

@@ -47,7 +47,13 @@ impl SimRng {
     /// position, 0). Packing the key into two words keeps this to three mixing rounds, since it
     /// runs for every retry.
     pub(crate) fn for_draw(seed: u64, purpose: DrawPurpose, a: u32, b: u32, c: u32) -> SimRng {
-        SimRng::keyed(seed, &[(purpose as u64) << 32 | u64::from(c), u64::from(a) << 32 | u64::from(b)])
+        SimRng::keyed(
+            seed,
+            &[
+                (purpose as u64) << 32 | u64::from(c),
+                u64::from(a) << 32 | u64::from(b),
+            ],
+        )
     }
 
     pub fn next_u64(&mut self) -> u64 {

@@ -44,7 +44,11 @@ impl Scenario {
         if text.len() > Self::MAX_JSON_BYTES {
             return Err(ScenarioError::too_large(
                 "",
-                format!("the scenario JSON is {} bytes; at most {} are accepted", text.len(), Self::MAX_JSON_BYTES),
+                format!(
+                    "the scenario JSON is {} bytes; at most {} are accepted",
+                    text.len(),
+                    Self::MAX_JSON_BYTES
+                ),
             ));
         }
         serde_json::from_str(text).map_err(ScenarioError::json)
@@ -132,7 +136,10 @@ pub struct RetryPolicy {
 
 impl Default for RetryPolicy {
     fn default() -> Self {
-        RetryPolicy { maximum_retry_attempts: MAX_RETRY_ATTEMPTS, maximum_event_age_seconds: MAX_EVENT_AGE_SECONDS }
+        RetryPolicy {
+            maximum_retry_attempts: MAX_RETRY_ATTEMPTS,
+            maximum_event_age_seconds: MAX_EVENT_AGE_SECONDS,
+        }
     }
 }
 
@@ -286,6 +293,10 @@ pub struct SimOptions {
 
 impl Default for SimOptions {
     fn default() -> Self {
-        SimOptions { keep_details_for_first_events: 100, account: "123456789012".into(), region: "us-east-1".into() }
+        SimOptions {
+            keep_details_for_first_events: 100,
+            account: "123456789012".into(),
+            region: "us-east-1".into(),
+        }
     }
 }

@@ -8,15 +8,27 @@ use delivery::presets::*;
 use delivery::*;
 
 fn target<'a>(report: &'a Report, id: &str) -> &'a TargetTotals {
-    report.per_target.iter().find(|target| target.target_id == id).unwrap()
+    report
+        .per_target
+        .iter()
+        .find(|target| target.target_id == id)
+        .unwrap()
 }
 
 #[test]
 fn every_preset_is_valid_and_has_a_unique_id() {
     for (index, preset) in PRESETS.iter().enumerate() {
-        assert!(PRESETS[..index].iter().all(|other| other.id != preset.id), "{}", preset.id);
+        assert!(
+            PRESETS[..index].iter().all(|other| other.id != preset.id),
+            "{}",
+            preset.id
+        );
         let report = run(&(preset.build)());
-        assert!(report.summary.invocations_created > 0, "{} created no invocations", preset.id);
+        assert!(
+            report.summary.invocations_created > 0,
+            "{} created no invocations",
+            preset.id
+        );
         assert_metrics_add_up(&report);
     }
 }
@@ -31,16 +43,34 @@ fn target_down_for_one_hour_shows_what_each_policy_does() {
     let default_policy = target(&report, "fulfilment-default-policy");
     assert_eq!(default_policy.outcomes.delivered, matched);
     let no_dlq = target(&report, "fulfilment-3-retries-no-dlq");
-    assert!((3_000..3_500).contains(&no_dlq.outcomes.dropped), "{:?}", no_dlq.outcomes);
+    assert!(
+        (3_000..3_500).contains(&no_dlq.outcomes.dropped),
+        "{:?}",
+        no_dlq.outcomes
+    );
     assert_eq!(no_dlq.outcomes.delivered + no_dlq.outcomes.dropped, matched);
     let with_dlq = target(&report, "fulfilment-3-retries-with-dlq");
-    assert!(with_dlq.outcomes.sent_to_dlq.abs_diff(no_dlq.outcomes.dropped) < 10, "{:?}", with_dlq.outcomes);
+    assert!(
+        with_dlq
+            .outcomes
+            .sent_to_dlq
+            .abs_diff(no_dlq.outcomes.dropped)
+            < 10,
+        "{:?}",
+        with_dlq.outcomes
+    );
     // Three retries take about 7 s, far less than the 10-minute age limit.
-    assert_eq!(report.summary.failures_ended_by.maximum_retry_attempts, report.summary.outcomes.failed());
+    assert_eq!(
+        report.summary.failures_ended_by.maximum_retry_attempts,
+        report.summary.outcomes.failed()
+    );
     // An event from the start of the outage waits for its end (1 h) plus at most one capped
     // backoff delay (640 s).
     let max_wait = report.totals.success_latency.max_ms;
-    assert!((3_600_000..=4_240_000 + 40).contains(&max_wait), "{max_wait}");
+    assert!(
+        (3_600_000..=4_240_000 + 40).contains(&max_wait),
+        "{max_wait}"
+    );
 }
 
 #[test]
@@ -48,9 +78,17 @@ fn permissions_error_sends_everything_to_the_dlq_without_retries() {
     let report = run(&permissions_error());
     let summary = &report.summary;
     assert_eq!(summary.outcomes.sent_to_dlq, summary.events_matched);
-    assert_eq!(summary.failures_ended_by.non_retryable_error, summary.events_matched);
+    assert_eq!(
+        summary.failures_ended_by.non_retryable_error,
+        summary.events_matched
+    );
     assert_eq!(report.totals.metrics.retry_invocation_attempts, 0);
-    assert_eq!(summary.failures_by_error_code.get(&ErrorCode::NoPermissions), Some(&summary.events_matched));
+    assert_eq!(
+        summary
+            .failures_by_error_code
+            .get(&ErrorCode::NoPermissions),
+        Some(&summary.events_matched)
+    );
 }
 
 #[test]
@@ -62,14 +100,30 @@ fn throttled_api_destination_builds_a_backlog_that_ages_out() {
     assert!(report.totals.metrics.throttled_rules > 0);
     assert!(summary.expired_before_first_attempt > 0);
     assert!(summary.outcomes.delivered > 5_000, "{:?}", summary.outcomes);
-    assert!(summary.outcomes.sent_to_dlq > 1_000, "{:?}", summary.outcomes);
+    assert!(
+        summary.outcomes.sent_to_dlq > 1_000,
+        "{:?}",
+        summary.outcomes
+    );
     assert_eq!(summary.outcomes.dropped, 0);
-    assert_eq!(summary.failures_ended_by.maximum_event_age, summary.outcomes.failed());
+    assert_eq!(
+        summary.failures_ended_by.maximum_event_age,
+        summary.outcomes.failed()
+    );
     assert!(report.totals.start_latency.max_ms < 600_000);
     // A burst of 10 plus 10 per second: never 21 starts within one second.
-    let mut starts: Vec<u64> = report.events.iter().flat_map(|e| &e.invocations).flat_map(|i| &i.attempts).map(|a| a.start_ms).collect();
+    let mut starts: Vec<u64> = report
+        .events
+        .iter()
+        .flat_map(|e| &e.invocations)
+        .flat_map(|i| &i.attempts)
+        .map(|a| a.start_ms)
+        .collect();
     starts.sort_unstable();
-    assert!(starts.windows(21).all(|w| w[20] - w[0] >= 1_000), "more than 20 starts within a second");
+    assert!(
+        starts.windows(21).all(|w| w[20] - w[0] >= 1_000),
+        "more than 20 starts within a second"
+    );
 }
 
 #[test]
@@ -77,9 +131,15 @@ fn dlq_without_policy_loses_the_failed_events() {
     let report = run(&dlq_without_policy());
     let outcomes = report.summary.outcomes;
     // 3 attempts all failing at 30 %: 2.7 % of about 1620 matched events.
-    assert!((20..80).contains(&outcomes.failed_to_reach_dlq), "{outcomes:?}");
+    assert!(
+        (20..80).contains(&outcomes.failed_to_reach_dlq),
+        "{outcomes:?}"
+    );
     assert_eq!((outcomes.sent_to_dlq, outcomes.dropped), (0, 0));
-    assert_eq!(report.totals.metrics.invocations_failed_to_be_sent_to_dlq, outcomes.failed_to_reach_dlq);
+    assert_eq!(
+        report.totals.metrics.invocations_failed_to_be_sent_to_dlq,
+        outcomes.failed_to_reach_dlq
+    );
 }
 
 #[test]
@@ -94,12 +154,23 @@ fn pending_partner_source_drops_its_events() {
 
 #[test]
 fn comparing_policies_on_the_same_seed() {
-    let comparison =
-        compare_retry_policies(&target_down_for_one_hour(), RetryPolicy::default(), policy(3, 600)).unwrap();
+    let comparison = compare_retry_policies(
+        &target_down_for_one_hour(),
+        RetryPolicy::default(),
+        policy(3, 600),
+    )
+    .unwrap();
     assert_eq!(comparison.first.summary.outcomes.failed(), 0);
     let failed = comparison.second.summary.outcomes.failed();
     // All three targets now use 3 retries: about 3 × 3240 failures.
     assert!((9_000..10_500).contains(&failed), "{failed}");
-    assert_eq!(comparison.first.summary.events_matched, comparison.second.summary.events_matched);
-    assert!(comparison.second.per_target.iter().all(|t| t.invocation_attempts > 0));
+    assert_eq!(
+        comparison.first.summary.events_matched,
+        comparison.second.summary.events_matched
+    );
+    assert!(comparison
+        .second
+        .per_target
+        .iter()
+        .all(|t| t.invocation_attempts > 0));
 }

@@ -23,20 +23,58 @@ fn retryable_error() -> impl Strategy<Value = RetryableError> {
 }
 
 fn behaviour() -> impl Strategy<Value = TargetBehaviour> {
-    let transient = proptest::option::of((0.0..=1.0f64, retryable_error()).prop_map(|(probability, error)| TransientFailures { probability, error }));
-    let outage = (0..SPAN_MS, 1..SPAN_MS, retryable_error()).prop_map(|(from_ms, length, error)| Outage { from_ms, until_ms: from_ms + length, error });
-    let non_retryable = proptest::option::of((prop_oneof![Just(NonRetryableError::NoPermissions), Just(NonRetryableError::NoResource)], 0..SPAN_MS, proptest::option::of(1..SPAN_MS)).prop_map(
-        |(error, from_ms, length)| NonRetryableFailure { error, from_ms, until_ms: length.map(|l| from_ms + l) },
-    ));
-    (0..3_000u64, transient, proptest::collection::vec(outage, 0..3), non_retryable, proptest::option::of(1..20u32)).prop_map(
-        |(latency_ms, transient, outages, non_retryable, rate_limit_per_second)| TargetBehaviour { latency_ms, transient, outages, non_retryable, rate_limit_per_second },
+    let transient = proptest::option::of(
+        (0.0..=1.0f64, retryable_error())
+            .prop_map(|(probability, error)| TransientFailures { probability, error }),
+    );
+    let outage =
+        (0..SPAN_MS, 1..SPAN_MS, retryable_error()).prop_map(|(from_ms, length, error)| Outage {
+            from_ms,
+            until_ms: from_ms + length,
+            error,
+        });
+    let non_retryable = proptest::option::of(
+        (
+            prop_oneof![
+                Just(NonRetryableError::NoPermissions),
+                Just(NonRetryableError::NoResource)
+            ],
+            0..SPAN_MS,
+            proptest::option::of(1..SPAN_MS),
+        )
+            .prop_map(|(error, from_ms, length)| NonRetryableFailure {
+                error,
+                from_ms,
+                until_ms: length.map(|l| from_ms + l),
+            }),
+    );
+    (
+        0..3_000u64,
+        transient,
+        proptest::collection::vec(outage, 0..3),
+        non_retryable,
+        proptest::option::of(1..20u32),
     )
+        .prop_map(
+            |(latency_ms, transient, outages, non_retryable, rate_limit_per_second)| {
+                TargetBehaviour {
+                    latency_ms,
+                    transient,
+                    outages,
+                    non_retryable,
+                    rate_limit_per_second,
+                }
+            },
+        )
 }
 
 fn sim_target() -> impl Strategy<Value = SimTarget> {
     let retry = (0..=185u32, 60..=86_400u32).prop_map(|(a, s)| policy(a, s));
-    let queue = proptest::option::of((any::<bool>(), any::<bool>(), any::<bool>()).prop_map(|(a, p, r)| dlq(a, p, r)));
-    (retry, queue, behaviour()).prop_map(|(retry, queue, behaviour)| target(retry, queue, behaviour))
+    let queue = proptest::option::of(
+        (any::<bool>(), any::<bool>(), any::<bool>()).prop_map(|(a, p, r)| dlq(a, p, r)),
+    );
+    (retry, queue, behaviour())
+        .prop_map(|(retry, queue, behaviour)| target(retry, queue, behaviour))
 }
 
 fn ingress() -> impl Strategy<Value = Ingress> {
@@ -49,32 +87,59 @@ fn ingress() -> impl Strategy<Value = Ingress> {
 }
 
 fn explicit_event() -> impl Strategy<Value = ExplicitEvent> {
-    (prop_oneof![3 => Just("shop"), 1 => Just("bank")], 0..SPAN_MS, ingress())
-        .prop_map(|(source, at_ms, to)| ExplicitEvent { text: event_from(source), at_ms, to })
+    (
+        prop_oneof![3 => Just("shop"), 1 => Just("bank")],
+        0..SPAN_MS,
+        ingress(),
+    )
+        .prop_map(|(source, at_ms, to)| ExplicitEvent {
+            text: event_from(source),
+            at_ms,
+            to,
+        })
 }
 
 fn random_scenario() -> impl Strategy<Value = Scenario> {
     let targets = proptest::collection::vec(sim_target(), 1..4);
     let partner_targets = proptest::collection::vec(sim_target(), 0..3);
     let jitter = prop_oneof![Just(Jitter::Full), Just(Jitter::Equal), Just(Jitter::None)];
-    (any::<u64>(), targets, partner_targets, proptest::collection::vec(explicit_event(), 0..25), jitter, 0..30u32).prop_map(
-        |(seed, targets, partner_targets, events, jitter, keep)| {
+    (
+        any::<u64>(),
+        targets,
+        partner_targets,
+        proptest::collection::vec(explicit_event(), 0..25),
+        jitter,
+        0..30u32,
+    )
+        .prop_map(|(seed, targets, partner_targets, events, jitter, keep)| {
             let mut scenario = scenario(ensure_unique_ids(targets), events);
             scenario.seed = seed;
             scenario.backoff.jitter = jitter;
             scenario.options.keep_details_for_first_events = keep;
-            scenario.buses.push(Bus { name: ACTIVE.into() });
-            scenario.buses.push(Bus { name: PENDING.into() });
+            scenario.buses.push(Bus {
+                name: ACTIVE.into(),
+            });
+            scenario.buses.push(Bus {
+                name: PENDING.into(),
+            });
             scenario.sources = vec![
-                SourceState { name: ACTIVE.into(), state: PartnerSourceState::Active },
-                SourceState { name: PENDING.into(), state: PartnerSourceState::Pending },
+                SourceState {
+                    name: ACTIVE.into(),
+                    state: PartnerSourceState::Active,
+                },
+                SourceState {
+                    name: PENDING.into(),
+                    state: PartnerSourceState::Pending,
+                },
             ];
             for bus in [ACTIVE, PENDING] {
-                scenario.rules.push(SimRule { bus: bus.into(), ..shop_rule(ensure_unique_ids(partner_targets.clone())) });
+                scenario.rules.push(SimRule {
+                    bus: bus.into(),
+                    ..shop_rule(ensure_unique_ids(partner_targets.clone()))
+                });
             }
             scenario
-        },
-    )
+        })
 }
 
 fn ensure_unique_ids(mut targets: Vec<SimTarget>) -> Vec<SimTarget> {
@@ -86,7 +151,14 @@ fn ensure_unique_ids(mut targets: Vec<SimTarget>) -> Vec<SimTarget> {
 
 /// Invocations the scenario must create, computed from the event list rather than by the engine.
 fn expected_invocations(scenario: &Scenario) -> u64 {
-    let targets_on = |bus: &str| -> u64 { scenario.rules.iter().filter(|r| r.bus == bus).map(|r| r.targets.len() as u64).sum() };
+    let targets_on = |bus: &str| -> u64 {
+        scenario
+            .rules
+            .iter()
+            .filter(|r| r.bus == bus)
+            .map(|r| r.targets.len() as u64)
+            .sum()
+    };
     scenario
         .events
         .explicit

@@ -6,7 +6,14 @@ use common::*;
 use delivery::*;
 
 fn valid() -> Scenario {
-    scenario(vec![target(RetryPolicy::default(), Some(dlq(true, true, true)), TargetBehaviour::default())], vec![at(0)])
+    scenario(
+        vec![target(
+            RetryPolicy::default(),
+            Some(dlq(true, true, true)),
+            TargetBehaviour::default(),
+        )],
+        vec![at(0)],
+    )
 }
 
 fn first_target(scenario: &mut Scenario) -> &mut SimTarget {
@@ -18,60 +25,333 @@ type Mutation = fn(&mut Scenario);
 #[test]
 fn invalid_scenarios_are_rejected_with_kind_and_location() {
     let table: Vec<(&str, Mutation, ScenarioErrorKind, &str)> = vec![
-        ("186 retries", |s| first_target(s).retry.maximum_retry_attempts = 186, ScenarioErrorKind::OutOfRange, "rules[0].targets[0].retry.maximum_retry_attempts"),
-        ("59 s age", |s| first_target(s).retry.maximum_event_age_seconds = 59, ScenarioErrorKind::OutOfRange, "rules[0].targets[0].retry.maximum_event_age_seconds"),
-        ("86401 s age", |s| first_target(s).retry.maximum_event_age_seconds = 86_401, ScenarioErrorKind::OutOfRange, "rules[0].targets[0].retry.maximum_event_age_seconds"),
-        ("six targets", |s| {
-            let targets = (0..6).map(|i| SimTarget { id: format!("t{i}"), ..s.rules[0].targets[0].clone() }).collect();
-            s.rules[0].targets = targets;
-        }, ScenarioErrorKind::Unsupported, "rules[0].targets"),
-        ("duplicate target id", |s| { let copy = s.rules[0].targets[0].clone(); s.rules[0].targets.push(copy) }, ScenarioErrorKind::Duplicate, "rules[0].targets[1].id"),
-        ("duplicate rule on a bus", |s| { let copy = s.rules[0].clone(); s.rules.push(copy) }, ScenarioErrorKind::Duplicate, "rules[1].name"),
-        ("rule name with a space", |s| s.rules[0].name = "bad name".into(), ScenarioErrorKind::InvalidName, "rules[0].name"),
-        ("rule name of 65 characters", |s| s.rules[0].name = "r".repeat(65), ScenarioErrorKind::InvalidName, "rules[0].name"),
-        ("empty target id", |s| first_target(s).id = String::new(), ScenarioErrorKind::InvalidName, "rules[0].targets[0].id"),
-        ("target arn that is not an ARN", |s| first_target(s).arn = "lambda".into(), ScenarioErrorKind::InvalidName, "rules[0].targets[0].arn"),
-        ("rule on an undeclared bus", |s| s.rules[0].bus = "orders".into(), ScenarioErrorKind::UnknownReference, "rules[0].bus"),
-        ("duplicate bus", |s| s.buses.push(Bus { name: "default".into() }), ScenarioErrorKind::Duplicate, "buses[1].name"),
-        ("bus name with a space", |s| s.buses.push(Bus { name: "my bus".into() }), ScenarioErrorKind::InvalidName, "buses[1].name"),
-        ("active partner source without its bus", |s| s.sources.push(SourceState { name: "aws.partner/auth0.com/t1/auth0.logs".into(), state: PartnerSourceState::Active }), ScenarioErrorKind::UnknownReference, "sources[0].state"),
-        ("malformed partner source name", |s| s.sources.push(SourceState { name: "aws.partner/auth0.com".into(), state: PartnerSourceState::Pending }), ScenarioErrorKind::InvalidName, "sources[0].name"),
-        ("event to an undeclared partner source", |s| s.events.explicit[0].to = Ingress::PartnerSource("aws.partner/a.com/b/c".into()), ScenarioErrorKind::UnknownReference, "events.explicit[0].to"),
-        ("FIFO dead-letter queue", |s| first_target(s).dlq.as_mut().unwrap().arn = format!("{DLQ_ARN}.fifo"), ScenarioErrorKind::Unsupported, "rules[0].targets[0].dlq.arn"),
-        ("SNS topic as dead-letter queue", |s| first_target(s).dlq.as_mut().unwrap().arn = "arn:aws:sns:us-east-1:123456789012:t".into(), ScenarioErrorKind::Unsupported, "rules[0].targets[0].dlq.arn"),
-        ("HTTP status from a Lambda", |s| first_target(s).behaviour.transient = Some(TransientFailures { probability: 0.1, error: RetryableError::HttpStatus(503) }), ScenarioErrorKind::Unsupported, "rules[0].targets[0].behaviour.transient.error"),
-        ("404 as a retryable error", |s| {
-            first_target(s).kind = TargetKind::ApiDestination;
-            first_target(s).behaviour.outages = vec![Outage { from_ms: 0, until_ms: 10, error: RetryableError::HttpStatus(404) }];
-        }, ScenarioErrorKind::Unsupported, "rules[0].targets[0].behaviour.outages[0].error"),
-        ("429 as a non-retryable error", |s| {
-            first_target(s).kind = TargetKind::ApiDestination;
-            first_target(s).behaviour.non_retryable = Some(NonRetryableFailure { error: NonRetryableError::HttpStatus(429), from_ms: 0, until_ms: None });
-        }, ScenarioErrorKind::Unsupported, "rules[0].targets[0].behaviour.non_retryable.error"),
-        ("probability above 1", |s| first_target(s).behaviour.transient = Some(TransientFailures { probability: 1.5, error: RetryableError::Timeout }), ScenarioErrorKind::OutOfRange, "rules[0].targets[0].behaviour.transient.probability"),
-        ("NaN probability", |s| first_target(s).behaviour.transient = Some(TransientFailures { probability: f64::NAN, error: RetryableError::Timeout }), ScenarioErrorKind::OutOfRange, "rules[0].targets[0].behaviour.transient.probability"),
-        ("outage ending before it starts", |s| first_target(s).behaviour.outages = vec![Outage { from_ms: 10, until_ms: 10, error: RetryableError::Timeout }], ScenarioErrorKind::OutOfRange, "rules[0].targets[0].behaviour.outages[0]"),
-        ("rate limit of zero", |s| first_target(s).behaviour.rate_limit_per_second = Some(0), ScenarioErrorKind::OutOfRange, "rules[0].targets[0].behaviour.rate_limit_per_second"),
-        ("latency of an hour", |s| first_target(s).behaviour.latency_ms = 3_600_000, ScenarioErrorKind::OutOfRange, "rules[0].targets[0].behaviour.latency_ms"),
-        ("event ingested after 7 days", |s| s.events.explicit[0].at_ms = MAX_INGESTION_TIME_MS + 1, ScenarioErrorKind::OutOfRange, "events.explicit[0].at_ms"),
-        ("event over 256 KiB", |s| s.events.explicit[0].text = " ".repeat(MAX_EVENT_BYTES + 1), ScenarioErrorKind::TooLarge, "events.explicit[0].text"),
-        ("pattern over 4096 bytes", |s| s.rules[0].pattern = " ".repeat(MAX_PATTERN_BYTES + 1), ScenarioErrorKind::TooLarge, "rules[0].pattern"),
-        ("generator over the event budget", |s| s.events.generated.push(GeneratedEvents {
-            to: Ingress::Bus("default".into()), start_ms: 0, rate_per_second: 100_000.0, duration_ms: 3_600_000, samples: vec![WeightedSample { text: shop_event(), weight: 1 }],
-        }), ScenarioErrorKind::TooLarge, "events.generated[0]"),
-        ("generator with infinite rate", |s| s.events.generated.push(GeneratedEvents {
-            to: Ingress::Bus("default".into()), start_ms: 0, rate_per_second: f64::INFINITY, duration_ms: 1, samples: vec![WeightedSample { text: shop_event(), weight: 1 }],
-        }), ScenarioErrorKind::OutOfRange, "events.generated[0].rate_per_second"),
-        ("generator with only zero weights", |s| s.events.generated.push(GeneratedEvents {
-            to: Ingress::Bus("default".into()), start_ms: 0, rate_per_second: 1.0, duration_ms: 1000, samples: vec![WeightedSample { text: shop_event(), weight: 0 }],
-        }), ScenarioErrorKind::OutOfRange, "events.generated[0].samples"),
-        ("generator without samples", |s| s.events.generated.push(GeneratedEvents {
-            to: Ingress::Bus("default".into()), start_ms: 0, rate_per_second: 1.0, duration_ms: 1000, samples: Vec::new(),
-        }), ScenarioErrorKind::OutOfRange, "events.generated[0].samples"),
-        ("backoff cap below base", |s| s.backoff.cap_ms = 10, ScenarioErrorKind::OutOfRange, "backoff.cap_ms"),
-        ("backoff base of zero", |s| s.backoff.base_ms = 0, ScenarioErrorKind::OutOfRange, "backoff.base_ms"),
-        ("account id of 3 digits", |s| s.options.account = "123".into(), ScenarioErrorKind::InvalidName, "options.account"),
-        ("too many detailed events", |s| s.options.keep_details_for_first_events = MAX_DETAILED_EVENTS + 1, ScenarioErrorKind::OutOfRange, "options.keep_details_for_first_events"),
+        (
+            "186 retries",
+            |s| first_target(s).retry.maximum_retry_attempts = 186,
+            ScenarioErrorKind::OutOfRange,
+            "rules[0].targets[0].retry.maximum_retry_attempts",
+        ),
+        (
+            "59 s age",
+            |s| first_target(s).retry.maximum_event_age_seconds = 59,
+            ScenarioErrorKind::OutOfRange,
+            "rules[0].targets[0].retry.maximum_event_age_seconds",
+        ),
+        (
+            "86401 s age",
+            |s| first_target(s).retry.maximum_event_age_seconds = 86_401,
+            ScenarioErrorKind::OutOfRange,
+            "rules[0].targets[0].retry.maximum_event_age_seconds",
+        ),
+        (
+            "six targets",
+            |s| {
+                let targets = (0..6)
+                    .map(|i| SimTarget {
+                        id: format!("t{i}"),
+                        ..s.rules[0].targets[0].clone()
+                    })
+                    .collect();
+                s.rules[0].targets = targets;
+            },
+            ScenarioErrorKind::Unsupported,
+            "rules[0].targets",
+        ),
+        (
+            "duplicate target id",
+            |s| {
+                let copy = s.rules[0].targets[0].clone();
+                s.rules[0].targets.push(copy)
+            },
+            ScenarioErrorKind::Duplicate,
+            "rules[0].targets[1].id",
+        ),
+        (
+            "duplicate rule on a bus",
+            |s| {
+                let copy = s.rules[0].clone();
+                s.rules.push(copy)
+            },
+            ScenarioErrorKind::Duplicate,
+            "rules[1].name",
+        ),
+        (
+            "rule name with a space",
+            |s| s.rules[0].name = "bad name".into(),
+            ScenarioErrorKind::InvalidName,
+            "rules[0].name",
+        ),
+        (
+            "rule name of 65 characters",
+            |s| s.rules[0].name = "r".repeat(65),
+            ScenarioErrorKind::InvalidName,
+            "rules[0].name",
+        ),
+        (
+            "empty target id",
+            |s| first_target(s).id = String::new(),
+            ScenarioErrorKind::InvalidName,
+            "rules[0].targets[0].id",
+        ),
+        (
+            "target arn that is not an ARN",
+            |s| first_target(s).arn = "lambda".into(),
+            ScenarioErrorKind::InvalidName,
+            "rules[0].targets[0].arn",
+        ),
+        (
+            "rule on an undeclared bus",
+            |s| s.rules[0].bus = "orders".into(),
+            ScenarioErrorKind::UnknownReference,
+            "rules[0].bus",
+        ),
+        (
+            "duplicate bus",
+            |s| {
+                s.buses.push(Bus {
+                    name: "default".into(),
+                })
+            },
+            ScenarioErrorKind::Duplicate,
+            "buses[1].name",
+        ),
+        (
+            "bus name with a space",
+            |s| {
+                s.buses.push(Bus {
+                    name: "my bus".into(),
+                })
+            },
+            ScenarioErrorKind::InvalidName,
+            "buses[1].name",
+        ),
+        (
+            "active partner source without its bus",
+            |s| {
+                s.sources.push(SourceState {
+                    name: "aws.partner/auth0.com/t1/auth0.logs".into(),
+                    state: PartnerSourceState::Active,
+                })
+            },
+            ScenarioErrorKind::UnknownReference,
+            "sources[0].state",
+        ),
+        (
+            "malformed partner source name",
+            |s| {
+                s.sources.push(SourceState {
+                    name: "aws.partner/auth0.com".into(),
+                    state: PartnerSourceState::Pending,
+                })
+            },
+            ScenarioErrorKind::InvalidName,
+            "sources[0].name",
+        ),
+        (
+            "event to an undeclared partner source",
+            |s| s.events.explicit[0].to = Ingress::PartnerSource("aws.partner/a.com/b/c".into()),
+            ScenarioErrorKind::UnknownReference,
+            "events.explicit[0].to",
+        ),
+        (
+            "FIFO dead-letter queue",
+            |s| first_target(s).dlq.as_mut().unwrap().arn = format!("{DLQ_ARN}.fifo"),
+            ScenarioErrorKind::Unsupported,
+            "rules[0].targets[0].dlq.arn",
+        ),
+        (
+            "SNS topic as dead-letter queue",
+            |s| {
+                first_target(s).dlq.as_mut().unwrap().arn =
+                    "arn:aws:sns:us-east-1:123456789012:t".into()
+            },
+            ScenarioErrorKind::Unsupported,
+            "rules[0].targets[0].dlq.arn",
+        ),
+        (
+            "HTTP status from a Lambda",
+            |s| {
+                first_target(s).behaviour.transient = Some(TransientFailures {
+                    probability: 0.1,
+                    error: RetryableError::HttpStatus(503),
+                })
+            },
+            ScenarioErrorKind::Unsupported,
+            "rules[0].targets[0].behaviour.transient.error",
+        ),
+        (
+            "404 as a retryable error",
+            |s| {
+                first_target(s).kind = TargetKind::ApiDestination;
+                first_target(s).behaviour.outages = vec![Outage {
+                    from_ms: 0,
+                    until_ms: 10,
+                    error: RetryableError::HttpStatus(404),
+                }];
+            },
+            ScenarioErrorKind::Unsupported,
+            "rules[0].targets[0].behaviour.outages[0].error",
+        ),
+        (
+            "429 as a non-retryable error",
+            |s| {
+                first_target(s).kind = TargetKind::ApiDestination;
+                first_target(s).behaviour.non_retryable = Some(NonRetryableFailure {
+                    error: NonRetryableError::HttpStatus(429),
+                    from_ms: 0,
+                    until_ms: None,
+                });
+            },
+            ScenarioErrorKind::Unsupported,
+            "rules[0].targets[0].behaviour.non_retryable.error",
+        ),
+        (
+            "probability above 1",
+            |s| {
+                first_target(s).behaviour.transient = Some(TransientFailures {
+                    probability: 1.5,
+                    error: RetryableError::Timeout,
+                })
+            },
+            ScenarioErrorKind::OutOfRange,
+            "rules[0].targets[0].behaviour.transient.probability",
+        ),
+        (
+            "NaN probability",
+            |s| {
+                first_target(s).behaviour.transient = Some(TransientFailures {
+                    probability: f64::NAN,
+                    error: RetryableError::Timeout,
+                })
+            },
+            ScenarioErrorKind::OutOfRange,
+            "rules[0].targets[0].behaviour.transient.probability",
+        ),
+        (
+            "outage ending before it starts",
+            |s| {
+                first_target(s).behaviour.outages = vec![Outage {
+                    from_ms: 10,
+                    until_ms: 10,
+                    error: RetryableError::Timeout,
+                }]
+            },
+            ScenarioErrorKind::OutOfRange,
+            "rules[0].targets[0].behaviour.outages[0]",
+        ),
+        (
+            "rate limit of zero",
+            |s| first_target(s).behaviour.rate_limit_per_second = Some(0),
+            ScenarioErrorKind::OutOfRange,
+            "rules[0].targets[0].behaviour.rate_limit_per_second",
+        ),
+        (
+            "latency of an hour",
+            |s| first_target(s).behaviour.latency_ms = 3_600_000,
+            ScenarioErrorKind::OutOfRange,
+            "rules[0].targets[0].behaviour.latency_ms",
+        ),
+        (
+            "event ingested after 7 days",
+            |s| s.events.explicit[0].at_ms = MAX_INGESTION_TIME_MS + 1,
+            ScenarioErrorKind::OutOfRange,
+            "events.explicit[0].at_ms",
+        ),
+        (
+            "event over 256 KiB",
+            |s| s.events.explicit[0].text = " ".repeat(MAX_EVENT_BYTES + 1),
+            ScenarioErrorKind::TooLarge,
+            "events.explicit[0].text",
+        ),
+        (
+            "generator over the event budget",
+            |s| {
+                s.events.generated.push(GeneratedEvents {
+                    to: Ingress::Bus("default".into()),
+                    start_ms: 0,
+                    rate_per_second: 100_000.0,
+                    duration_ms: 3_600_000,
+                    samples: vec![WeightedSample {
+                        text: shop_event(),
+                        weight: 1,
+                    }],
+                })
+            },
+            ScenarioErrorKind::TooLarge,
+            "events.generated[0]",
+        ),
+        (
+            "generator with infinite rate",
+            |s| {
+                s.events.generated.push(GeneratedEvents {
+                    to: Ingress::Bus("default".into()),
+                    start_ms: 0,
+                    rate_per_second: f64::INFINITY,
+                    duration_ms: 1,
+                    samples: vec![WeightedSample {
+                        text: shop_event(),
+                        weight: 1,
+                    }],
+                })
+            },
+            ScenarioErrorKind::OutOfRange,
+            "events.generated[0].rate_per_second",
+        ),
+        (
+            "generator with only zero weights",
+            |s| {
+                s.events.generated.push(GeneratedEvents {
+                    to: Ingress::Bus("default".into()),
+                    start_ms: 0,
+                    rate_per_second: 1.0,
+                    duration_ms: 1000,
+                    samples: vec![WeightedSample {
+                        text: shop_event(),
+                        weight: 0,
+                    }],
+                })
+            },
+            ScenarioErrorKind::OutOfRange,
+            "events.generated[0].samples",
+        ),
+        (
+            "generator without samples",
+            |s| {
+                s.events.generated.push(GeneratedEvents {
+                    to: Ingress::Bus("default".into()),
+                    start_ms: 0,
+                    rate_per_second: 1.0,
+                    duration_ms: 1000,
+                    samples: Vec::new(),
+                })
+            },
+            ScenarioErrorKind::OutOfRange,
+            "events.generated[0].samples",
+        ),
+        (
+            "backoff cap below base",
+            |s| s.backoff.cap_ms = 10,
+            ScenarioErrorKind::OutOfRange,
+            "backoff.cap_ms",
+        ),
+        (
+            "backoff base of zero",
+            |s| s.backoff.base_ms = 0,
+            ScenarioErrorKind::OutOfRange,
+            "backoff.base_ms",
+        ),
+        (
+            "account id of 3 digits",
+            |s| s.options.account = "123".into(),
+            ScenarioErrorKind::InvalidName,
+            "options.account",
+        ),
+        (
+            "too many detailed events",
+            |s| s.options.keep_details_for_first_events = MAX_DETAILED_EVENTS + 1,
+            ScenarioErrorKind::OutOfRange,
+            "options.keep_details_for_first_events",
+        ),
     ];
     assert!(Simulation::new(&valid()).is_ok());
     for (label, mutate, kind, location) in table {
@@ -81,7 +361,11 @@ fn invalid_scenarios_are_rejected_with_kind_and_location() {
             Ok(_) => panic!("{label}: accepted"),
             Err(error) => error,
         };
-        assert_eq!((error.kind(), error.location()), (kind, location), "{label}: {error}");
+        assert_eq!(
+            (error.kind(), error.location()),
+            (kind, location),
+            "{label}: {error}"
+        );
         assert!(error.to_string().starts_with(location), "{label}: {error}");
         assert!(error.message().len() > 10, "{label}: {error}");
     }
@@ -91,14 +375,54 @@ fn invalid_scenarios_are_rejected_with_kind_and_location() {
 fn patterns_and_events_the_matcher_rejects_are_reported_with_its_message() {
     let mut bad_pattern = valid();
     bad_pattern.rules[0].pattern = "{not json".into();
-    let error = Simulation::new(&bad_pattern).err().expect("a malformed pattern is rejected");
-    assert_eq!((error.kind(), error.location()), (ScenarioErrorKind::InvalidPattern, "rules[0].pattern"));
-    assert!(error.message().starts_with("Event pattern is not valid."), "{error}");
+    let error = Simulation::new(&bad_pattern)
+        .err()
+        .expect("a malformed pattern is rejected");
+    assert_eq!(
+        (error.kind(), error.location()),
+        (ScenarioErrorKind::InvalidPattern, "rules[0].pattern")
+    );
+    assert!(
+        error.message().starts_with("Event pattern is not valid."),
+        "{error}"
+    );
+
+    let mut long_pattern = valid();
+    long_pattern.rules[0].pattern = format!("{{\"source\":[\"{}\"]}}", "s".repeat(5000));
+    let error = Simulation::new(&long_pattern)
+        .err()
+        .expect("a pattern over 4096 characters is rejected");
+    assert_eq!(
+        (error.kind(), error.location()),
+        (ScenarioErrorKind::InvalidPattern, "rules[0].pattern")
+    );
+    assert!(
+        error.message().contains("less than or equal to 4096"),
+        "{error}"
+    );
 
     let mut bad_event = valid();
     bad_event.events.explicit[0].text = "plain string".into();
-    let error = Simulation::new(&bad_event).err().expect("a non-JSON event is rejected");
-    assert_eq!((error.kind(), error.location()), (ScenarioErrorKind::InvalidEvent, "events.explicit[0].text"));
+    let error = Simulation::new(&bad_event)
+        .err()
+        .expect("a non-JSON event is rejected");
+    assert_eq!(
+        (error.kind(), error.location()),
+        (ScenarioErrorKind::InvalidEvent, "events.explicit[0].text")
+    );
+}
+
+#[test]
+fn deeply_nested_events_are_an_error_not_a_crash() {
+    for text in [
+        "[".repeat(200_000),
+        format!("{{\"detail\":{}", "{\"a\":".repeat(40_000)),
+    ] {
+        let mut scenario = valid();
+        scenario.events.explicit[0].text = text;
+        let error = Simulation::new(&scenario).err().expect("rejected");
+        assert_eq!(error.kind(), ScenarioErrorKind::InvalidEvent, "{error}");
+    }
 }
 
 #[test]
@@ -114,7 +438,13 @@ fn minimal_json_uses_aws_defaults() {
         "targets":[{"id":"t","arn":"arn:aws:sqs:us-east-1:123456789012:q","kind":"sqs"}]}]}"#;
     let scenario = Scenario::from_json(text).unwrap();
     let target = &scenario.rules[0].targets[0];
-    assert_eq!(target.retry, RetryPolicy { maximum_retry_attempts: 185, maximum_event_age_seconds: 86_400 });
+    assert_eq!(
+        target.retry,
+        RetryPolicy {
+            maximum_retry_attempts: 185,
+            maximum_event_age_seconds: 86_400
+        }
+    );
     assert!(scenario.rules[0].enabled);
     assert_eq!(scenario.backoff, BackoffConfig::default());
 }
@@ -137,14 +467,20 @@ fn bad_json_gives_clear_errors_without_panicking() {
     for (label, text) in table {
         let error = Scenario::from_json(&text).expect_err(label);
         assert_eq!(error.kind(), ScenarioErrorKind::Json, "{label}");
-        assert!(error.message().contains("not valid JSON"), "{label}: {error}");
+        assert!(
+            error.message().contains("not valid JSON"),
+            "{label}: {error}"
+        );
     }
 }
 
 #[test]
 fn oversized_json_is_refused_before_parsing() {
     let text = " ".repeat(Scenario::MAX_JSON_BYTES + 1);
-    assert_eq!(Scenario::from_json(&text).unwrap_err().kind(), ScenarioErrorKind::TooLarge);
+    assert_eq!(
+        Scenario::from_json(&text).unwrap_err().kind(),
+        ScenarioErrorKind::TooLarge
+    );
 }
 
 #[test]

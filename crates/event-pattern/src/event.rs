@@ -80,6 +80,13 @@ impl Event {
         self.by_path.get(path).map_or(&[], Vec::as_slice)
     }
 
+    /// Every dot-joined path holding scalar leaves, with those leaves' indices.
+    pub(crate) fn paths(&self) -> impl Iterator<Item = (&str, &[usize])> {
+        self.by_path
+            .iter()
+            .map(|(path, leaves)| (path.as_str(), leaves.as_slice()))
+    }
+
     fn from_tree(text: &str, root: &Value) -> Event {
         let mut event = Event {
             text: text.to_owned(),

@@ -6,11 +6,15 @@
 #![forbid(unsafe_code)]
 
 mod app;
+mod components;
 mod model;
 mod pages;
 mod route;
+mod share;
 mod state;
 mod storage;
+mod theme;
+mod toolbar;
 
 fn main() {
     console_error_panic_hook::set_once();

@@ -3,7 +3,10 @@
 //! Keeping all of it in one type means autosave, share links and export/import (later) handle
 //! the same thing, and pages never hold state that a reload would lose.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::model::pattern_builder::BuiltField;
+use crate::model::rule_wizard::RuleForm;
 
 /// The example account the playground starts with (AWS's documentation account).
 pub const DEFAULT_ACCOUNT: &str = "123456789012";
@@ -19,8 +22,13 @@ pub struct PlaygroundState {
     pub account: String,
     /// Partner event sources and partner event buses, for every account and Region.
     pub partners: catalog::PartnerRegistry,
+    /// Rules created in the rule builder, on every bus and in every Region.
+    pub rules: rules::RuleStore,
     /// The pattern and event being edited in the rule builder; kept so work survives a reload.
     pub draft: PatternDraft,
+    /// The rule being created or edited in the rule builder, if the wizard is open.
+    #[serde(deserialize_with = "or_default_if_unreadable")]
+    pub wizard: Option<RuleForm>,
 }
 
 /// The text of the event-pattern editor and the event editor.
@@ -29,6 +37,20 @@ pub struct PlaygroundState {
 pub struct PatternDraft {
     pub pattern: String,
     pub event: String,
+    /// The fields picked from the event to build the pattern.
+    #[serde(deserialize_with = "or_default_if_unreadable")]
+    pub builder: Vec<BuiltField>,
+}
+
+/// Reads a part of the state that only the rule builder uses; if it cannot be read (saved by
+/// another version), it starts empty instead of costing the user the whole saved state.
+fn or_default_if_unreadable<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Default + serde::de::DeserializeOwned,
+{
+    let value = serde_json::Value::deserialize(deserializer)?;
+    Ok(serde_json::from_value(value).unwrap_or_default())
 }
 
 impl Default for PlaygroundState {
@@ -37,7 +59,9 @@ impl Default for PlaygroundState {
             region: DEFAULT_REGION.to_owned(),
             account: DEFAULT_ACCOUNT.to_owned(),
             partners: catalog::PartnerRegistry::new(),
+            rules: rules::RuleStore::new(),
             draft: PatternDraft::default(),
+            wizard: None,
         }
     }
 }
@@ -110,6 +134,26 @@ mod tests {
             PlaygroundState::from_json(r#"{"region":"mars-north-1","account":"12"}"#).unwrap();
         assert_eq!(state.region, DEFAULT_REGION);
         assert_eq!(state.account, DEFAULT_ACCOUNT);
+    }
+
+    #[test]
+    fn an_unreadable_wizard_or_builder_is_dropped_but_the_rest_is_kept() {
+        let text = r#"{"account":"111122223333","wizard":{"targets":"not a list"},
+            "draft":{"pattern":"{}","builder":[{"path":7}]}}"#;
+        let state = PlaygroundState::from_json(text).unwrap();
+        assert_eq!(state.account, "111122223333");
+        assert_eq!(state.wizard, None);
+        assert_eq!(state.draft.pattern, "{}");
+        assert!(state.draft.builder.is_empty());
+    }
+
+    #[test]
+    fn an_open_wizard_round_trips() {
+        let mut state = PlaygroundState::default();
+        let mut form = RuleForm::new("us-east-1", DEFAULT_ACCOUNT);
+        form.name = "orders".into();
+        state.wizard = Some(form);
+        assert_eq!(PlaygroundState::from_json(&state.to_json()).unwrap(), state);
     }
 
     #[test]

@@ -58,3 +58,20 @@ pub fn save(state: &PlaygroundState) -> Result<(), String> {
         "Browser storage is full or blocked: your latest changes are not saved.".to_owned()
     })
 }
+
+const BACKUP_KEY: &str = "eventbridge-playground/state/backup";
+
+/// Keeps the current state aside before a share link or an import replaces it, so the user can
+/// get their own work back.
+pub fn save_backup(state: &PlaygroundState) -> Result<(), String> {
+    let storage = local_storage().ok_or("Browser storage is not available.")?;
+    storage
+        .set_item(BACKUP_KEY, &state.to_json())
+        .map_err(|_| "Browser storage is full or blocked: no backup was kept.".to_owned())
+}
+
+/// The state kept by [`save_backup`], if there is a readable one.
+pub fn load_backup() -> Option<PlaygroundState> {
+    let text = local_storage()?.get_item(BACKUP_KEY).ok()??;
+    PlaygroundState::from_json(&text).ok()
+}

@@ -4,7 +4,7 @@ use serde::Serialize;
 use std::net::Ipv6Addr;
 
 /// An IPv4 or IPv6 address as a 128-bit number plus its family.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) struct IpAddress {
     v6: bool,
     bits: u128,

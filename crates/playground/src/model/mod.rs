@@ -1,8 +1,14 @@
 //! Plain Rust behind the pages: what is listed, searched and offered, with no web types, so it
 //! is unit-tested natively and the components only render it.
 
+pub mod event_tree;
+pub mod json_highlight;
 pub mod partner_search;
+pub mod pattern_builder;
+pub mod pattern_check;
 pub mod region_search;
+pub mod rule_list;
+pub mod rule_wizard;
 pub mod setup_flow;
 pub mod sources;
 pub mod text_match;

@@ -24,11 +24,6 @@ impl Listing {
             .chain(std::iter::once(Listing::SalesforceEventRelay))
     }
 
-    /// The entry with this id (the partner's console id, e.g. `zendesk.com`).
-    pub fn find(id: &str) -> Option<Listing> {
-        Listing::all().find(|listing| listing.id() == id)
-    }
-
     pub fn id(self) -> &'static str {
         match self {
             Listing::Partner(partner) => partner.id(),
@@ -146,20 +141,18 @@ pub struct PartnerFilter {
 }
 
 impl PartnerFilter {
-    /// True when the entry is in the chosen category and every search word appears in its
-    /// name, id, description or source-name segment (Datadog's segment differs from its id).
-    pub fn matches(&self, listing: Listing) -> bool {
-        self.matches_with(&SearchText::new(&self.text), listing)
-    }
-
-    /// The matching entries, in list order.
+    /// The entries in the chosen category whose name, id, description or source-name segment
+    /// (Datadog's differs from its id) contain every search word, in list order.
     pub fn apply(&self) -> Vec<Listing> {
         let search = SearchText::new(&self.text);
-        Listing::all().filter(|listing| self.matches_with(&search, *listing)).collect()
+        Listing::all()
+            .filter(|listing| self.matches_with(&search, *listing))
+            .collect()
     }
 
     fn matches_with(&self, search: &SearchText, listing: Listing) -> bool {
-        self.category.is_none_or(|category| listing.category() == category)
+        self.category
+            .is_none_or(|category| listing.category() == category)
             && search.matches(&[
                 listing.display_name(),
                 listing.id(),
@@ -172,7 +165,11 @@ impl PartnerFilter {
 /// The `value` of a category's `<option>`: its label in lower case with dashes.
 pub fn category_value(category: Category) -> String {
     let mut value = String::new();
-    for word in category.label().split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+    for word in category
+        .label()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         if !value.is_empty() {
             value.push('-');
         }
@@ -183,14 +180,21 @@ pub fn category_value(category: Category) -> String {
 
 /// The category an `<option>` value names; anything else (such as "all") is no category.
 pub fn category_from_value(value: &str) -> Option<Category> {
-    Category::ALL.into_iter().find(|category| category_value(*category) == value)
+    Category::ALL
+        .into_iter()
+        .find(|category| category_value(*category) == value)
 }
 
 /// Categories that have entries, each with how many, in [`Category::ALL`] order.
 pub fn category_counts() -> Vec<(Category, usize)> {
     Category::ALL
         .into_iter()
-        .map(|category| (category, Listing::all().filter(|l| l.category() == category).count()))
+        .map(|category| {
+            (
+                category,
+                Listing::all().filter(|l| l.category() == category).count(),
+            )
+        })
         .filter(|(_, count)| *count > 0)
         .collect()
 }
@@ -222,7 +226,11 @@ mod tests {
     }
 
     fn search(text: &str) -> Vec<&'static str> {
-        ids(&PartnerFilter { text: text.to_owned(), category: None }.apply())
+        ids(&PartnerFilter {
+            text: text.to_owned(),
+            category: None,
+        }
+        .apply())
     }
 
     #[test]
@@ -259,23 +267,34 @@ mod tests {
     #[test]
     fn an_empty_filter_lists_everything() {
         assert_eq!(PartnerFilter::default().apply().len(), 35);
-        assert!(Listing::all().all(|l| PartnerFilter::default().matches(l)));
     }
 
     #[test]
     fn the_category_filter_keeps_only_that_category_and_combines_with_search() {
         for (category, count) in category_counts() {
-            let filter = PartnerFilter { text: String::new(), category: Some(category) };
+            let filter = PartnerFilter {
+                text: String::new(),
+                category: Some(category),
+            };
             let found = filter.apply();
             assert_eq!(found.len(), count, "{category:?}");
             assert!(found.iter().all(|l| l.category() == category));
         }
-        let identity = PartnerFilter { text: String::new(), category: Some(Category::Identity) };
+        let identity = PartnerFilter {
+            text: String::new(),
+            category: Some(Category::Identity),
+        };
         assert!(ids(&identity.apply()).contains(&"auth0.com"));
         assert!(!ids(&identity.apply()).contains(&"zendesk.com"));
-        let wrong_category = PartnerFilter { text: "zendesk".into(), category: Some(Category::Identity) };
+        let wrong_category = PartnerFilter {
+            text: "zendesk".into(),
+            category: Some(Category::Identity),
+        };
         assert!(wrong_category.apply().is_empty());
-        let crm = PartnerFilter { text: "salesforce".into(), category: Some(Category::SalesAndCrm) };
+        let crm = PartnerFilter {
+            text: "salesforce".into(),
+            category: Some(Category::SalesAndCrm),
+        };
         assert_eq!(ids(&crm.apply()), ["salesforce.com"]);
     }
 
@@ -290,7 +309,12 @@ mod tests {
     fn category_values_round_trip_and_are_url_safe() {
         for category in Category::ALL {
             let value = category_value(category);
-            assert!(value.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'), "{value}");
+            assert!(
+                value
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                "{value}"
+            );
             assert_eq!(category_from_value(&value), Some(category));
         }
         assert_eq!(category_value(Category::SalesAndCrm), "sales-and-crm");
@@ -301,12 +325,28 @@ mod tests {
     #[test]
     fn the_shown_entry_follows_the_choice_while_it_is_listed() {
         let all: Vec<Listing> = Listing::all().collect();
-        assert_eq!(shown_listing(&all, Some("zendesk.com")).map(Listing::id), Some("zendesk.com"));
-        assert_eq!(shown_listing(&all, None).map(Listing::id), Some(all[0].id()));
-        let only_auth0 = PartnerFilter { text: "auth0".into(), category: None }.apply();
-        assert_eq!(shown_listing(&only_auth0, Some("zendesk.com")).map(Listing::id), Some("auth0.com"));
+        assert_eq!(
+            shown_listing(&all, Some("zendesk.com")).map(Listing::id),
+            Some("zendesk.com")
+        );
+        assert_eq!(
+            shown_listing(&all, None).map(Listing::id),
+            Some(all[0].id())
+        );
+        let only_auth0 = PartnerFilter {
+            text: "auth0".into(),
+            category: None,
+        }
+        .apply();
+        assert_eq!(
+            shown_listing(&only_auth0, Some("zendesk.com")).map(Listing::id),
+            Some("auth0.com")
+        );
         assert_eq!(shown_listing(&[], Some("zendesk.com")), None);
-        assert_eq!(shown_listing(&all, Some("not-a-partner")).map(Listing::id), Some(all[0].id()));
+        assert_eq!(
+            shown_listing(&all, Some("not-a-partner")).map(Listing::id),
+            Some(all[0].id())
+        );
     }
 
     #[test]
@@ -316,11 +356,13 @@ mod tests {
             let name = listing.example_source_name("111122223333");
             assert!(catalog::is_valid_partner_event_source_name(&name), "{name}");
             assert!(listing.owns_source_name(&name), "{name}");
-            assert_ne!(name, listing.example_source_name("444455556666"), "names differ per account");
-            assert_eq!(Listing::find(listing.id()), Some(listing));
+            assert_ne!(
+                name,
+                listing.example_source_name("444455556666"),
+                "names differ per account"
+            );
         }
         assert!(!Listing::SalesforceEventRelay.owns_source_name("aws.partner/auth0.com/x/y"));
-        assert_eq!(Listing::find("nobody.example"), None);
     }
 
     #[test]

@@ -9,13 +9,19 @@ pub fn find_regions(text: &str) -> Vec<&'static Region> {
     let search = SearchText::new(text);
     catalog::regions()
         .iter()
-        .filter(|region| search.matches(&[region.code(), region.name(), region.partition().as_str()]))
+        .filter(|region| {
+            search.matches(&[region.code(), region.name(), region.partition().as_str()])
+        })
         .collect()
 }
 
 /// An ARN in `region`, to show what changes with the Region (and with the partition in China).
 pub fn example_bus_arn(region: &Region, account: &str) -> String {
-    format!("arn:{}:events:{}:{account}:event-bus/default", region.partition().as_str(), region.code())
+    format!(
+        "arn:{}:events:{}:{account}:event-bus/default",
+        region.partition().as_str(),
+        region.code()
+    )
 }
 
 /// The sentence under the search box.
@@ -69,11 +75,20 @@ mod tests {
     #[test]
     fn example_arns_follow_region_and_partition() {
         let cases: &[(&str, &str)] = &[
-            ("us-east-1", "arn:aws:events:us-east-1:111122223333:event-bus/default"),
-            ("cn-north-1", "arn:aws-cn:events:cn-north-1:111122223333:event-bus/default"),
+            (
+                "us-east-1",
+                "arn:aws:events:us-east-1:111122223333:event-bus/default",
+            ),
+            (
+                "cn-north-1",
+                "arn:aws-cn:events:cn-north-1:111122223333:event-bus/default",
+            ),
         ];
         for (code, arn) in cases {
-            assert_eq!(example_bus_arn(catalog::region(code).unwrap(), "111122223333"), *arn);
+            assert_eq!(
+                example_bus_arn(catalog::region(code).unwrap(), "111122223333"),
+                *arn
+            );
         }
     }
 

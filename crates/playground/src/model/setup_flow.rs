@@ -4,7 +4,9 @@
 //! account, Region and source name on screen, so it agrees with the sources table whatever is
 //! done there, and a reload resumes where the user was.
 
-use catalog::{CatalogError, EventSourceState, PartnerEventBus, PartnerEventSource, PartnerRegistry};
+use catalog::{
+    CatalogError, EventSourceState, PartnerEventBus, PartnerEventSource, PartnerRegistry,
+};
 
 use super::sources::SourceAction;
 
@@ -76,8 +78,6 @@ pub enum Step {
 }
 
 impl Step {
-    pub const ALL: [Step; 4] = [Step::Account, Step::CreateSource, Step::Associate, Step::Receive];
-
     pub fn number(self) -> usize {
         match self {
             Step::Account => 1,
@@ -143,7 +143,10 @@ impl FlowAction {
         match self {
             FlowAction::CreateSource => {
                 registry.create_partner_event_source(source_name, account, region)?;
-                Ok("The partner created the source; it is Pending until you associate it.".to_owned())
+                Ok(
+                    "The partner created the source; it is Pending until you associate it."
+                        .to_owned(),
+                )
             }
             FlowAction::Source(action) => action.apply(registry, account, region, source_name),
         }
@@ -156,23 +159,43 @@ pub enum SetupStage {
     NeedAccount(AccountProblem),
     /// The account has no source of that name in this Region yet.
     NeedSource,
-    AwaitingAssociation { source: PartnerEventSource },
-    Deactivated { source: PartnerEventSource, bus: PartnerEventBus },
-    Active { source: PartnerEventSource, bus: PartnerEventBus },
+    AwaitingAssociation {
+        source: PartnerEventSource,
+    },
+    Deactivated {
+        source: PartnerEventSource,
+        bus: PartnerEventBus,
+    },
+    Active {
+        source: PartnerEventSource,
+        bus: PartnerEventBus,
+    },
     /// The partner deleted the source; its bus is left over.
-    SourceDeleted { source: PartnerEventSource, bus: PartnerEventBus },
+    SourceDeleted {
+        source: PartnerEventSource,
+        bus: PartnerEventBus,
+    },
 }
 
 impl SetupStage {
     /// Reads the stage from the registry. `account_input` and `source_name` are the fields as
     /// typed; another account's source of the same name is invisible here, as in AWS.
-    pub fn observe(registry: &PartnerRegistry, account_input: &str, region: &str, source_name: &str) -> SetupStage {
+    pub fn observe(
+        registry: &PartnerRegistry,
+        account_input: &str,
+        region: &str,
+        source_name: &str,
+    ) -> SetupStage {
         let account = match parse_account(account_input) {
             Ok(account) => account,
             Err(problem) => return SetupStage::NeedAccount(problem),
         };
         let name = source_name_from_input(source_name);
-        let Some(source) = registry.event_sources(&account, region).into_iter().find(|s| s.name == name) else {
+        let Some(source) = registry
+            .event_sources(&account, region)
+            .into_iter()
+            .find(|s| s.name == name)
+        else {
             return SetupStage::NeedSource;
         };
         let bus = registry.event_bus(&account, region, name);
@@ -190,7 +213,9 @@ impl SetupStage {
         match self {
             SetupStage::NeedAccount(_) => Some(Step::Account),
             SetupStage::NeedSource | SetupStage::SourceDeleted { .. } => Some(Step::CreateSource),
-            SetupStage::AwaitingAssociation { .. } | SetupStage::Deactivated { .. } => Some(Step::Associate),
+            SetupStage::AwaitingAssociation { .. } | SetupStage::Deactivated { .. } => {
+                Some(Step::Associate)
+            }
             SetupStage::Active { .. } => None,
         }
     }
@@ -209,7 +234,9 @@ impl SetupStage {
         match self {
             SetupStage::NeedAccount(_) | SetupStage::Active { .. } => None,
             SetupStage::NeedSource => Some(FlowAction::CreateSource),
-            SetupStage::AwaitingAssociation { .. } => Some(FlowAction::Source(SourceAction::Associate)),
+            SetupStage::AwaitingAssociation { .. } => {
+                Some(FlowAction::Source(SourceAction::Associate))
+            }
             SetupStage::Deactivated { .. } => Some(FlowAction::Source(SourceAction::Reactivate)),
             // The name stays taken while the bus exists; deleting the bus frees it.
             SetupStage::SourceDeleted { .. } => Some(FlowAction::Source(SourceAction::DeleteBus)),
@@ -234,9 +261,9 @@ impl SetupStage {
 
     pub fn bus(&self) -> Option<&PartnerEventBus> {
         match self {
-            SetupStage::Deactivated { bus, .. } | SetupStage::Active { bus, .. } | SetupStage::SourceDeleted { bus, .. } => {
-                Some(bus)
-            }
+            SetupStage::Deactivated { bus, .. }
+            | SetupStage::Active { bus, .. }
+            | SetupStage::SourceDeleted { bus, .. } => Some(bus),
             _ => None,
         }
     }
@@ -272,6 +299,12 @@ mod tests {
     const ACCOUNT: &str = "111122223333";
     const REGION: &str = "us-east-2";
     const NAME: &str = "aws.partner/zendesk.com/1234/default";
+    const ALL_STEPS: [Step; 4] = [
+        Step::Account,
+        Step::CreateSource,
+        Step::Associate,
+        Step::Receive,
+    ];
 
     #[test]
     fn account_ids_are_twelve_digits_with_optional_separators() {
@@ -285,11 +318,21 @@ mod tests {
             ("1111222233334", Err(AccountProblem::WrongLength(13))),
             ("1", Err(AccountProblem::WrongLength(1))),
             ("11112222333x", Err(AccountProblem::NotADigit('x'))),
-            ("１１１１２２２２３３３３", Err(AccountProblem::NotADigit('１'))),
-            ("1111\u{200b}22223333", Err(AccountProblem::NotADigit('\u{200b}'))),
+            (
+                "１１１１２２２２３３３３",
+                Err(AccountProblem::NotADigit('１')),
+            ),
+            (
+                "1111\u{200b}22223333",
+                Err(AccountProblem::NotADigit('\u{200b}')),
+            ),
         ];
         for (input, expected) in cases {
-            assert_eq!(parse_account(input).as_deref().map_err(Clone::clone), expected.clone(), "input {input:?}");
+            assert_eq!(
+                parse_account(input).as_deref().map_err(Clone::clone),
+                expected.clone(),
+                "input {input:?}"
+            );
         }
     }
 
@@ -311,7 +354,10 @@ mod tests {
     #[test]
     fn a_huge_account_input_is_counted_not_kept() {
         let huge = "9".repeat(1_000_000);
-        assert_eq!(parse_account(&huge), Err(AccountProblem::WrongLength(1_000_000)));
+        assert_eq!(
+            parse_account(&huge),
+            Err(AccountProblem::WrongLength(1_000_000))
+        );
     }
 
     #[test]
@@ -329,15 +375,24 @@ mod tests {
         assert_eq!(stage.status(Step::Receive), StepStatus::Upcoming);
 
         let mut walked = Vec::new();
-        while let Some(action) = SetupStage::observe(&registry, ACCOUNT, REGION, NAME).next_action() {
+        while let Some(action) = SetupStage::observe(&registry, ACCOUNT, REGION, NAME).next_action()
+        {
             action.apply(&mut registry, ACCOUNT, REGION, NAME).unwrap();
             walked.push(action);
             assert!(walked.len() < 5, "the walk-through ends");
         }
-        assert_eq!(walked, [FlowAction::CreateSource, FlowAction::Source(SourceAction::Associate)]);
+        assert_eq!(
+            walked,
+            [
+                FlowAction::CreateSource,
+                FlowAction::Source(SourceAction::Associate)
+            ]
+        );
         let done = SetupStage::observe(&registry, ACCOUNT, REGION, NAME);
         assert!(matches!(done, SetupStage::Active { .. }));
-        assert!(Step::ALL.iter().all(|step| done.status(*step) == StepStatus::Done));
+        assert!(ALL_STEPS
+            .iter()
+            .all(|step| done.status(*step) == StepStatus::Done));
         let (source, bus) = (done.source().unwrap(), done.bus().unwrap());
         assert_eq!(bus.name, source.name, "the bus is named after its source");
         assert!(bus.arn().contains(REGION) && bus.arn().contains(ACCOUNT));
@@ -346,18 +401,36 @@ mod tests {
     #[test]
     fn the_stage_follows_changes_made_in_the_sources_table() {
         let mut registry = PartnerRegistry::new();
-        FlowAction::CreateSource.apply(&mut registry, ACCOUNT, REGION, NAME).unwrap();
+        FlowAction::CreateSource
+            .apply(&mut registry, ACCOUNT, REGION, NAME)
+            .unwrap();
         let cases: &[(SourceAction, Step, Option<FlowAction>)] = &[
             (SourceAction::Associate, Step::Receive, None),
-            (SourceAction::Deactivate, Step::Associate, Some(FlowAction::Source(SourceAction::Reactivate))),
+            (
+                SourceAction::Deactivate,
+                Step::Associate,
+                Some(FlowAction::Source(SourceAction::Reactivate)),
+            ),
             (SourceAction::Reactivate, Step::Receive, None),
-            (SourceAction::PartnerDeletesSource, Step::CreateSource, Some(FlowAction::Source(SourceAction::DeleteBus))),
-            (SourceAction::DeleteBus, Step::CreateSource, Some(FlowAction::CreateSource)),
+            (
+                SourceAction::PartnerDeletesSource,
+                Step::CreateSource,
+                Some(FlowAction::Source(SourceAction::DeleteBus)),
+            ),
+            (
+                SourceAction::DeleteBus,
+                Step::CreateSource,
+                Some(FlowAction::CreateSource),
+            ),
         ];
         for (action, step, next) in cases {
             action.apply(&mut registry, ACCOUNT, REGION, NAME).unwrap();
             let stage = SetupStage::observe(&registry, ACCOUNT, REGION, NAME);
-            assert_eq!(stage.current_step().unwrap_or(Step::Receive), *step, "after {action:?}");
+            assert_eq!(
+                stage.current_step().unwrap_or(Step::Receive),
+                *step,
+                "after {action:?}"
+            );
             assert_eq!(stage.next_action(), *next, "after {action:?}");
         }
     }
@@ -365,28 +438,45 @@ mod tests {
     #[test]
     fn sources_are_per_account_and_region_and_names_are_trimmed() {
         let mut registry = PartnerRegistry::new();
-        FlowAction::CreateSource.apply(&mut registry, ACCOUNT, REGION, NAME).unwrap();
+        FlowAction::CreateSource
+            .apply(&mut registry, ACCOUNT, REGION, NAME)
+            .unwrap();
         let cases: &[(&str, &str, &str, bool)] = &[
             (ACCOUNT, REGION, NAME, true),
             ("1111-2222-3333", REGION, NAME, true),
-            (ACCOUNT, REGION, "  aws.partner/zendesk.com/1234/default\n", true),
+            (
+                ACCOUNT,
+                REGION,
+                "  aws.partner/zendesk.com/1234/default\n",
+                true,
+            ),
             ("444455556666", REGION, NAME, false),
             (ACCOUNT, "us-east-1", NAME, false),
             (ACCOUNT, REGION, "aws.partner/zendesk.com/1234/other", false),
         ];
         for (account, region, name, found) in cases {
             let stage = SetupStage::observe(&registry, account, region, name);
-            assert_eq!(stage.source().is_some(), *found, "{account} {region} {name:?}");
+            assert_eq!(
+                stage.source().is_some(),
+                *found,
+                "{account} {region} {name:?}"
+            );
         }
     }
 
     #[test]
     fn creating_a_taken_or_malformed_name_reports_the_registry_error() {
         let mut registry = PartnerRegistry::new();
-        FlowAction::CreateSource.apply(&mut registry, ACCOUNT, REGION, NAME).unwrap();
-        let taken = FlowAction::CreateSource.apply(&mut registry, "444455556666", REGION, NAME).unwrap_err();
+        FlowAction::CreateSource
+            .apply(&mut registry, ACCOUNT, REGION, NAME)
+            .unwrap();
+        let taken = FlowAction::CreateSource
+            .apply(&mut registry, "444455556666", REGION, NAME)
+            .unwrap_err();
         assert_eq!(taken.code().as_str(), "ResourceAlreadyExistsException");
-        let malformed = FlowAction::CreateSource.apply(&mut registry, ACCOUNT, REGION, "zendesk").unwrap_err();
+        let malformed = FlowAction::CreateSource
+            .apply(&mut registry, ACCOUNT, REGION, "zendesk")
+            .unwrap_err();
         assert_eq!(malformed.code().as_str(), "ValidationException");
         assert!(malformed.message().contains("regular expression"));
     }
@@ -394,14 +484,22 @@ mod tests {
     #[test]
     fn every_stage_has_a_summary_and_labels_are_distinct() {
         let mut registry = PartnerRegistry::new();
-        assert!(SetupStage::observe(&registry, "", REGION, NAME).summary().contains("account ID"));
-        assert!(SetupStage::observe(&registry, ACCOUNT, REGION, NAME).summary().contains("No source"));
-        FlowAction::CreateSource.apply(&mut registry, ACCOUNT, REGION, NAME).unwrap();
-        assert!(SetupStage::observe(&registry, ACCOUNT, REGION, NAME).summary().contains("Pending"));
+        assert!(SetupStage::observe(&registry, "", REGION, NAME)
+            .summary()
+            .contains("account ID"));
+        assert!(SetupStage::observe(&registry, ACCOUNT, REGION, NAME)
+            .summary()
+            .contains("No source"));
+        FlowAction::CreateSource
+            .apply(&mut registry, ACCOUNT, REGION, NAME)
+            .unwrap();
+        assert!(SetupStage::observe(&registry, ACCOUNT, REGION, NAME)
+            .summary()
+            .contains("Pending"));
         let statuses = [StepStatus::Done, StepStatus::Current, StepStatus::Upcoming];
         let labels: std::collections::HashSet<_> = statuses.iter().map(|s| s.label()).collect();
         assert_eq!(labels.len(), 3);
-        let numbers: Vec<usize> = Step::ALL.iter().map(|s| s.number()).collect();
+        let numbers: Vec<usize> = ALL_STEPS.iter().map(|s| s.number()).collect();
         assert_eq!(numbers, [1, 2, 3, 4]);
     }
 }

@@ -57,7 +57,10 @@ impl SourceAction {
 
     /// The actions offered for a source, in button order.
     pub fn available_for(source: &PartnerEventSource) -> Vec<SourceAction> {
-        SourceAction::ALL.into_iter().filter(|action| action.is_available(source)).collect()
+        SourceAction::ALL
+            .into_iter()
+            .filter(|action| action.is_available(source))
+            .collect()
     }
 
     /// Runs the action on the registry; on success, says what changed.
@@ -71,7 +74,10 @@ impl SourceAction {
         match self {
             SourceAction::Associate => {
                 let bus = registry.associate_event_source(account, region, source_name)?;
-                Ok(format!("Associated: events from the source now reach the event bus {}.", bus.name))
+                Ok(format!(
+                    "Associated: events from the source now reach the event bus {}.",
+                    bus.name
+                ))
             }
             SourceAction::Deactivate => {
                 registry.deactivate_event_source(account, region, source_name)?;
@@ -96,10 +102,15 @@ impl SourceAction {
 /// A source's state for people: the console's word and what it means right now.
 pub fn state_label(source: &PartnerEventSource) -> (&'static str, &'static str) {
     match (source.state, source.has_bus) {
-        (EventSourceState::Pending, false) => ("Pending", "waiting to be associated with an event bus"),
+        (EventSourceState::Pending, false) => {
+            ("Pending", "waiting to be associated with an event bus")
+        }
         (EventSourceState::Pending, true) => ("Pending", "deactivated: events are dropped"),
         (EventSourceState::Active, _) => ("Active", "events reach the partner event bus"),
-        (EventSourceState::Deleted, _) => ("Deleted", "the partner deleted it; the bus stays until you delete it"),
+        (EventSourceState::Deleted, _) => (
+            "Deleted",
+            "the partner deleted it; the bus stays until you delete it",
+        ),
     }
 }
 
@@ -134,8 +145,15 @@ pub fn source_rows(registry: &PartnerRegistry, account: &str, region: &str) -> V
 }
 
 /// The row for one source name, if `account` sees such a source in `region`.
-pub fn source_row(registry: &PartnerRegistry, account: &str, region: &str, name: &str) -> Option<SourceRow> {
-    source_rows(registry, account, region).into_iter().find(|row| row.source.name == name)
+pub fn source_row(
+    registry: &PartnerRegistry,
+    account: &str,
+    region: &str,
+    name: &str,
+) -> Option<SourceRow> {
+    source_rows(registry, account, region)
+        .into_iter()
+        .find(|row| row.source.name == name)
 }
 
 /// Other Regions where `account` has sources, with how many, in catalog order; sources are
@@ -148,7 +166,12 @@ pub fn other_regions_with_sources(
     catalog::regions()
         .iter()
         .filter(|region| region.code() != current_region)
-        .map(|region| (region.code(), registry.event_sources(account, region.code()).len()))
+        .map(|region| {
+            (
+                region.code(),
+                registry.event_sources(account, region.code()).len(),
+            )
+        })
         .filter(|(_, count)| *count > 0)
         .collect()
 }
@@ -203,7 +226,9 @@ mod tests {
 
     fn registry_with_source() -> PartnerRegistry {
         let mut registry = PartnerRegistry::new();
-        registry.create_partner_event_source(NAME, ACCOUNT, REGION).unwrap();
+        registry
+            .create_partner_event_source(NAME, ACCOUNT, REGION)
+            .unwrap();
         registry
     }
 
@@ -221,28 +246,67 @@ mod tests {
         let mut registry = registry_with_source();
         // (action to run, actions offered afterwards, state label afterwards)
         let script: &[(SourceAction, &[SourceAction], Option<&str>)] = &[
-            (Associate, &[Deactivate, DeleteBus, PartnerDeletesSource], Some("Active")),
-            (Deactivate, &[Reactivate, DeleteBus, PartnerDeletesSource], Some("Pending")),
-            (Reactivate, &[Deactivate, DeleteBus, PartnerDeletesSource], Some("Active")),
-            (DeleteBus, &[Associate, PartnerDeletesSource], Some("Pending")),
-            (Associate, &[Deactivate, DeleteBus, PartnerDeletesSource], Some("Active")),
+            (
+                Associate,
+                &[Deactivate, DeleteBus, PartnerDeletesSource],
+                Some("Active"),
+            ),
+            (
+                Deactivate,
+                &[Reactivate, DeleteBus, PartnerDeletesSource],
+                Some("Pending"),
+            ),
+            (
+                Reactivate,
+                &[Deactivate, DeleteBus, PartnerDeletesSource],
+                Some("Active"),
+            ),
+            (
+                DeleteBus,
+                &[Associate, PartnerDeletesSource],
+                Some("Pending"),
+            ),
+            (
+                Associate,
+                &[Deactivate, DeleteBus, PartnerDeletesSource],
+                Some("Active"),
+            ),
             (PartnerDeletesSource, &[DeleteBus], Some("Deleted")),
             (DeleteBus, &[], None),
         ];
-        assert_eq!(row(&registry).unwrap().actions(), [Associate, PartnerDeletesSource]);
+        assert_eq!(
+            row(&registry).unwrap().actions(),
+            [Associate, PartnerDeletesSource]
+        );
         for (action, offered, state) in script {
-            assert!(row(&registry).unwrap().actions().contains(action), "{action:?} is offered");
+            assert!(
+                row(&registry).unwrap().actions().contains(action),
+                "{action:?} is offered"
+            );
             run(&mut registry, *action).unwrap_or_else(|e| panic!("{action:?}: {e}"));
             let after = row(&registry);
-            assert_eq!(after.as_ref().map(|r| state_label(&r.source).0), *state, "after {action:?}");
-            assert_eq!(after.map(|r| r.actions()).unwrap_or_default(), *offered, "after {action:?}");
+            assert_eq!(
+                after.as_ref().map(|r| state_label(&r.source).0),
+                *state,
+                "after {action:?}"
+            );
+            assert_eq!(
+                after.map(|r| r.actions()).unwrap_or_default(),
+                *offered,
+                "after {action:?}"
+            );
         }
     }
 
     #[test]
     fn every_offered_action_succeeds_in_every_reachable_state() {
         use SourceAction::*;
-        let setups: &[&[SourceAction]] = &[&[], &[Associate], &[Associate, Deactivate], &[Associate, PartnerDeletesSource]];
+        let setups: &[&[SourceAction]] = &[
+            &[],
+            &[Associate],
+            &[Associate, Deactivate],
+            &[Associate, PartnerDeletesSource],
+        ];
         for setup in setups {
             let mut prepared = registry_with_source();
             for step in *setup {
@@ -252,7 +316,11 @@ mod tests {
             for action in SourceAction::ALL {
                 let mut registry = prepared.clone();
                 let result = run(&mut registry, action);
-                assert_eq!(result.is_ok(), offered.contains(&action), "{action:?} after {setup:?}: {result:?}");
+                assert_eq!(
+                    result.is_ok(),
+                    offered.contains(&action),
+                    "{action:?} after {setup:?}: {result:?}"
+                );
             }
         }
     }
@@ -262,7 +330,9 @@ mod tests {
         let mut registry = registry_with_source();
         let error = run(&mut registry, SourceAction::Deactivate).unwrap_err();
         assert_eq!(error.code().as_str(), "InvalidStateException");
-        let error = SourceAction::Associate.apply(&mut registry, "444455556666", REGION, NAME).unwrap_err();
+        let error = SourceAction::Associate
+            .apply(&mut registry, "444455556666", REGION, NAME)
+            .unwrap_err();
         assert_eq!(error.code().as_str(), "ResourceNotFoundException");
     }
 
@@ -276,8 +346,14 @@ mod tests {
         let after = row(&registry).unwrap();
         let bus = after.bus.unwrap();
         assert_eq!(bus.name, after.source.name);
-        assert_eq!(bus.arn(), format!("arn:aws:events:{REGION}:{ACCOUNT}:event-bus/{NAME}"));
-        assert_eq!(after.source.arn(), format!("arn:aws:events:{REGION}::event-source/{NAME}"));
+        assert_eq!(
+            bus.arn(),
+            format!("arn:aws:events:{REGION}:{ACCOUNT}:event-bus/{NAME}")
+        );
+        assert_eq!(
+            after.source.arn(),
+            format!("arn:aws:events:{REGION}::event-source/{NAME}")
+        );
     }
 
     #[test]
@@ -286,14 +362,19 @@ mod tests {
         assert_eq!(source_rows(&registry, ACCOUNT, REGION).len(), 1);
         assert!(source_rows(&registry, ACCOUNT, "us-east-1").is_empty());
         assert!(source_rows(&registry, "444455556666", REGION).is_empty());
-        assert_eq!(other_regions_with_sources(&registry, ACCOUNT, "us-east-1"), [(REGION, 1)]);
+        assert_eq!(
+            other_regions_with_sources(&registry, ACCOUNT, "us-east-1"),
+            [(REGION, 1)]
+        );
         assert!(other_regions_with_sources(&registry, ACCOUNT, REGION).is_empty());
     }
 
     #[test]
     fn sources_of_unknown_partners_have_no_partner_name() {
         let mut registry = PartnerRegistry::new();
-        registry.create_partner_event_source("aws.partner/unheard-of.example/a/b", ACCOUNT, REGION).unwrap();
+        registry
+            .create_partner_event_source("aws.partner/unheard-of.example/a/b", ACCOUNT, REGION)
+            .unwrap();
         let rows = source_rows(&registry, ACCOUNT, REGION);
         assert_eq!(rows[0].partner_name, None);
     }
@@ -303,10 +384,22 @@ mod tests {
         let mut registry = registry_with_source();
         let cases: &[(Option<SourceAction>, bool, &str)] = &[
             (None, false, "no event bus has been associated"),
-            (Some(SourceAction::Associate), true, "put on the partner event bus"),
+            (
+                Some(SourceAction::Associate),
+                true,
+                "put on the partner event bus",
+            ),
             (Some(SourceAction::Deactivate), false, "deactivated"),
-            (Some(SourceAction::Reactivate), true, "put on the partner event bus"),
-            (Some(SourceAction::PartnerDeletesSource), false, "partner deleted"),
+            (
+                Some(SourceAction::Reactivate),
+                true,
+                "put on the partner event bus",
+            ),
+            (
+                Some(SourceAction::PartnerDeletesSource),
+                false,
+                "partner deleted",
+            ),
         ];
         for (action, accepted, detail) in cases {
             if let Some(action) = action {
@@ -314,8 +407,15 @@ mod tests {
             }
             let report = DeliveryReport::send(&registry, REGION, NAME);
             assert_eq!(report.accepted, *accepted, "after {action:?}");
-            assert_eq!(report.outcome, if *accepted { "Accepted" } else { "Dropped" });
-            assert!(report.detail.contains(detail), "after {action:?}: {}", report.detail);
+            assert_eq!(
+                report.outcome,
+                if *accepted { "Accepted" } else { "Dropped" }
+            );
+            assert!(
+                report.detail.contains(detail),
+                "after {action:?}: {}",
+                report.detail
+            );
             assert_eq!(report.bus_arn.is_some(), *accepted);
         }
         let unknown = DeliveryReport::send(&registry, REGION, "aws.partner/auth0.com/x/nothing");

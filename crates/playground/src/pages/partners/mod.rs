@@ -11,7 +11,8 @@ use wasm_bindgen::JsCast;
 
 use crate::app::use_app;
 use crate::model::partner_search::{
-    category_counts, category_from_value, category_value, result_summary, shown_listing, Listing, PartnerFilter,
+    category_counts, category_from_value, category_value, result_summary, shown_listing, Listing,
+    PartnerFilter,
 };
 use crate::model::text_match::MAX_SEARCH_CHARS;
 use crate::route::Section;
@@ -23,7 +24,13 @@ pub fn PartnersPage() -> impl IntoView {
     let category = RwSignal::new(None::<Category>);
     let chosen = RwSignal::new(None::<&'static str>);
 
-    let results = Memo::new(move |_| PartnerFilter { text: search_text.get(), category: category.get() }.apply());
+    let results = Memo::new(move |_| {
+        PartnerFilter {
+            text: search_text.get(),
+            category: category.get(),
+        }
+        .apply()
+    });
     let total = Listing::all().count();
     let shown = Memo::new(move |_| results.with(|results| shown_listing(results, chosen.get())));
 

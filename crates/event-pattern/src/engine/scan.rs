@@ -1,0 +1,505 @@
+//! A validating JSON cursor for the single pass over an event.
+//!
+//! It accepts exactly what our pull parser (`crate::json`) accepts (the same grammar, nesting
+//! limit and UTF-8 rule) but builds nothing: strings are found with a word-at-a-time search for
+//! the bytes that end or complicate them, and values no rule looks at are skipped after being
+//! checked. It reports *that* the text is malformed, not why: the caller then asks the full parser,
+//! whose errors carry Jackson's wording and the position.
+
+use crate::json::MAX_DEPTH;
+
+/// The text is not one well-formed JSON document (the full parser says why).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Malformed;
+
+/// A string token: the bytes between its quotes, and what they hold.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct RawString {
+    pub start: usize,
+    pub end: usize,
+    /// Holds a backslash escape, so the bytes are not the text.
+    pub escaped: bool,
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// Bytes equal to `byte` get their high bit set (exact for the lowest such byte; see `special`).
+#[inline(always)]
+fn equal_bytes(word: u64, byte: u8) -> u64 {
+    let x = word ^ (ONES * u64::from(byte));
+    x.wrapping_sub(ONES) & !x & HIGHS
+}
+
+/// High bit set for bytes that end a run of plain string content: `"`, `\`, control characters
+/// and non-ASCII bytes. The subtraction tricks can flag bytes *above* a true hit spuriously, never
+/// below the lowest one, and only the lowest is used.
+#[inline(always)]
+fn special(word: u64) -> u64 {
+    let controls = word.wrapping_sub(ONES * 0x20) & !word & HIGHS;
+    equal_bytes(word, b'"') | equal_bytes(word, b'\\') | controls | (word & HIGHS)
+}
+
+/// High bit set exactly for the bytes equal to `byte` (no false alarms, unlike `equal_bytes`).
+#[inline(always)]
+fn exact_equal_bytes(word: u64, byte: u8) -> u64 {
+    let x = word ^ (ONES * u64::from(byte));
+    let low = ONES * 0x7f;
+    !(((x & low).wrapping_add(low)) | x) & HIGHS
+}
+
+/// End of the UTF-8 sequence starting at `at` (a non-ASCII byte), if it is valid.
+fn utf8_sequence_end(bytes: &[u8], at: usize) -> Result<usize, Malformed> {
+    let width = match bytes[at] {
+        0xc2..=0xdf => 2,
+        0xe0..=0xef => 3,
+        0xf0..=0xf4 => 4,
+        _ => return Err(Malformed),
+    };
+    let sequence = bytes.get(at..at + width).ok_or(Malformed)?;
+    std::str::from_utf8(sequence).map_err(|_| Malformed)?;
+    Ok(at + width)
+}
+
+#[inline(always)]
+fn is_identifier_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte == b'_' || byte == b'$' || byte >= 0x80
+}
+
+pub(super) struct Cursor<'a> {
+    pub bytes: &'a [u8],
+    pub pos: usize,
+}
+
+impl<'a> Cursor<'a> {
+    pub fn new(bytes: &'a [u8]) -> Cursor<'a> {
+        Cursor { bytes, pos: 0 }
+    }
+
+    #[inline(always)]
+    pub fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    #[inline(always)]
+    pub fn skip_whitespace(&mut self) {
+        while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.bytes.get(self.pos) {
+            self.pos += 1;
+        }
+    }
+
+    /// Consumes `byte` after optional whitespace, or fails.
+    #[inline(always)]
+    pub fn expect(&mut self, byte: u8) -> Result<(), Malformed> {
+        self.skip_whitespace();
+        if self.peek() == Some(byte) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            Err(Malformed)
+        }
+    }
+
+    /// Reads a string whose opening quote is at the cursor.
+    #[inline]
+    pub fn string(&mut self) -> Result<RawString, Malformed> {
+        let bytes = self.bytes;
+        let start = self.pos + 1;
+        let mut i = start;
+        let mut escaped = false;
+        let mut non_ascii = false;
+        loop {
+            // Plain content goes by eight bytes at a time.
+            while let Some(chunk) = bytes.get(i..i + 8) {
+                let mut word = [0u8; 8];
+                word.copy_from_slice(chunk);
+                let hits = special(u64::from_le_bytes(word));
+                if hits != 0 {
+                    i += (hits.trailing_zeros() / 8) as usize;
+                    break;
+                }
+                i += 8;
+            }
+            let Some(&byte) = bytes.get(i) else {
+                return Err(Malformed);
+            };
+            match byte {
+                b'"' => break,
+                b'\\' => {
+                    escaped = true;
+                    i = self.escape_end(i)?;
+                }
+                0x00..=0x1f => return Err(Malformed),
+                0x80..=0xff => {
+                    non_ascii = true;
+                    i += 1;
+                }
+                _ => i += 1,
+            }
+        }
+        if non_ascii && std::str::from_utf8(&bytes[start..i]).is_err() {
+            return Err(Malformed);
+        }
+        self.pos = i + 1;
+        Ok(RawString {
+            start,
+            end: i,
+            escaped,
+        })
+    }
+
+    /// Checks the escape whose backslash is at `at`; returns the index after it.
+    fn escape_end(&self, at: usize) -> Result<usize, Malformed> {
+        match self.bytes.get(at + 1) {
+            Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => Ok(at + 2),
+            Some(b'u') => {
+                let digits = self.bytes.get(at + 2..at + 6).ok_or(Malformed)?;
+                if digits.iter().all(u8::is_ascii_hexdigit) {
+                    Ok(at + 6)
+                } else {
+                    Err(Malformed)
+                }
+            }
+            _ => Err(Malformed),
+        }
+    }
+
+    /// Reads a number starting at the cursor (a `-` or a digit); returns its byte range.
+    #[inline]
+    pub fn number(&mut self) -> Result<(usize, usize), Malformed> {
+        let bytes = self.bytes;
+        let start = self.pos;
+        let mut i = start;
+        if bytes[i] == b'-' {
+            i += 1;
+        }
+        match bytes.get(i) {
+            Some(b'0') => {
+                i += 1;
+                if bytes.get(i).is_some_and(u8::is_ascii_digit) {
+                    return Err(Malformed);
+                }
+            }
+            Some(b'1'..=b'9') => i = skip_digits(bytes, i + 1),
+            _ => return Err(Malformed),
+        }
+        if bytes.get(i) == Some(&b'.') {
+            if !bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
+                return Err(Malformed);
+            }
+            i = skip_digits(bytes, i + 2);
+        }
+        if let Some(b'e' | b'E') = bytes.get(i) {
+            i += 1;
+            if let Some(b'+' | b'-') = bytes.get(i) {
+                i += 1;
+            }
+            if !bytes.get(i).is_some_and(u8::is_ascii_digit) {
+                return Err(Malformed);
+            }
+            i = skip_digits(bytes, i + 1);
+        }
+        self.pos = i;
+        Ok((start, i))
+    }
+
+    /// Reads `true`, `false` or `null` at the cursor, returning its first byte.
+    #[inline]
+    pub fn word(&mut self) -> Result<u8, Malformed> {
+        let first = self.bytes[self.pos];
+        let word: &[u8] = match first {
+            b't' => b"true",
+            b'f' => b"false",
+            b'n' => b"null",
+            _ => return Err(Malformed),
+        };
+        let end = self.pos + word.len();
+        if self.bytes.get(self.pos..end) != Some(word)
+            || self.bytes.get(end).is_some_and(|&b| is_identifier_byte(b))
+        {
+            return Err(Malformed);
+        }
+        self.pos = end;
+        Ok(first)
+    }
+
+    /// Steps over the value at the cursor (after whitespace). `depth` counts the containers
+    /// already open around it. `stack` is scratch space for nested containers, one entry per open
+    /// container: `true` for objects. Scalars are always checked fully; containers too when
+    /// `strict`, else only structurally (see [`Cursor::skip_container_structure`]).
+    #[inline]
+    pub fn skip_value(
+        &mut self,
+        depth: usize,
+        stack: &mut Vec<bool>,
+        strict: bool,
+    ) -> Result<(), Malformed> {
+        self.skip_whitespace();
+        match self.peek() {
+            Some(b'"') => self.string().map(drop),
+            Some(b'-' | b'0'..=b'9') => self.number().map(drop),
+            Some(b'{' | b'[') if strict => self.skip_container(depth, stack),
+            Some(b'{' | b'[') => self.skip_container_structure(depth, stack),
+            Some(_) => self.word().map(drop),
+            None => Err(Malformed),
+        }
+    }
+
+    /// Steps over an object or array checking its strings (terminated, escapes valid, no control
+    /// characters, UTF-8) and its brackets (balanced, matching, at most [`MAX_DEPTH`] deep), but
+    /// not the tokens between them: that is what makes skipping cost little more than reading.
+    ///
+    /// Eight bytes are classified at a time: quotes, brackets, backslashes, control and non-ASCII
+    /// bytes. Without backslashes or non-ASCII bytes in the word, which bytes lie inside strings
+    /// follows from the parity of the quotes before them (a prefix XOR), so only brackets outside
+    /// strings need a look; other words go byte by byte.
+    fn skip_container_structure(
+        &mut self,
+        depth: usize,
+        stack: &mut Vec<bool>,
+    ) -> Result<(), Malformed> {
+        stack.clear();
+        let bytes = self.bytes;
+        let mut i = self.pos;
+        let mut in_string = false;
+        loop {
+            if let Some(chunk) = bytes.get(i..i + 8) {
+                let mut word = [0u8; 8];
+                word.copy_from_slice(chunk);
+                let word = u64::from_le_bytes(word);
+                if exact_equal_bytes(word, b'\\') | (word & HIGHS) == 0 {
+                    let quotes = exact_equal_bytes(word, b'"');
+                    // Byte k of `parity` is 1 when an odd number of quotes lie at or below k.
+                    let mut parity = quotes >> 7;
+                    parity ^= parity << 8;
+                    parity ^= parity << 16;
+                    parity ^= parity << 32;
+                    if in_string {
+                        parity ^= ONES;
+                    }
+                    let inside = parity << 7;
+                    // Without high bits, a byte is below 0x20 exactly when adding 0x60 keeps it
+                    // below 0x80.
+                    let controls = !word.wrapping_add(ONES * 0x60) & HIGHS;
+                    if controls & inside != 0 {
+                        return Err(Malformed);
+                    }
+                    let mut brackets = exact_equal_bytes(word & !(ONES * 0x26), 0x59) & !inside;
+                    while brackets != 0 {
+                        let at = i + (brackets.trailing_zeros() / 8) as usize;
+                        brackets &= brackets - 1;
+                        if self.bracket(bytes[at], depth, stack)? {
+                            self.pos = at + 1;
+                            return Ok(());
+                        }
+                    }
+                    in_string ^= quotes.count_ones() % 2 == 1;
+                    i += 8;
+                    continue;
+                }
+            }
+            let Some(&byte) = bytes.get(i) else {
+                return Err(Malformed);
+            };
+            if in_string {
+                match byte {
+                    b'"' => in_string = false,
+                    b'\\' => {
+                        i = self.escape_end(i)?;
+                        continue;
+                    }
+                    0x00..=0x1f => return Err(Malformed),
+                    0x80..=0xff => {
+                        i = utf8_sequence_end(bytes, i)?;
+                        continue;
+                    }
+                    _ => {}
+                }
+            } else {
+                match byte {
+                    b'"' => in_string = true,
+                    b'{' | b'[' | b'}' | b']' => {
+                        if self.bracket(byte, depth, stack)? {
+                            self.pos = i + 1;
+                            return Ok(());
+                        }
+                    }
+                    0x80..=0xff => return Err(Malformed),
+                    _ => {}
+                }
+            }
+            i += 1;
+        }
+    }
+
+    /// Opens or closes a container (`byte` is `{`, `}`, `[` or `]`, or a byte that merely looks
+    /// like one to the word test, which is ignored); `true` once the outermost one closes.
+    #[inline(always)]
+    fn bracket(&self, byte: u8, depth: usize, stack: &mut Vec<bool>) -> Result<bool, Malformed> {
+        match byte {
+            b'{' | b'[' => {
+                if depth + stack.len() >= MAX_DEPTH {
+                    return Err(Malformed);
+                }
+                stack.push(byte == b'{');
+                Ok(false)
+            }
+            b'}' | b']' => {
+                if stack.pop() != Some(byte == b'}') {
+                    return Err(Malformed);
+                }
+                Ok(stack.is_empty())
+            }
+            _ => Ok(false),
+        }
+    }
+
+    fn skip_container(&mut self, depth: usize, stack: &mut Vec<bool>) -> Result<(), Malformed> {
+        stack.clear();
+        loop {
+            // Here the cursor is at the start of a value.
+            match self.peek().ok_or(Malformed)? {
+                open @ (b'{' | b'[') => {
+                    if depth + stack.len() >= MAX_DEPTH {
+                        return Err(Malformed);
+                    }
+                    self.pos += 1;
+                    let object = open == b'{';
+                    self.skip_whitespace();
+                    let close = if object { b'}' } else { b']' };
+                    if self.peek() == Some(close) {
+                        self.pos += 1;
+                    } else {
+                        stack.push(object);
+                        if object {
+                            self.member_name()?;
+                        }
+                        continue;
+                    }
+                }
+                b'"' => drop(self.string()?),
+                b'-' | b'0'..=b'9' => drop(self.number()?),
+                _ => drop(self.word()?),
+            }
+            // A value is complete: close what ends here, then move to the next value.
+            loop {
+                let Some(&object) = stack.last() else {
+                    return Ok(());
+                };
+                self.skip_whitespace();
+                match self.peek() {
+                    Some(b',') => {
+                        self.pos += 1;
+                        self.skip_whitespace();
+                        if object {
+                            self.member_name()?;
+                        }
+                        break;
+                    }
+                    Some(b'}') if object => {
+                        self.pos += 1;
+                        stack.pop();
+                    }
+                    Some(b']') if !object => {
+                        self.pos += 1;
+                        stack.pop();
+                    }
+                    _ => return Err(Malformed),
+                }
+            }
+        }
+    }
+
+    /// Reads `"name"` and the colon after it, leaving the cursor at the value.
+    #[inline]
+    pub fn member_name(&mut self) -> Result<RawString, Malformed> {
+        if self.peek() != Some(b'"') {
+            return Err(Malformed);
+        }
+        let name = self.string()?;
+        self.expect(b':')?;
+        self.skip_whitespace();
+        Ok(name)
+    }
+}
+
+/// Index of the first non-digit at or after `i` (eight bytes at a time).
+#[inline(always)]
+fn skip_digits(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        // Digits become 0..=9; a byte is flagged when that is 10 or more (or the high bit was
+        // set). A carry can only disturb bytes above a flagged one.
+        let x = u64::from_le_bytes(word) ^ (ONES * u64::from(b'0'));
+        let flagged = (x.wrapping_add(ONES * 0x76) | x) & HIGHS;
+        if flagged != 0 {
+            return i + (flagged.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while bytes.get(i).is_some_and(u8::is_ascii_digit) {
+        i += 1;
+    }
+    i
+}
+
+/// Decodes a string's bytes (already validated by [`Cursor::string`]) the way the pull parser
+/// does, lone surrogates becoming U+FFFD.
+pub(super) fn decode(raw: &[u8], out: &mut String) {
+    out.clear();
+    let mut i = 0;
+    let mut run = 0;
+    while i < raw.len() {
+        if raw[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        out.push_str(std::str::from_utf8(&raw[run..i]).unwrap_or_default());
+        let decoded = match raw[i + 1] {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            _ => {
+                let first = hex4(&raw[i + 2..i + 6]);
+                i += 6;
+                if (0xD800..0xDC00).contains(&first)
+                    && raw.get(i) == Some(&b'\\')
+                    && raw.get(i + 1) == Some(&b'u')
+                {
+                    let second = hex4(&raw[i + 2..i + 6]);
+                    if (0xDC00..0xE000).contains(&second) {
+                        let combined = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00);
+                        out.push(char::from_u32(combined).unwrap_or('\u{FFFD}'));
+                        i += 6;
+                        run = i;
+                        continue;
+                    }
+                }
+                out.push(char::from_u32(first).unwrap_or('\u{FFFD}'));
+                run = i;
+                continue;
+            }
+        };
+        out.push(decoded);
+        i += 2;
+        run = i;
+    }
+    out.push_str(std::str::from_utf8(&raw[run..]).unwrap_or_default());
+}
+
+fn hex4(digits: &[u8]) -> u32 {
+    digits.iter().fold(0, |value, &d| {
+        let digit = match d {
+            b'0'..=b'9' => d - b'0',
+            b'a'..=b'f' => d - b'a' + 10,
+            _ => d - b'A' + 10,
+        };
+        value * 16 + u32::from(digit)
+    })
+}

@@ -1,0 +1,249 @@
+//! Value matching at one field path: all conditions that rules put on the path, indexed so that
+//! one event value is judged against thousands of conditions with a few table lookups.
+//!
+//! * exact strings (and `exactly`), exact numbers, booleans and `null`: hash tables keyed by the
+//!   value (numbers by their double's bits, so `300`, `300.0` and `3e2` are one key);
+//! * prefixes and suffixes, with or without case: one table per kind keyed by the affix, probed
+//!   once per distinct affix length present (rule sets use few lengths);
+//! * ASCII `equals-ignore-case`: a table keyed by the lower-cased text;
+//! * everything else (wildcards, numeric ranges, CIDR, anything-but, non-ASCII case folding, IP
+//!   spellings): evaluated one by one with [`Condition::accepts_scalar`], the same code the
+//!   tree-walking matcher runs, so the semantics cannot drift apart.
+//!
+//! Each entry carries a payload: the id of the rule field the condition belongs to.
+
+use super::hash::FastMap;
+use crate::pattern::{parse_ip, Condition, IpAddress, ScalarRef};
+
+pub(super) type Payload = u32;
+
+/// Affixes of one kind, keyed by their bytes, with the lengths that occur.
+#[derive(Debug, Clone, Default)]
+struct Affixes {
+    by_text: FastMap<Box<[u8]>, Vec<Payload>>,
+    /// (length, number of affixes of that length), ascending.
+    lengths: Vec<(usize, usize)>,
+}
+
+impl Affixes {
+    fn insert(&mut self, text: &[u8], payload: Payload) {
+        let list = self.by_text.entry(text.into()).or_default();
+        if list.is_empty() {
+            match self.lengths.binary_search_by_key(&text.len(), |&(l, _)| l) {
+                Ok(i) => self.lengths[i].1 += 1,
+                Err(i) => self.lengths.insert(i, (text.len(), 1)),
+            }
+        }
+        list.push(payload);
+    }
+
+    fn is_empty(&self) -> bool {
+        self.lengths.is_empty()
+    }
+
+    #[inline]
+    fn prefixes_of(&self, value: &[u8], out: &mut impl FnMut(Payload)) {
+        for &(length, _) in &self.lengths {
+            if length > value.len() {
+                break;
+            }
+            if let Some(list) = self.by_text.get(&value[..length]) {
+                list.iter().copied().for_each(&mut *out);
+            }
+        }
+    }
+
+    #[inline]
+    fn suffixes_of(&self, value: &[u8], out: &mut impl FnMut(Payload)) {
+        for &(length, _) in &self.lengths {
+            if length > value.len() {
+                break;
+            }
+            if let Some(list) = self.by_text.get(&value[value.len() - length..]) {
+                list.iter().copied().for_each(&mut *out);
+            }
+        }
+    }
+}
+
+/// All conditions on one field path.
+#[derive(Debug, Clone, Default)]
+pub(super) struct ValueMatcher {
+    exact_strings: FastMap<Box<[u8]>, Vec<Payload>>,
+    /// Exact strings that are IP address literals also equal other spellings of the address.
+    exact_ips: FastMap<IpAddress, Vec<Payload>>,
+    prefixes: Affixes,
+    suffixes: Affixes,
+    /// ASCII-only case-insensitive patterns, lower-cased: an ASCII pattern character accepts only
+    /// its two ASCII cases, so comparing ASCII-lower-cased bytes is exact.
+    prefixes_ignoring_case: Affixes,
+    suffixes_ignoring_case: Affixes,
+    equal_ignoring_case: FastMap<Box<[u8]>, Vec<Payload>>,
+    /// Exact numbers by the bits of their (finite) double, `-0` filed as `0`.
+    exact_numbers: FastMap<u64, Vec<Payload>>,
+    /// Exact numbers too large for a double: only the identical literal matches.
+    exact_number_literals: FastMap<Box<[u8]>, Vec<Payload>>,
+    exact_true: Vec<Payload>,
+    exact_false: Vec<Payload>,
+    exact_null: Vec<Payload>,
+    /// `exists: true`.
+    any_value: Vec<Payload>,
+    /// Conditions judged one by one.
+    general: Vec<(Condition, Payload)>,
+    /// Whether numbers need their double value (anything besides literal lookups wants it).
+    pub wants_number_values: bool,
+}
+
+/// Bits of a finite double, with both zeros filed together.
+fn number_key(value: f64) -> u64 {
+    if value == 0.0 {
+        0
+    } else {
+        value.to_bits()
+    }
+}
+
+impl ValueMatcher {
+    /// Files a condition (never `exists: false`, which is judged by absence).
+    pub fn insert(&mut self, condition: &Condition, payload: Payload) {
+        match condition {
+            Condition::ExactString { value, ip } => {
+                self.exact_strings
+                    .entry(value.as_bytes().into())
+                    .or_default()
+                    .push(payload);
+                if let Some(ip) = ip {
+                    self.exact_ips.entry(ip.0).or_default().push(payload);
+                }
+            }
+            Condition::Exactly { value } => self
+                .exact_strings
+                .entry(value.as_bytes().into())
+                .or_default()
+                .push(payload),
+            Condition::ExactNumber { literal, value } => match value {
+                Some(v) => {
+                    self.wants_number_values = true;
+                    self.exact_numbers
+                        .entry(number_key(*v))
+                        .or_default()
+                        .push(payload);
+                }
+                None => self
+                    .exact_number_literals
+                    .entry(literal.as_bytes().into())
+                    .or_default()
+                    .push(payload),
+            },
+            Condition::ExactBool { value: true } => self.exact_true.push(payload),
+            Condition::ExactBool { value: false } => self.exact_false.push(payload),
+            Condition::ExactNull => self.exact_null.push(payload),
+            Condition::Prefix { value } => self.prefixes.insert(value.as_bytes(), payload),
+            Condition::Suffix { value } => self.suffixes.insert(value.as_bytes(), payload),
+            Condition::PrefixIgnoreCase { value } if value.as_str().is_ascii() => self
+                .prefixes_ignoring_case
+                .insert(value.as_str().to_ascii_lowercase().as_bytes(), payload),
+            Condition::SuffixIgnoreCase { value } if value.as_str().is_ascii() => self
+                .suffixes_ignoring_case
+                .insert(value.as_str().to_ascii_lowercase().as_bytes(), payload),
+            Condition::EqualsIgnoreCase { value } if value.as_str().is_ascii() => self
+                .equal_ignoring_case
+                .entry(value.as_str().to_ascii_lowercase().into_bytes().into())
+                .or_default()
+                .push(payload),
+            Condition::Exists { value: true } => self.any_value.push(payload),
+            Condition::Exists { value: false } => {}
+            other => {
+                if matches!(other, Condition::Numeric { .. } | Condition::AnythingBut { .. }) {
+                    self.wants_number_values = true;
+                }
+                self.general.push((other.clone(), payload));
+            }
+        }
+    }
+
+    /// Calls `out` with the payload of every condition accepting a string value (a payload may
+    /// come more than once). `lowered` is scratch space.
+    #[inline]
+    pub fn strings(&self, value: &str, lowered: &mut Vec<u8>, out: &mut impl FnMut(Payload)) {
+        let bytes = value.as_bytes();
+        if !self.exact_strings.is_empty() {
+            if let Some(list) = self.exact_strings.get(bytes) {
+                list.iter().copied().for_each(&mut *out);
+            }
+        }
+        if !self.exact_ips.is_empty() && bytes.first().is_some_and(|b| b.is_ascii_hexdigit() || *b == b':') {
+            if let Some(list) = parse_ip(value).and_then(|ip| self.exact_ips.get(&ip)) {
+                list.iter().copied().for_each(&mut *out);
+            }
+        }
+        if !self.prefixes.is_empty() {
+            self.prefixes.prefixes_of(bytes, out);
+        }
+        if !self.suffixes.is_empty() {
+            self.suffixes.suffixes_of(bytes, out);
+        }
+        if !self.prefixes_ignoring_case.is_empty()
+            || !self.suffixes_ignoring_case.is_empty()
+            || !self.equal_ignoring_case.is_empty()
+        {
+            lowered.clear();
+            lowered.extend(bytes.iter().map(u8::to_ascii_lowercase));
+            self.prefixes_ignoring_case.prefixes_of(lowered, out);
+            self.suffixes_ignoring_case.suffixes_of(lowered, out);
+            if let Some(list) = self.equal_ignoring_case.get(lowered.as_slice()) {
+                list.iter().copied().for_each(&mut *out);
+            }
+        }
+        self.any_and_general(ScalarRef::String(value), out);
+    }
+
+    /// Like [`ValueMatcher::strings`] for a number; `value` is NaN when not needed or not finite.
+    #[inline]
+    pub fn numbers(&self, literal: &str, value: f64, out: &mut impl FnMut(Payload)) {
+        if value.is_finite() && !self.exact_numbers.is_empty() {
+            if let Some(list) = self.exact_numbers.get(&number_key(value)) {
+                list.iter().copied().for_each(&mut *out);
+            }
+        }
+        if !self.exact_number_literals.is_empty() {
+            if let Some(list) = self.exact_number_literals.get(literal.as_bytes()) {
+                list.iter().copied().for_each(&mut *out);
+            }
+        }
+        self.any_and_general(ScalarRef::Number { literal, value }, out);
+    }
+
+    #[inline]
+    pub fn literal(&self, value: ScalarRef<'_>, out: &mut impl FnMut(Payload)) {
+        let exact = match value {
+            ScalarRef::Bool(true) => &self.exact_true,
+            ScalarRef::Bool(false) => &self.exact_false,
+            ScalarRef::Null => &self.exact_null,
+            _ => &self.any_value[..0],
+        };
+        exact.iter().copied().for_each(&mut *out);
+        self.any_and_general(value, out);
+    }
+
+    /// Any scalar, dispatched by kind.
+    pub fn scalar(&self, value: ScalarRef<'_>, lowered: &mut Vec<u8>, out: &mut impl FnMut(Payload)) {
+        match value {
+            ScalarRef::String(s) => self.strings(s, lowered, out),
+            ScalarRef::Number { literal, value } => self.numbers(literal, value, out),
+            ScalarRef::Bool(_) | ScalarRef::Null => self.literal(value, out),
+            // Containers are not leaves; the flatteners never pass them.
+            ScalarRef::Container => {}
+        }
+    }
+
+    #[inline]
+    fn any_and_general(&self, value: ScalarRef<'_>, out: &mut impl FnMut(Payload)) {
+        self.any_value.iter().copied().for_each(&mut *out);
+        for (condition, payload) in &self.general {
+            if condition.accepts_scalar(value) {
+                out(*payload);
+            }
+        }
+    }
+}

@@ -1,0 +1,455 @@
+//! The rule-set engine (`RuleSet`) against the single-pattern matcher, the reference interpreter
+//! and AWS's recorded cases; its add/remove semantics; and hostile inputs to its JSON scanner.
+
+mod generators;
+
+use event_pattern::json::MAX_DEPTH;
+use event_pattern::{reference, Event, Pattern, RuleSet};
+use generators::{event_object, json_noise, mirror, pattern_object};
+use proptest::prelude::*;
+use serde_json::Value;
+
+fn on_small_stack(f: impl FnOnce() + Send + 'static) {
+    std::thread::Builder::new()
+        .stack_size(2 * 1024 * 1024)
+        .spawn(f)
+        .unwrap()
+        .join()
+        .unwrap();
+}
+
+/// Both entry points, which must agree with each other.
+fn matching(rules: &RuleSet, event_text: &str) -> Vec<String> {
+    let from_json: Vec<String> = rules
+        .matching_rules_json(event_text.as_bytes())
+        .unwrap_or_else(|e| panic!("{}: {event_text}", e.detail()))
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    let event = Event::parse_any(event_text).unwrap();
+    let from_event: Vec<String> = rules
+        .matching_rules(&event)
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(from_json, from_event, "json scan vs parsed event: {event_text}");
+    from_json
+}
+
+mod aws_corpus {
+    use super::*;
+    use event_pattern::json::{parse_tree, ValueKind};
+
+    const CORPUS: &str = include_str!("data/aws-validated.json");
+
+    fn text(case: &event_pattern::json::Value, key: &str, text_key: &str) -> String {
+        match case.get(key) {
+            Some(v) => CORPUS[v.span.range()].to_owned(),
+            None => match case.get(text_key).map(|v| &v.kind) {
+                Some(ValueKind::String(s)) => s.clone(),
+                _ => panic!("{text_key}"),
+            },
+        }
+    }
+
+    #[test]
+    fn every_recorded_case_through_a_one_rule_set() {
+        let root = parse_tree(CORPUS).unwrap();
+        let ValueKind::Array(cases) = &root.get("cases").unwrap().kind else {
+            panic!("cases")
+        };
+        let (mut matched, mut unmatched, mut refused) = (0, 0, 0);
+        for case in cases {
+            let name = match &case.get("name").unwrap().kind {
+                ValueKind::String(s) => s.clone(),
+                _ => panic!("name"),
+            };
+            let expect = match &case.get("expect").unwrap().kind {
+                ValueKind::String(s) => s.clone(),
+                _ => panic!("expect"),
+            };
+            let pattern = text(case, "pattern", "pattern_text");
+            let event = text(case, "event", "event_text");
+            let mut rules = RuleSet::new();
+            let added = rules.add(&name, &pattern);
+            let event_ok = Event::parse(&event).is_ok();
+            match (expect.as_str(), added) {
+                ("error", Err(e)) => {
+                    assert_eq!(
+                        e.message(),
+                        Pattern::parse(&pattern).unwrap_err().message(),
+                        "{name}"
+                    );
+                    refused += 1;
+                }
+                ("error", Ok(())) => assert!(!event_ok, "{name}: AWS refused the case"),
+                (want, Ok(())) => {
+                    let got = matching(&rules, &event);
+                    let is_match = got == [name.as_str()];
+                    assert!(is_match || got.is_empty(), "{name}: {got:?}");
+                    assert_eq!(is_match, want == "match", "{name}");
+                    if is_match {
+                        matched += 1;
+                    } else {
+                        unmatched += 1;
+                    }
+                }
+                (_, Err(e)) => panic!("{name}: {e}"),
+            }
+        }
+        assert_eq!(matched + unmatched + refused, 156);
+        assert!(matched > 40 && unmatched > 30 && refused > 30);
+    }
+}
+
+/// Rule names for generated patterns.
+fn names(count: usize) -> Vec<String> {
+    (0..count).map(|i| format!("rule-{i}")).collect()
+}
+
+fn rule_set_and_event() -> impl Strategy<Value = (Vec<Value>, Value)> {
+    prop::collection::vec(pattern_object(2), 1..10).prop_flat_map(|patterns| {
+        let pick = 0..patterns.len();
+        let shaped = pick.prop_flat_map({
+            let patterns = patterns.clone();
+            move |i| mirror(&patterns[i])
+        });
+        let event = prop_oneof![4 => shaped, 1 => event_object()];
+        (Just(patterns), event)
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+    #[test]
+    fn rule_set_returns_exactly_the_rules_the_reference_matches((patterns, event) in rule_set_and_event()) {
+        let names = names(patterns.len());
+        let mut rules = RuleSet::new();
+        let event_text = event.to_string();
+        let parsed = Event::parse_any(&event_text).unwrap();
+        let mut want = Vec::new();
+        for (name, pattern) in names.iter().zip(&patterns) {
+            let text = pattern.to_string();
+            rules.add(name, &text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+            let compiled = Pattern::parse(&text).unwrap();
+            let expected = reference::matches(&compiled, &parsed);
+            prop_assert_eq!(compiled.matches(&parsed), expected, "matcher vs reference: {} on {}", text, event_text);
+            if expected {
+                want.push(name.clone());
+            }
+        }
+        let got = matching(&rules, &event_text);
+        prop_assert_eq!(got, want, "patterns {:?}\nevent {}", patterns.iter().map(Value::to_string).collect::<Vec<_>>(), event_text);
+    }
+
+    #[test]
+    fn scanner_accepts_exactly_what_the_parser_accepts(text in json_noise()) {
+        let text = format!("{{\"a\":{text}");
+        let mut rules = RuleSet::new();
+        rules.add("r", r#"{"a":[{"exists":true}]}"#).unwrap();
+        rules.add("s", r#"{"a":{"a":[{"exists":false}]}}"#).unwrap();
+        let scanned = rules.matching_rules_json(text.as_bytes());
+        match Event::parse_any(&text) {
+            Ok(event) => prop_assert_eq!(scanned.unwrap(), rules.matching_rules(&event)),
+            Err(e) => prop_assert_eq!(scanned.unwrap_err(), e),
+        }
+    }
+
+    #[test]
+    fn arbitrary_bytes_give_a_result_or_an_error(bytes in prop::collection::vec(any::<u8>(), 0..64)) {
+        let mut rules = RuleSet::new();
+        rules.add("r", r#"{"a":[{"exists":true}]}"#).unwrap();
+        let scanned = rules.matching_rules_json(&bytes);
+        match std::str::from_utf8(&bytes).map(Event::parse_any) {
+            Ok(Ok(_)) => prop_assert!(scanned.is_ok()),
+            _ => prop_assert!(scanned.is_err()),
+        }
+    }
+}
+
+/// Counts both outcomes so the agreement property is known to see matches and misses.
+#[test]
+fn generated_rule_sets_see_matches_and_misses() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    let (mut hits, mut misses) = (0, 0);
+    for _ in 0..200 {
+        let (patterns, event) = rule_set_and_event()
+            .new_tree(&mut runner)
+            .unwrap()
+            .current();
+        let mut rules = RuleSet::new();
+        for (name, pattern) in names(patterns.len()).iter().zip(&patterns) {
+            rules.add(name, &pattern.to_string()).unwrap();
+        }
+        let got = matching(&rules, &event.to_string()).len();
+        hits += got;
+        misses += patterns.len() - got;
+    }
+    assert!(hits >= 50 && misses >= 100, "hits {hits}, misses {misses}");
+}
+
+#[test]
+fn add_remove_and_replace() {
+    let mut rules = RuleSet::new();
+    assert!(rules.is_empty());
+    rules.add("a", r#"{"x":["1"]}"#).unwrap();
+    rules.add("b", r#"{"x":["2"]}"#).unwrap();
+    rules.add("c", r#"{"x":[{"prefix":""}]}"#).unwrap();
+    assert_eq!(rules.len(), 3);
+    let event = br#"{"x":"1"}"#;
+    assert_eq!(rules.matching_rules_json(event).unwrap(), ["a", "c"]);
+
+    // Replacing keeps the rule's place in results and drops its old pattern.
+    rules.add("a", r#"{"x":["2"]}"#).unwrap();
+    assert_eq!(rules.len(), 3);
+    assert_eq!(rules.matching_rules_json(event).unwrap(), ["c"]);
+    assert_eq!(
+        rules.matching_rules_json(br#"{"x":"2"}"#).unwrap(),
+        ["a", "b", "c"]
+    );
+
+    // A refused pattern leaves the rule set as it was.
+    assert!(rules.add("a", r#"{"x":[]}"#).is_err());
+    assert!(rules.add("d", "{").is_err());
+    assert_eq!(rules.len(), 3);
+    assert_eq!(
+        rules.matching_rules_json(br#"{"x":"2"}"#).unwrap(),
+        ["a", "b", "c"]
+    );
+
+    assert!(rules.remove("b"));
+    assert!(!rules.remove("b"));
+    assert!(!rules.remove("never-added"));
+    assert_eq!(rules.len(), 2);
+    assert_eq!(
+        rules.matching_rules_json(br#"{"x":"2"}"#).unwrap(),
+        ["a", "c"]
+    );
+    // Re-adding a removed name puts it last.
+    rules.add("b", r#"{"x":["2"]}"#).unwrap();
+    assert_eq!(
+        rules.matching_rules_json(br#"{"x":"2"}"#).unwrap(),
+        ["a", "c", "b"]
+    );
+    let copy = rules.clone();
+    assert!(rules.remove("a") && rules.remove("b") && rules.remove("c"));
+    assert!(rules.is_empty());
+    assert!(rules
+        .matching_rules_json(br#"{"x":"2"}"#)
+        .unwrap()
+        .is_empty());
+    assert_eq!(copy.len(), 3, "clones are independent");
+    assert!(format!("{copy:?}").contains("RuleSet"));
+}
+
+#[test]
+fn thousands_of_removals_and_replacements_stay_correct() {
+    // Enough churn to make the automaton rebuild itself several times.
+    let mut rules = RuleSet::new();
+    for i in 0..3000 {
+        rules
+            .add(&format!("r{i}"), &format!(r#"{{"id":["{i}"]}}"#))
+            .unwrap();
+    }
+    for i in (0..3000).step_by(2) {
+        assert!(rules.remove(&format!("r{i}")));
+    }
+    for i in (1..3000).step_by(3) {
+        rules
+            .add(&format!("r{i}"), &format!(r#"{{"id":["new-{i}"]}}"#))
+            .unwrap();
+    }
+    // 1500 odd ones kept, plus the 500 even ones (i ≡ 4 mod 6) added back.
+    assert_eq!(rules.len(), 2000);
+    for i in [0usize, 1, 3, 4, 5, 7, 2999] {
+        let event = format!(r#"{{"id":"{i}"}}"#);
+        let got = rules.matching_rules_json(event.as_bytes()).unwrap();
+        let live_unchanged = i % 2 == 1 && i % 3 != 1;
+        assert_eq!(got.len(), usize::from(live_unchanged), "id {i}: {got:?}");
+        let event = format!(r#"{{"id":"new-{i}"}}"#);
+        let got = rules.matching_rules_json(event.as_bytes()).unwrap();
+        assert_eq!(got.len(), usize::from(i % 3 == 1), "new-{i}: {got:?}");
+    }
+}
+
+#[test]
+fn ten_thousand_exact_rules_each_find_their_event() {
+    let mut rules = RuleSet::new();
+    for i in 0..10_000 {
+        rules
+            .add(
+                &format!("lot-{i}"),
+                &format!(r#"{{"properties":{{"MAPBLKLOT":["{i:07}"]}}}}"#),
+            )
+            .unwrap();
+    }
+    for i in [0, 1, 4321, 9999] {
+        let event = format!(r#"{{"properties":{{"MAPBLKLOT":"{i:07}","STREET":"X"}}}}"#);
+        let got = rules.matching_rules_json(event.as_bytes()).unwrap();
+        assert_eq!(got, [format!("lot-{i}")]);
+    }
+    let miss = br#"{"properties":{"MAPBLKLOT":"10000000"}}"#;
+    assert!(rules.matching_rules_json(miss).unwrap().is_empty());
+}
+
+/// Table of (patterns, event, names expected): cases the scanner handles specially.
+#[test]
+fn scanner_cases() {
+    let table: &[(&[&str], &str, &[usize])] = &[
+        // Escapes in keys and values are decoded before lookups.
+        (&[r#"{"ké":["a\"b"]}"#], r#"{"k\u00e9":"a\u0022b"}"#, &[0]),
+        (&[r#"{"a":["🚀"]}"#], r#"{"\u0061":"\ud83d\ude80"}"#, &[0]),
+        // A lone surrogate becomes U+FFFD, as in the parser.
+        (&[r#"{"a":["\ufffd"]}"#], r#"{"a":"\ud800"}"#, &[0]),
+        // Dots in keys and nesting name the same path.
+        (&[r#"{"a":{"b":{"c":[1]}}}"#], r#"{"a.b":{"c":1}}"#, &[0]),
+        (&[r#"{"a.b":{"c":[1]}}"#], r#"{"a":{"b.c":1}}"#, &[0]),
+        (&[r#"{"a":{"b":[1]}}"#], r#"{"":{"a":{"b":1}}}"#, &[0]),
+        // Values under unmentioned keys are skipped whatever they hold.
+        (
+            &[r#"{"b":[true]}"#],
+            r#"{"a":{"x":[1,{"y":[null,"\"}"]}],"z":-0.5e-3},"b":true}"#,
+            &[0],
+        ),
+        // Objects are not values; arrays of objects are walked.
+        (&[r#"{"a":[{"exists":true}]}"#, r#"{"a":[{"exists":false}]}"#], r#"{"a":{"b":1}}"#, &[1]),
+        (&[r#"{"a":{"b":[2]}}"#], r#"{"a":[{"b":1},{"b":[3,2]}]}"#, &[0]),
+        // Array consistency and exists:false inside the chosen element.
+        (
+            &[
+                r#"{"e":{"first":["Anna"],"last":["Jones"]}}"#,
+                r#"{"e":{"first":["Anna"],"ids":[{"exists":false}]}}"#,
+                r#"{"e":{"first":["Anna"],"ids":[{"exists":true}]}}"#,
+            ],
+            r#"{"e":[{"first":"Anna","last":"Smith"},{"first":"John","last":"Jones","ids":[1]}]}"#,
+            &[1],
+        ),
+        // Numbers: numeric equality, huge literals, -0.
+        (&[r#"{"n":[300]}"#, r#"{"n":[{"numeric":[">",299]}]}"#], r#"{"n":3e2}"#, &[0, 1]),
+        (&[r#"{"n":[123456789012345678901234567890]}"#], r#"{"n":123456789012345678901234567890}"#, &[0]),
+        (&[r#"{"n":[1e400]}"#, r#"{"n":[{"anything-but":[1]}]}"#], r#"{"n":1e400}"#, &[0, 1]),
+        (&[r#"{"n":[0]}"#], r#"{"n":-0.0}"#, &[0]),
+        // IP spellings, case folding beyond ASCII.
+        (&[r#"{"ip":["2001:db8::1"]}"#], r#"{"ip":"2001:0db8:0:0:0:0:0:1"}"#, &[0]),
+        (&[r#"{"s":[{"equals-ignore-case":"straße"}]}"#], r#"{"s":"STRASSE"}"#, &[0]),
+        (&[r#"{"s":[{"prefix":{"equals-ignore-case":"ab"}}]}"#], r#"{"s":"AbÇ"}"#, &[0]),
+        // Rules with only exists:false match events without the path.
+        (&[r#"{"a":[{"exists":false}]}"#, r#"{"b":[{"exists":false}]}"#], r#"{"a":1}"#, &[1]),
+    ];
+    for (patterns, event, want) in table {
+        let mut rules = RuleSet::new();
+        for (i, pattern) in patterns.iter().enumerate() {
+            rules.add(&i.to_string(), pattern).unwrap();
+        }
+        let want: Vec<String> = want.iter().map(usize::to_string).collect();
+        assert_eq!(matching(&rules, event), want, "{event}");
+    }
+}
+
+#[test]
+fn repeated_keys_regression_last_value_wins() {
+    let mut rules = RuleSet::new();
+    rules.add("first", r#"{"a":{"b":[1]}}"#).unwrap();
+    rules.add("last", r#"{"a":{"c":[2]}}"#).unwrap();
+    rules.add("gone", r#"{"a":[1]}"#).unwrap();
+    let text = r#"{"a":1,"x":0,"a":{"b":1},"a":{"c":2}}"#;
+    assert_eq!(matching(&rules, text), ["last"]);
+}
+
+#[test]
+fn malformed_events_are_errors_with_a_position() {
+    let mut rules = RuleSet::new();
+    rules.add("r", r#"{"a":["x"]}"#).unwrap();
+    let table: &[(&[u8], (usize, usize))] = &[
+        (b"{\"a\": \"x\",\n \"b\": tru}", (2, 7)),
+        (b"{\"a\": \"x\"} extra", (1, 12)),
+        (b"{\"b\": [1, 2,]}", (1, 13)),
+        (b"{\"b\": 01}", (1, 7)),
+        (b"{\"b\": \"\\q\"}", (1, 8)),
+        (b"{\"b\": \"\xff\"}", (1, 8)),
+        (b"[\"a\"]", (1, 1)),
+    ];
+    for (text, (line, column)) in table {
+        let e = rules.matching_rules_json(text).unwrap_err();
+        assert_eq!(
+            (e.line(), e.column()),
+            (Some(*line), Some(*column)),
+            "{}: {}",
+            String::from_utf8_lossy(text),
+            e.detail()
+        );
+        assert_eq!(e.message(), "Parameter Event is not valid.");
+    }
+    assert!(rules.matching_rules_json(b"").is_err());
+    assert!(rules.matching_rules_json(b"  ").is_err());
+}
+
+fn nested(levels: usize, open: &str, close: &str) -> String {
+    format!(r#"{{"a":{}"deep"{}}}"#, open.repeat(levels), close.repeat(levels))
+}
+
+#[test]
+fn a_thousand_levels_work_and_deeper_is_an_error() {
+    on_small_stack(|| {
+        let mut rules = RuleSet::new();
+        rules.add("deep", r#"{"a":{"k":{"k":[{"exists":true}]}}}"#).unwrap();
+        rules.add("absent", r#"{"a":{"k":[{"exists":false}]}}"#).unwrap();
+        rules.add("any", r#"{"a":[{"anything-but":"x"}]}"#).unwrap();
+        // The root object plus 999 more containers.
+        for (open, close) in [(r#"{"k":"#, "}"), ("[", "]")] {
+            let ok = nested(MAX_DEPTH - 1, open, close);
+            assert!(rules.matching_rules_json(ok.as_bytes()).is_ok(), "{open}");
+            let too_deep = nested(MAX_DEPTH, open, close);
+            let e = rules.matching_rules_json(too_deep.as_bytes()).unwrap_err();
+            assert!(
+                e.detail().starts_with("Document nesting depth (1001)"),
+                "{}",
+                e.detail()
+            );
+        }
+        // Deep nesting under a skipped key is checked too.
+        let skipped = format!(r#"{{"z":{}1{}}}"#, "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert!(rules.matching_rules_json(skipped.as_bytes()).is_err());
+        let arrays = "[".repeat(200_000);
+        assert!(rules.matching_rules_json(arrays.as_bytes()).is_err());
+        let objects = r#"{"a":"#.repeat(200_000);
+        assert!(rules.matching_rules_json(objects.as_bytes()).is_err());
+    });
+}
+
+#[test]
+fn events_of_256_kib() {
+    on_small_stack(|| {
+        let mut text = String::from(r#"{"detail":{"items":["#);
+        let mut i = 0;
+        while text.len() < 256 * 1024 {
+            if i > 0 {
+                text.push(',');
+            }
+            text.push_str(&format!(r#"{{"n":{i},"name":"item-{i}","tags":["a","b"]}}"#));
+            i += 1;
+        }
+        text.push_str("]}}");
+        let mut rules = RuleSet::new();
+        rules
+            .add(
+                "hit",
+                r#"{"detail":{"items":{"n":[{"numeric":[">=",5000]}],"name":["item-5000"]}}}"#,
+            )
+            .unwrap();
+        rules
+            .add("miss", r#"{"detail":{"items":{"n":[1],"name":["item-2"]}}}"#)
+            .unwrap();
+        rules
+            .add("tags", r#"{"detail":{"items":{"tags":["b"]}}}"#)
+            .unwrap();
+        assert_eq!(matching(&rules, &text), ["hit", "tags"]);
+        let long = format!(r#"{{"a":"{}"}}"#, "x".repeat(300_000));
+        let mut rules = RuleSet::new();
+        rules.add("w", r#"{"a":[{"wildcard":"x*x*x"}]}"#).unwrap();
+        assert_eq!(matching(&rules, &long), ["w"]);
+    });
+}

@@ -1,0 +1,88 @@
+//! A JSON editor with colours, line numbers and marked ranges, built from plain elements.
+//!
+//! A transparent `<textarea>` lies exactly over a `<pre>` holding the same text in coloured
+//! `<span>`s. Both use the same font and padding and never wrap; the `<pre>` gives the pair its
+//! size, so they share one scroll container and stay aligned without scroll syncing. The user's
+//! text only ever becomes text nodes, never markup.
+
+use leptos::prelude::*;
+
+use crate::model::json_highlight::{line_count, segments, Highlight};
+
+#[component]
+pub fn JsonEditor(
+    /// The text being edited.
+    value: RwSignal<String>,
+    /// The visible label of the editor.
+    #[prop(into)]
+    label: String,
+    /// Ranges to mark: parser errors, failing fields, matched values.
+    #[prop(into)]
+    highlights: Signal<Vec<Highlight>>,
+    /// Shows the text without letting it be changed.
+    #[prop(optional)]
+    readonly: bool,
+    /// The DOM id of the text area (the label points at it).
+    #[prop(into)]
+    id: String,
+    /// The id of an element describing the current problem, if there is one.
+    #[prop(optional, into)]
+    problem_id: Signal<Option<String>>,
+) -> impl IntoView {
+    let lines = Memo::new(move |_| value.with(|text| line_count(text)));
+    let gutter = move || {
+        (1..=lines.get())
+            .map(|n| n.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let coloured = move || {
+        value.with(|text| {
+            highlights.with(|marks| {
+                segments(text, marks)
+                    .into_iter()
+                    .map(|segment| {
+                        let class = match segment.mark {
+                            Some(mark) => format!("{} {}", segment.token.class(), mark.class()),
+                            None => segment.token.class().to_owned(),
+                        };
+                        // An empty piece is a mark at a line end: drawn as a marked space.
+                        let piece = if segment.range.is_empty() {
+                            " ".to_owned()
+                        } else {
+                            text[segment.range].to_owned()
+                        };
+                        view! { <span class=class>{piece}</span> }
+                    })
+                    .collect_view()
+            })
+        })
+    };
+    let invalid = move || problem_id.with(Option::is_some);
+
+    view! {
+        <div class="json-editor" class:json-editor-readonly=readonly>
+            <label class="json-editor-label" for=id.clone()>{label}</label>
+            <div class="json-editor-scroll" class:json-editor-invalid=invalid>
+                <pre class="json-editor-gutter" aria-hidden="true">{gutter}</pre>
+                <div class="json-editor-code">
+                    // The trailing space keeps a final empty line (and the caret on it) visible.
+                    <pre class="json-editor-colours" aria-hidden="true">{coloured}" "</pre>
+                    <textarea
+                        id=id
+                        class="json-editor-input"
+                        wrap="off"
+                        spellcheck="false"
+                        autocomplete="off"
+                        autocapitalize="off"
+                        readonly=readonly
+                        aria-invalid=move || invalid().then_some("true")
+                        aria-describedby=move || problem_id.get()
+                        prop:value=move || value.get()
+                        on:input=move |ev| value.set(event_target_value(&ev))
+                    ></textarea>
+                </div>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,618 @@
+//! The live test of the event-pattern step: parse both editors, match, and turn the matcher's
+//! explanation into sentences and marked ranges.
+
+use std::ops::Range;
+
+use catalog::Sample;
+use event_pattern::{
+    explain, ArrayElement, BranchExplanation, Event, Explanation, FieldExplanation, FieldOutcome,
+    Pattern, ValueExplanation,
+};
+
+use super::json_highlight::{Highlight, HighlightKind};
+
+/// What is wrong with one editor's text, to show under it and underline in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EditorProblem {
+    /// AWS's message.
+    pub message: String,
+    /// Our more precise words, when AWS's message is vague (events).
+    pub detail: Option<String>,
+    /// 1-based line and column of the offending place.
+    pub position: Option<(usize, usize)>,
+    /// Byte range of the offending place in the editor's text.
+    pub range: Option<Range<usize>>,
+}
+
+impl EditorProblem {
+    /// `Line 2, column 5: <message>`, or the message alone when there is no position.
+    pub fn located_message(&self) -> String {
+        match self.position {
+            Some((line, column)) => format!("Line {line}, column {column}: {}", self.message),
+            None => self.message.clone(),
+        }
+    }
+}
+
+/// What the result panel says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// An editor is empty.
+    NeedsInput(String),
+    /// An editor holds text the matcher refuses.
+    CannotTest(String),
+    Tested(Trace),
+}
+
+/// A readable account of a match or a miss.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Trace {
+    pub matched: bool,
+    pub headline: String,
+    pub branches: Vec<BranchTrace>,
+}
+
+/// One `$or` branch (the whole pattern when there is no `$or`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BranchTrace {
+    /// Shown only for patterns with more than one branch.
+    pub heading: Option<String>,
+    pub matched: bool,
+    pub lines: Vec<TraceLine>,
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineStatus {
+    Passed,
+    Failed,
+}
+
+/// One field of the pattern and what happened to it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TraceLine {
+    pub path: String,
+    pub status: LineStatus,
+    pub text: String,
+}
+
+/// Everything the event-pattern step shows for the two editors.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Analysis {
+    pub pattern_problem: Option<EditorProblem>,
+    pub event_problem: Option<EditorProblem>,
+    pub verdict: Verdict,
+    pub pattern_highlights: Vec<Highlight>,
+    pub event_highlights: Vec<Highlight>,
+}
+
+/// At most this many rejected values of one field are marked in the event.
+const MARKED_VALUES_PER_FIELD: usize = 20;
+/// At most this many values are quoted in one sentence.
+const QUOTED_VALUES: usize = 3;
+
+pub fn parse_pattern(text: &str) -> Result<Pattern, EditorProblem> {
+    Pattern::parse(text).map_err(|error| EditorProblem {
+        message: error.message(),
+        detail: None,
+        position: Some((error.line(), error.column())),
+        range: Some(error.span()),
+    })
+}
+
+pub fn parse_event(text: &str) -> Result<Event, EditorProblem> {
+    Event::parse(text).map_err(|error| EditorProblem {
+        message: error.message().to_owned(),
+        detail: Some(error.detail()),
+        position: error.line().zip(error.column()),
+        range: error.span(),
+    })
+}
+
+/// Parses, matches and explains. Empty editors are not errors: they get a prompt.
+pub fn analyse(pattern_text: &str, event_text: &str) -> Analysis {
+    let pattern = (!pattern_text.trim().is_empty()).then(|| parse_pattern(pattern_text));
+    let event = (!event_text.trim().is_empty()).then(|| parse_event(event_text));
+    let pattern_problem = pattern.as_ref().and_then(|p| p.as_ref().err().cloned());
+    let event_problem = event.as_ref().and_then(|e| e.as_ref().err().cloned());
+    let mut pattern_highlights = problem_highlight(&pattern_problem);
+    let mut event_highlights = problem_highlight(&event_problem);
+    let verdict = match (&pattern, &event) {
+        (None, _) => Verdict::NeedsInput(
+            "Enter an event pattern, or build one by choosing values of the event.".to_owned(),
+        ),
+        (_, None) => Verdict::NeedsInput(
+            "Choose a sample event or enter your own to test the pattern against.".to_owned(),
+        ),
+        (Some(Err(_)), _) => {
+            Verdict::CannotTest("Correct the event pattern to see whether it matches.".to_owned())
+        }
+        (_, Some(Err(_))) => Verdict::CannotTest(
+            "Correct the event to see whether the pattern matches it.".to_owned(),
+        ),
+        (Some(Ok(pattern)), Some(Ok(event))) => {
+            let explanation = explain(pattern, event);
+            let (on_pattern, on_event) = explanation_highlights(&explanation);
+            pattern_highlights.extend(on_pattern);
+            event_highlights.extend(on_event);
+            Verdict::Tested(trace(&explanation))
+        }
+    };
+    Analysis {
+        pattern_problem,
+        event_problem,
+        verdict,
+        pattern_highlights,
+        event_highlights,
+    }
+}
+
+fn problem_highlight(problem: &Option<EditorProblem>) -> Vec<Highlight> {
+    problem
+        .as_ref()
+        .and_then(|p| p.range.clone())
+        .map(|range| Highlight::new(range, HighlightKind::Error))
+        .into_iter()
+        .collect()
+}
+
+/// The branches a reader needs: the one that matched, or all of them when none did.
+fn shown_branches(explanation: &Explanation) -> Vec<(usize, &BranchExplanation)> {
+    match explanation.matched_branch {
+        Some(index) => vec![(index, &explanation.branches[index])],
+        None => explanation.branches.iter().enumerate().collect(),
+    }
+}
+
+/// Marks for the pattern and the event: what matched in green, what failed in red.
+pub fn explanation_highlights(explanation: &Explanation) -> (Vec<Highlight>, Vec<Highlight>) {
+    let mut on_pattern = Vec::new();
+    let mut on_event = Vec::new();
+    for (_, branch) in shown_branches(explanation) {
+        for field in &branch.fields {
+            match field.outcome {
+                FieldOutcome::Matched { value, condition }
+                | FieldOutcome::Satisfiable { value, condition } => {
+                    on_pattern.push(Highlight::new(
+                        field.conditions[condition].span.range(),
+                        HighlightKind::Matched,
+                    ));
+                    on_event.push(Highlight::new(
+                        field.values[value].span.range(),
+                        HighlightKind::Matched,
+                    ));
+                }
+                FieldOutcome::Absent { condition } => on_pattern.push(Highlight::new(
+                    field.conditions[condition].span.range(),
+                    HighlightKind::Matched,
+                )),
+                FieldOutcome::Missing | FieldOutcome::Rejected => {
+                    on_pattern.push(Highlight::new(
+                        field.key_span.range(),
+                        HighlightKind::Failing,
+                    ));
+                    on_pattern.push(Highlight::new(
+                        field.pattern_span.range(),
+                        HighlightKind::Failing,
+                    ));
+                    on_event.extend(
+                        field
+                            .values
+                            .iter()
+                            .take(MARKED_VALUES_PER_FIELD)
+                            .map(|v| Highlight::new(v.span.range(), HighlightKind::Failing)),
+                    );
+                }
+            }
+        }
+    }
+    (on_pattern, on_event)
+}
+
+/// The explanation in sentences.
+pub fn trace(explanation: &Explanation) -> Trace {
+    let total = explanation.branches.len();
+    let headline = match (explanation.matched_branch, total) {
+        (Some(_), 1) => "Matches: every field of the pattern is satisfied by the event.".to_owned(),
+        (Some(index), _) => format!(
+            "Matches: branch {} of the {total} $or branches is satisfied.",
+            index + 1
+        ),
+        (None, 1) => {
+            let failed = explanation.branches[0]
+                .fields
+                .iter()
+                .filter(|f| failed(f))
+                .count();
+            match failed {
+                0 => "Does not match: the fields cannot all match within one array element."
+                    .to_owned(),
+                1 => "Does not match: 1 field of the pattern is not satisfied.".to_owned(),
+                n => format!("Does not match: {n} fields of the pattern are not satisfied."),
+            }
+        }
+        (None, _) => format!("Does not match: none of the {total} $or branches is satisfied."),
+    };
+    let branches = shown_branches(explanation)
+        .into_iter()
+        .map(|(index, branch)| BranchTrace {
+            heading: (total > 1).then(|| {
+                format!(
+                    "Branch {} of {total}: {}",
+                    index + 1,
+                    if branch.matched {
+                        "matched"
+                    } else {
+                        "not matched"
+                    }
+                )
+            }),
+            matched: branch.matched,
+            lines: branch.fields.iter().map(trace_line).collect(),
+            note: branch.array_conflict.then(|| {
+                "Each field can match on its own, but not all within the same element of an array, which EventBridge requires."
+                    .to_owned()
+            }),
+        })
+        .collect();
+    Trace {
+        matched: explanation.matched,
+        headline,
+        branches,
+    }
+}
+
+fn failed(field: &FieldExplanation) -> bool {
+    matches!(
+        field.outcome,
+        FieldOutcome::Missing | FieldOutcome::Rejected
+    )
+}
+
+fn trace_line(field: &FieldExplanation) -> TraceLine {
+    let conditions = || {
+        field
+            .conditions
+            .iter()
+            .map(|c| c.description.as_str())
+            .collect::<Vec<_>>()
+            .join(" or ")
+    };
+    let (status, text) = match field.outcome {
+        FieldOutcome::Matched { value, condition }
+        | FieldOutcome::Satisfiable { value, condition } => {
+            let v = &field.values[value];
+            (
+                LineStatus::Passed,
+                format!(
+                    "{}{} matches {}",
+                    v.text,
+                    element_note(v),
+                    field.conditions[condition].description
+                ),
+            )
+        }
+        FieldOutcome::Absent { .. } => (
+            LineStatus::Passed,
+            "is absent from the event, as exists false requires".to_owned(),
+        ),
+        FieldOutcome::Missing => (
+            LineStatus::Failed,
+            format!("is not in the event; the pattern needs {}", conditions()),
+        ),
+        FieldOutcome::Rejected => (
+            LineStatus::Failed,
+            format!(
+                "is {}, which does not match {}",
+                quoted_values(&field.values),
+                conditions()
+            ),
+        ),
+    };
+    TraceLine {
+        path: field.path.clone(),
+        status,
+        text,
+    }
+}
+
+fn element_note(value: &ValueExplanation) -> String {
+    match value.elements.last() {
+        Some(ArrayElement {
+            array_path, index, ..
+        }) if array_path.is_empty() => format!(" (element [{index}])"),
+        Some(ArrayElement {
+            array_path, index, ..
+        }) => format!(" (in {array_path}[{index}])"),
+        None => String::new(),
+    }
+}
+
+fn quoted_values(values: &[ValueExplanation]) -> String {
+    let shown: Vec<&str> = values
+        .iter()
+        .take(QUOTED_VALUES)
+        .map(|v| v.text.as_str())
+        .collect();
+    match values.len() {
+        1 => shown[0].to_owned(),
+        n if n > QUOTED_VALUES => {
+            format!("{} and {} more values", shown.join(", "), n - QUOTED_VALUES)
+        }
+        _ => shown.join(" and "),
+    }
+}
+
+/// One sample event of the chosen partner and whether the pattern matches it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SampleOutcome {
+    pub sample: &'static Sample,
+    pub matched: bool,
+}
+
+/// Matches a valid pattern against every sample as seen by `account` in `region`; `None` when
+/// the pattern is empty or invalid (the editor already says why).
+pub fn check_samples(
+    pattern_text: &str,
+    samples: &'static [Sample],
+    account: &str,
+    region: &str,
+) -> Option<Vec<SampleOutcome>> {
+    if pattern_text.trim().is_empty() {
+        return None;
+    }
+    let pattern = Pattern::parse(pattern_text).ok()?;
+    Some(
+        samples
+            .iter()
+            .map(|sample| SampleOutcome {
+                sample,
+                matched: Event::parse(&sample.event_for(account, region))
+                    .is_ok_and(|event| pattern.matches(&event)),
+            })
+            .collect(),
+    )
+}
+
+/// "2 of 3 sample events match".
+pub fn samples_summary(outcomes: &[SampleOutcome]) -> String {
+    let matched = outcomes.iter().filter(|o| o.matched).count();
+    let total = outcomes.len();
+    let noun = if total == 1 { "event" } else { "events" };
+    let verb = if matched == 1 { "matches" } else { "match" };
+    format!("{matched} of {total} sample {noun} {verb} the pattern.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EVENT: &str = r#"{
+  "id": "1", "account": "123456789012", "source": "shop", "time": "2024-01-01T00:00:00Z",
+  "region": "us-east-1", "detail-type": "order",
+  "detail": {"currency": "USD", "total": 184.5, "items": [{"sku": "TENT"}, {"sku": "STAKE"}]}
+}"#;
+
+    fn tested(pattern: &str) -> Trace {
+        match analyse(pattern, EVENT).verdict {
+            Verdict::Tested(trace) => trace,
+            other => panic!("{pattern}: {other:?}"),
+        }
+    }
+
+    fn marked<'t>(text: &'t str, highlights: &[Highlight], kind: HighlightKind) -> Vec<&'t str> {
+        highlights
+            .iter()
+            .filter(|h| h.kind == kind)
+            .map(|h| &text[h.range.clone()])
+            .collect()
+    }
+
+    #[test]
+    fn a_match_explains_each_field_and_marks_both_editors() {
+        let pattern =
+            r#"{"detail": {"currency": ["EUR", "USD"], "items": {"sku": [{"prefix": "ST"}]}}}"#;
+        let analysis = analyse(pattern, EVENT);
+        let Verdict::Tested(trace) = &analysis.verdict else {
+            panic!("{analysis:?}")
+        };
+        assert!(trace.matched);
+        assert!(trace.headline.starts_with("Matches"));
+        let lines = &trace.branches[0].lines;
+        assert_eq!(lines[0].path, "detail.currency");
+        assert_eq!(lines[0].status, LineStatus::Passed);
+        assert_eq!(lines[0].text, r#""USD" matches exact "USD""#);
+        assert_eq!(
+            lines[1].text,
+            r#""STAKE" (in detail.items[1]) matches prefix "ST""#
+        );
+        assert_eq!(
+            marked(
+                pattern,
+                &analysis.pattern_highlights,
+                HighlightKind::Matched
+            ),
+            vec![r#""USD""#, r#"{"prefix": "ST"}"#]
+        );
+        assert_eq!(
+            marked(EVENT, &analysis.event_highlights, HighlightKind::Matched),
+            vec![r#""USD""#, r#""STAKE""#]
+        );
+    }
+
+    #[test]
+    fn a_miss_says_which_field_failed_and_why() {
+        let pattern = r#"{"detail": {"currency": ["EUR"], "total": [{"numeric": [">", 100]}], "coupon": [{"exists": true}]}}"#;
+        let analysis = analyse(pattern, EVENT);
+        let Verdict::Tested(trace) = &analysis.verdict else {
+            panic!()
+        };
+        assert!(!trace.matched);
+        assert_eq!(
+            trace.headline,
+            "Does not match: 2 fields of the pattern are not satisfied."
+        );
+        let texts: Vec<(&str, LineStatus, &str)> = trace.branches[0]
+            .lines
+            .iter()
+            .map(|l| (l.path.as_str(), l.status, l.text.as_str()))
+            .collect();
+        assert_eq!(
+            texts,
+            vec![
+                (
+                    "detail.currency",
+                    LineStatus::Failed,
+                    r#"is "USD", which does not match exact "EUR""#
+                ),
+                (
+                    "detail.total",
+                    LineStatus::Passed,
+                    "184.5 matches numeric > 100"
+                ),
+                (
+                    "detail.coupon",
+                    LineStatus::Failed,
+                    "is not in the event; the pattern needs exists true"
+                ),
+            ]
+        );
+        let failing = marked(
+            pattern,
+            &analysis.pattern_highlights,
+            HighlightKind::Failing,
+        );
+        assert!(failing.contains(&r#""currency""#));
+        assert!(failing.contains(&r#"["EUR"]"#));
+        assert!(failing.contains(&r#""coupon""#));
+        assert_eq!(
+            marked(EVENT, &analysis.event_highlights, HighlightKind::Failing),
+            vec![r#""USD""#]
+        );
+    }
+
+    #[test]
+    fn or_branches_are_named_and_only_the_winner_is_shown_on_a_match() {
+        let pattern = r#"{"$or": [{"source": ["other"]}, {"detail": {"total": [{"numeric": [">=", 100]}]}}]}"#;
+        let trace = tested(pattern);
+        assert!(trace.matched);
+        assert_eq!(
+            trace.headline,
+            "Matches: branch 2 of the 2 $or branches is satisfied."
+        );
+        assert_eq!(trace.branches.len(), 1);
+        assert_eq!(
+            trace.branches[0].heading.as_deref(),
+            Some("Branch 2 of 2: matched")
+        );
+
+        let missing_both = r#"{"$or": [{"source": ["other"]}, {"region": ["eu-west-1"]}]}"#;
+        let trace = tested(missing_both);
+        assert_eq!(
+            trace.headline,
+            "Does not match: none of the 2 $or branches is satisfied."
+        );
+        assert_eq!(trace.branches.len(), 2);
+        assert!(trace.branches.iter().all(|b| !b.matched));
+    }
+
+    #[test]
+    fn array_conflicts_are_explained() {
+        // TENT and qty 2 are both in the event, but in different elements of `items`.
+        let event = EVENT.replace(
+            r#"[{"sku": "TENT"}, {"sku": "STAKE"}]"#,
+            r#"[{"sku": "TENT", "qty": 1}, {"sku": "STAKE", "qty": 2}]"#,
+        );
+        let pattern = r#"{"detail": {"items": {"sku": ["TENT"], "qty": [2]}}}"#;
+        let analysis = analyse(pattern, &event);
+        let Verdict::Tested(trace) = analysis.verdict else {
+            panic!()
+        };
+        assert!(!trace.matched);
+        assert!(trace.headline.contains("within one array element"));
+        assert!(trace.branches[0]
+            .note
+            .as_deref()
+            .unwrap()
+            .contains("same element"));
+    }
+
+    #[test]
+    fn empty_and_invalid_editors_get_prompts_and_located_errors() {
+        assert!(matches!(analyse("", EVENT).verdict, Verdict::NeedsInput(_)));
+        assert!(matches!(
+            analyse("{\"a\":[1]}", "  ").verdict,
+            Verdict::NeedsInput(_)
+        ));
+
+        let bad_pattern = "{\n  \"source\": []\n}";
+        let analysis = analyse(bad_pattern, EVENT);
+        assert!(matches!(analysis.verdict, Verdict::CannotTest(_)));
+        let problem = analysis.pattern_problem.unwrap();
+        assert_eq!(
+            problem.message,
+            "Event pattern is not valid. Reason: Empty arrays are not allowed"
+        );
+        assert_eq!(problem.position.map(|p| p.0), Some(2));
+        assert!(problem.located_message().starts_with("Line 2, column"));
+        assert_eq!(analysis.pattern_highlights.len(), 1);
+        assert_eq!(analysis.pattern_highlights[0].kind, HighlightKind::Error);
+
+        let analysis = analyse(r#"{"source": ["shop"]}"#, r#"{"id": "1"}"#);
+        let problem = analysis.event_problem.unwrap();
+        assert_eq!(problem.message, "Parameter Event is not valid.");
+        assert!(problem.detail.unwrap().contains("missing required field"));
+        assert!(matches!(analysis.verdict, Verdict::CannotTest(_)));
+    }
+
+    #[test]
+    fn hostile_and_huge_input_gives_errors_not_panics() {
+        let deep = format!("{}{}", "{\"a\":".repeat(5000), "}".repeat(5000));
+        let analysis = analyse(&deep, &deep);
+        assert!(analysis.pattern_problem.is_some());
+        assert!(analysis.event_problem.is_some());
+        let analysis = analyse("\u{0}<script>", "<img src=x onerror=alert(1)>");
+        assert!(analysis.pattern_problem.is_some());
+        assert!(analysis.event_problem.is_some());
+    }
+
+    #[test]
+    fn samples_are_checked_together() {
+        let shopify = catalog::partner("shopify.com").unwrap();
+        let outcomes = check_samples(
+            r#"{"detail": {"metadata": {"X-Shopify-Topic": [{"prefix": "orders/"}]}}}"#,
+            shopify.samples(),
+            "111122223333",
+            "eu-west-1",
+        )
+        .unwrap();
+        assert_eq!(outcomes.len(), shopify.samples().len());
+        let matched: Vec<&str> = outcomes
+            .iter()
+            .filter(|o| o.matched)
+            .map(|o| o.sample.name())
+            .collect();
+        assert_eq!(matched, vec!["orders-create"]);
+        assert_eq!(
+            samples_summary(&outcomes),
+            "1 of 3 sample events matches the pattern."
+        );
+        // The samples are seen in the user's account, so account patterns work on them.
+        let mine = check_samples(
+            r#"{"account": ["111122223333"]}"#,
+            shopify.samples(),
+            "111122223333",
+            "eu-west-1",
+        )
+        .unwrap();
+        assert!(mine.iter().all(|o| o.matched));
+        assert_eq!(
+            check_samples("{", shopify.samples(), "1", "us-east-1"),
+            None
+        );
+        assert_eq!(
+            check_samples(" ", shopify.samples(), "1", "us-east-1"),
+            None
+        );
+    }
+}
