@@ -90,6 +90,16 @@ test('RuleSet adds, replaces, removes and matches named rules', () => {
 test('simulate runs a scenario and rejects a malformed one', () => {
   const failed = api.simulate({ seed: 'not a number' });
   assert.match(failed.error, /invalid scenario/);
+  const ids = api.presets().map((p) => p.id);
+  assert.ok(ids.includes('permissions-error'), ids.join(', '));
+  assert.equal(api.presetScenario('no-such-preset'), undefined);
+  // Permissions errors are not retried: every invocation goes to the DLQ (or is dropped) at once.
+  const report = api.simulate(api.presetScenario('permissions-error'));
+  const outcomes = report.summary.outcomes;
+  assert.ok(report.summary.invocations_created > 0);
+  assert.equal(outcomes.delivered, 0);
+  assert.equal(outcomes.sent_to_dlq + outcomes.dropped + outcomes.failed_to_reach_dlq, report.summary.invocations_created);
+  assert.equal(report.totals.RetryInvocationAttempts, 0);
   const empty = api.simulate({});
   assert.equal(empty.finished, true);
   assert.equal(empty.summary.events_ingested, 0);

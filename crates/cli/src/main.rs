@@ -8,6 +8,7 @@ mod args;
 mod cases;
 mod explain;
 mod input;
+mod match_events;
 mod test_event_pattern;
 
 use std::process::ExitCode;
@@ -19,11 +20,13 @@ usage:
   event-pattern test-event-pattern --event-pattern <JSON | file://PATH> --event <JSON | file://PATH>
   event-pattern test-event-pattern --cases FILE
   event-pattern explain --event-pattern <JSON | file://PATH> --event <JSON | file://PATH>
+  event-pattern match --rules RULES.json --events EVENTS.jsonl [--count] [--passes N]
   event-pattern <command> --help
 
 commands:
   test-event-pattern   answer like `aws events test-event-pattern` (one pair, or a batch file)
   explain              show, field by field, why a pattern matches an event or not
+  match                match a file of events (one per line) against many named rules
 ";
 
 fn main() -> ExitCode {
@@ -35,6 +38,7 @@ fn main() -> ExitCode {
     match command.as_str() {
         "test-event-pattern" => test_event_pattern::run(rest),
         "explain" => explain::run(rest),
+        "match" => match_events::run(rest),
         "-h" | "--help" | "help" => {
             print!("{USAGE}");
             ExitCode::SUCCESS

@@ -130,6 +130,32 @@ impl RuleSet {
     }
 }
 
+/// The simulator's ready-made scenarios: `[{ id, title, question }]`.
+#[wasm_bindgen]
+pub fn presets() -> JsValue {
+    #[derive(Serialize)]
+    struct PresetInfo {
+        id: &'static str,
+        title: &'static str,
+        question: &'static str,
+    }
+    let list: Vec<PresetInfo> = delivery::PRESETS
+        .iter()
+        .map(|p| PresetInfo { id: p.id, title: p.title, question: p.question })
+        .collect();
+    to_js(&list)
+}
+
+/// The scenario of a preset (a plain object to change and pass to `simulate`), or `undefined`.
+#[wasm_bindgen(js_name = presetScenario)]
+pub fn preset_scenario(id: &str) -> JsValue {
+    delivery::PRESETS
+        .iter()
+        .find(|p| p.id == id)
+        .map(|p| to_js(&(p.build)()))
+        .unwrap_or(JsValue::UNDEFINED)
+}
+
 /// Runs a delivery simulation (see the `delivery` crate's `Scenario`) and returns its report, or
 /// `{ error }` when the scenario is invalid.
 #[wasm_bindgen]

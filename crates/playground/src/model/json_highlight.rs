@@ -290,15 +290,6 @@ pub fn line_count(text: &str) -> usize {
     text.bytes().filter(|&b| b == b'\n').count() + 1
 }
 
-/// 1-based line and column (in characters) of a byte offset, for messages.
-pub fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = previous_char_boundary(text, offset);
-    let before = &text[..offset];
-    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -503,10 +494,8 @@ mod tests {
     }
 
     #[test]
-    fn lines_and_widths() {
+    fn line_count_includes_a_final_empty_line() {
         assert_eq!(line_count(""), 1);
         assert_eq!(line_count("a\nb\n"), 3);
-        assert_eq!(line_and_column("ab\ncé d", 6), (2, 3));
-        assert_eq!(line_and_column("ab", 99), (1, 3));
     }
 }

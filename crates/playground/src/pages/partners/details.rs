@@ -31,10 +31,6 @@ pub fn PartnerDetails(listing: Listing) -> impl IntoView {
                     <dt>"Category"</dt>
                     <dd>{listing.category().label()}</dd>
                 </div>
-                <div>
-                    <dt>"Event source names"</dt>
-                    <dd><code class="wrap">{listing.source_name_shape()}</code></dd>
-                </div>
                 {listing
                     .console_url()
                     .map(|url| {
@@ -50,6 +46,10 @@ pub fn PartnerDetails(listing: Listing) -> impl IntoView {
                             </div>
                         }
                     })}
+                <div class="fact-wide">
+                    <dt>"Event source names"</dt>
+                    <dd><code class="wrap">{listing.source_name_shape()}</code></dd>
+                </div>
             </dl>
             <section class="samples" aria-labelledby="samples-title">
                 <h3 id="samples-title">"Sample events"</h3>

@@ -17,7 +17,9 @@ pub fn SetupWalkthrough(listing: Listing) -> impl IntoView {
     // `None` while the name follows the partner's suggestion for the account.
     let typed_source_name = RwSignal::new(None::<String>);
     let action_error = RwSignal::new(None::<String>);
-    let last_change = RwSignal::new(None::<String>);
+    // What the walk-through's last action did, with the stage it led to: once the sources
+    // table changes that stage, the message is out of date and is not shown.
+    let last_change = RwSignal::new(None::<(SetupStage, String)>);
     let delivery = RwSignal::new(None::<DeliveryReport>);
 
     let account_problem = Memo::new(move |_| account_text.with(|text| parse_account(text).err()));
@@ -72,7 +74,7 @@ pub fn SetupWalkthrough(listing: Listing) -> impl IntoView {
         match result {
             Ok(change) => {
                 action_error.set(None);
-                last_change.set(Some(change));
+                last_change.set(Some((stage.get_untracked(), change)));
                 request_animation_frame(|| {
                     focus_selector("#setup-next-action");
                     if document()
@@ -152,7 +154,9 @@ pub fn SetupWalkthrough(listing: Listing) -> impl IntoView {
                 "what you create is kept in this browser only."
             </p>
             <p class="setup-summary" role="status">
-                {move || last_change.get().map(|change| view! { <strong>{change} " "</strong> })}
+                {move || {
+                    last_change.get().filter(|(after, _)| stage.with(|now| now == after)).map(|(_, change)| view! { <strong>{change} " "</strong> })
+                }}
                 {move || stage.with(SetupStage::summary)}
             </p>
             <ol class="steps">

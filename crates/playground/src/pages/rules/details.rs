@@ -11,8 +11,14 @@ use crate::route::Section;
 pub(super) fn DetailsStep(ctx: RulesContext) -> impl IntoView {
     let app = use_app();
     let choices = Memo::new(move |_| {
-        let keep = ctx.read(|form| form.editing.as_ref().map(|key| key.event_bus.clone()).unwrap_or_default());
-        app.state.with(|s| bus_choices(&s.partners, &ctx.account.get(), &ctx.region.get(), &keep))
+        let keep = ctx.read(|form| {
+            form.editing
+                .as_ref()
+                .map(|key| key.event_bus.clone())
+                .unwrap_or_default()
+        });
+        app.state
+            .with(|s| bus_choices(&s.partners, &ctx.account.get(), &ctx.region.get(), &keep))
     });
     let bus = Memo::new(move |_| ctx.read(|form| form.event_bus.clone()));
     let has_partner_bus = move || choices.with(|c| c.len() > 1);

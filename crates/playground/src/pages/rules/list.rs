@@ -13,7 +13,8 @@ use crate::model::rule_wizard::RuleForm;
 pub(super) fn RuleList(ctx: RulesContext) -> impl IntoView {
     let app = use_app();
     let sections = Memo::new(move |_| {
-        app.state.with(|s| bus_sections(&s.rules, &s.partners, &s.account, s.current_region().code()))
+        app.state
+            .with(|s| bus_sections(&s.rules, &s.partners, &s.account, s.current_region().code()))
     });
     let has_event = Memo::new(move |_| ctx.event.with(|e| !e.trim().is_empty()));
     let create = move |_| {
@@ -40,7 +41,12 @@ pub(super) fn RuleList(ctx: RulesContext) -> impl IntoView {
 
 #[component]
 fn BusRules(ctx: RulesContext, section: BusSection) -> impl IntoView {
-    let title_id = format!("bus-{}", section.bus.replace(|c: char| !c.is_ascii_alphanumeric(), "-"));
+    let title_id = format!(
+        "bus-{}",
+        section
+            .bus
+            .replace(|c: char| !c.is_ascii_alphanumeric(), "-")
+    );
     let partner = section.partner.map(|p| p.display_name());
     let bus = section.bus.clone();
     view! {
@@ -85,7 +91,11 @@ fn RuleRow(ctx: RulesContext, rule: Rule) -> impl IntoView {
     let show_exports = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
     let enabled = rule.state == RuleState::Enabled;
-    let exports_id = format!("exports-{}", rule.arn().replace(|c: char| !c.is_ascii_alphanumeric(), "-"));
+    let exports_id = format!(
+        "exports-{}",
+        rule.arn()
+            .replace(|c: char| !c.is_ascii_alphanumeric(), "-")
+    );
 
     let edit = {
         let rule = rule.clone();
@@ -104,10 +114,21 @@ fn RuleRow(ctx: RulesContext, rule: Rule) -> impl IntoView {
             let mut outcome = Ok(String::new());
             app.state.update(|s| {
                 outcome = match action {
-                    Action::Duplicate => s.rules.duplicate(&key).map(|copy| format!("Rule {} created as a copy of {}.", copy.name, key.name)),
-                    Action::Enable => s.rules.enable(&key).map(|()| format!("Rule {} enabled.", key.name)),
-                    Action::Disable => s.rules.disable(&key).map(|()| format!("Rule {} disabled.", key.name)),
-                    Action::Delete => s.rules.delete(&key).map(|_| format!("Rule {} deleted.", key.name)),
+                    Action::Duplicate => s.rules.duplicate(&key).map(|copy| {
+                        format!("Rule {} created as a copy of {}.", copy.name, key.name)
+                    }),
+                    Action::Enable => s
+                        .rules
+                        .enable(&key)
+                        .map(|()| format!("Rule {} enabled.", key.name)),
+                    Action::Disable => s
+                        .rules
+                        .disable(&key)
+                        .map(|()| format!("Rule {} disabled.", key.name)),
+                    Action::Delete => s
+                        .rules
+                        .delete(&key)
+                        .map(|_| format!("Rule {} deleted.", key.name)),
                 }
             });
             match outcome {

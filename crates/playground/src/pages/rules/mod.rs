@@ -46,7 +46,8 @@ pub(super) struct RulesContext {
 impl RulesContext {
     /// Reads from the open form (a default when the wizard is closed).
     pub fn read<T: Default>(&self, read: impl FnOnce(&RuleForm) -> T) -> T {
-        self.form.with(|form| form.as_ref().map(read).unwrap_or_default())
+        self.form
+            .with(|form| form.as_ref().map(read).unwrap_or_default())
     }
 
     /// Changes the open form.
@@ -69,7 +70,10 @@ impl RulesContext {
     }
 
     /// `aria-invalid` for the control of `field`.
-    pub fn invalid(&self, field: &str) -> impl Fn() -> Option<&'static str> + Send + Sync + 'static {
+    pub fn invalid(
+        &self,
+        field: &str,
+    ) -> impl Fn() -> Option<&'static str> + Send + Sync + 'static {
         let ctx = *self;
         let field = field.to_owned();
         move || ctx.has_messages(&field).then_some("true")
@@ -147,7 +151,10 @@ pub fn RulesPage() -> impl IntoView {
     let built = Memo::new(move |_| {
         let (account, region) = (account.get(), region.get());
         pattern.with(|pattern| {
-            form.with(|form| form.as_ref().map(|form| form.build(&account, &region, pattern)))
+            form.with(|form| {
+                form.as_ref()
+                    .map(|form| form.build(&account, &region, pattern))
+            })
         })
     });
     let shown_errors = Memo::new(move |_| {

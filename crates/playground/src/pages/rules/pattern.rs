@@ -23,7 +23,13 @@ pub(super) fn PatternStep(ctx: RulesContext) -> impl IntoView {
     // The sample the event editor shows, if its text is still exactly that sample's.
     let shown_sample = Memo::new(move |_| {
         let partner = partner.get()?;
-        ctx.event.with(|event| partner.samples().iter().find(|s| event_for(s) == *event).map(Sample::name))
+        ctx.event.with(|event| {
+            partner
+                .samples()
+                .iter()
+                .find(|s| event_for(s) == *event)
+                .map(Sample::name)
+        })
     });
 
     let pattern_problem_id = Signal::derive(move || {
@@ -35,8 +41,11 @@ pub(super) fn PatternStep(ctx: RulesContext) -> impl IntoView {
             None
         }
     });
-    let event_problem_id =
-        Signal::derive(move || analysis.with(|a| a.event_problem.is_some()).then(|| "event-problem".to_owned()));
+    let event_problem_id = Signal::derive(move || {
+        analysis
+            .with(|a| a.event_problem.is_some())
+            .then(|| "event-problem".to_owned())
+    });
     let pattern_marks = Signal::derive(move || analysis.with(|a| a.pattern_highlights.clone()));
     let event_marks = Signal::derive(move || analysis.with(|a| a.event_highlights.clone()));
 
@@ -224,7 +233,9 @@ fn PatternBuilder(ctx: RulesContext) -> impl IntoView {
     let replaced = RwSignal::new(None::<String>);
 
     let add = move |row: TreeRow| {
-        let RowContent::Leaf(leaf) = row.content else { return };
+        let RowContent::Leaf(leaf) = row.content else {
+            return;
+        };
         let field = BuiltField::new(row.path, leaf.kind, &leaf.value);
         let path = field.dotted_path();
         let mut outcome = Ok(());
@@ -239,12 +250,16 @@ fn PatternBuilder(ctx: RulesContext) -> impl IntoView {
             ctx.pattern.set(text);
             ctx.builder.set(Vec::new());
             replaced.set(None);
-            message.set(Some("Your earlier pattern is back; the built fields were cleared.".to_owned()));
+            message.set(Some(
+                "Your earlier pattern is back; the built fields were cleared.".to_owned(),
+            ));
         }
     };
     let clear = move |_| {
         ctx.builder.set(Vec::new());
-        message.set(Some("The built fields were cleared; the pattern text is unchanged.".to_owned()));
+        message.set(Some(
+            "The built fields were cleared; the pattern text is unchanged.".to_owned(),
+        ));
     };
 
     view! {
@@ -294,7 +309,11 @@ fn PatternBuilder(ctx: RulesContext) -> impl IntoView {
 
 /// Changes the built fields and writes the pattern they make into the editor. Text in the
 /// editor that the builder did not write (typed by hand, or from before) is kept for Undo.
-fn rebuild(ctx: RulesContext, replaced: RwSignal<Option<String>>, change: impl FnOnce(&mut Vec<BuiltField>)) {
+fn rebuild(
+    ctx: RulesContext,
+    replaced: RwSignal<Option<String>>,
+    change: impl FnOnce(&mut Vec<BuiltField>),
+) {
     let mut before = String::new();
     let mut after = String::new();
     ctx.builder.update(|fields| {
@@ -313,7 +332,10 @@ fn rebuild(ctx: RulesContext, replaced: RwSignal<Option<String>>, change: impl F
 }
 
 #[component]
-fn TreeRowView(row: TreeRow, add: impl Fn(TreeRow) + Copy + Send + Sync + 'static) -> impl IntoView {
+fn TreeRowView(
+    row: TreeRow,
+    add: impl Fn(TreeRow) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let label = match &row.label {
         RowLabel::Root => "event".to_owned(),
         RowLabel::Key(key) => key.clone(),
@@ -324,11 +346,14 @@ fn TreeRowView(row: TreeRow, add: impl Fn(TreeRow) + Copy + Send + Sync + 'stati
         RowContent::Leaf(leaf) => {
             let path = row.dotted_path();
             let name = format!("Add {path} = {} to the pattern", leaf.shown);
-            let class = format!("tree-value tok-{}", match leaf.kind {
-                crate::model::pattern_builder::ScalarKind::String => "string",
-                crate::model::pattern_builder::ScalarKind::Number => "number",
-                _ => "literal",
-            });
+            let class = format!(
+                "tree-value tok-{}",
+                match leaf.kind {
+                    crate::model::pattern_builder::ScalarKind::String => "string",
+                    crate::model::pattern_builder::ScalarKind::Number => "number",
+                    _ => "literal",
+                }
+            );
             view! {
                 <li class="tree-row" style=style>
                     <button type="button" class="tree-leaf" aria-label=name on:click=move |_| add(row.clone())>
@@ -342,8 +367,14 @@ fn TreeRowView(row: TreeRow, add: impl Fn(TreeRow) + Copy + Send + Sync + 'stati
         }
         content => {
             let meta = match content {
-                RowContent::Object { members } => format!("{{…}} {members} {}", if members == 1 { "field" } else { "fields" }),
-                RowContent::Array { elements } => format!("[…] {elements} {}", if elements == 1 { "element" } else { "elements" }),
+                RowContent::Object { members } => format!(
+                    "{{…}} {members} {}",
+                    if members == 1 { "field" } else { "fields" }
+                ),
+                RowContent::Array { elements } => format!(
+                    "[…] {elements} {}",
+                    if elements == 1 { "element" } else { "elements" }
+                ),
                 _ => "nested too deeply to list".to_owned(),
             };
             view! {
@@ -453,7 +484,8 @@ fn SamplesCheck(ctx: RulesContext, partner: Memo<Option<&'static Partner>>) -> i
     let outcomes = Memo::new(move |_| {
         let partner = partner.get()?;
         let (account, region) = (ctx.account.get(), ctx.region.get());
-        ctx.pattern.with(|pattern| check_samples(pattern, partner.samples(), &account, &region))
+        ctx.pattern
+            .with(|pattern| check_samples(pattern, partner.samples(), &account, &region))
     });
     view! {
         <section class="samples-check" aria-labelledby="samples-check-title">

@@ -10,7 +10,10 @@ use crate::model::rule_wizard::{describe_target, Step};
 
 #[component]
 pub(super) fn ReviewStep(ctx: RulesContext) -> impl IntoView {
-    let rule = Memo::new(move |_| ctx.built.with(|built| built.as_ref().map(|(rule, _)| rule.clone())));
+    let rule = Memo::new(move |_| {
+        ctx.built
+            .with(|built| built.as_ref().map(|(rule, _)| rule.clone()))
+    });
     let problems = Memo::new(move |_| {
         ctx.built.with(|built| {
             built
@@ -24,7 +27,10 @@ pub(super) fn ReviewStep(ctx: RulesContext) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let verdict = Memo::new(move |_| ctx.pattern.with(|p| ctx.event.with(|e| analyse(p, e).verdict)));
+    let verdict = Memo::new(move |_| {
+        ctx.pattern
+            .with(|p| ctx.event.with(|e| analyse(p, e).verdict))
+    });
     let edit_button = move |step: Step| {
         view! {
             <button type="button" class="edit-step" on:click=move |_| ctx.go_to(step)>
@@ -33,7 +39,8 @@ pub(super) fn ReviewStep(ctx: RulesContext) -> impl IntoView {
             </button>
         }
     };
-    let row = |label: &'static str, value: String| view! { <div><dt>{label}</dt><dd>{value}</dd></div> };
+    let row =
+        |label: &'static str, value: String| view! { <div><dt>{label}</dt><dd>{value}</dd></div> };
 
     view! {
         {move || {

@@ -13,7 +13,10 @@ pub(super) fn TagsStep(ctx: RulesContext) -> impl IntoView {
         ctx.edit(|form| form.tags.push(Tag::default()));
         let last = count.get_untracked();
         request_animation_frame(move || {
-            super::focus_selector(&format!("#{}", control_id(&format!("tags[{}].key", last.saturating_sub(1)))))
+            super::focus_selector(&format!(
+                "#{}",
+                control_id(&format!("tags[{}].key", last.saturating_sub(1)))
+            ))
         });
     };
     view! {
@@ -35,7 +38,9 @@ pub(super) fn TagsStep(ctx: RulesContext) -> impl IntoView {
 fn TagRow(ctx: RulesContext, index: usize) -> impl IntoView {
     let key_field = format!("tags[{index}].key");
     let value_field = format!("tags[{index}].value");
-    let read = move |pick: fn(&Tag) -> String| ctx.read(|form| form.tags.get(index).map(pick).unwrap_or_default());
+    let read = move |pick: fn(&Tag) -> String| {
+        ctx.read(|form| form.tags.get(index).map(pick).unwrap_or_default())
+    };
     let write = move |text: String, put: fn(&mut Tag, String)| {
         ctx.edit(|form| {
             if let Some(tag) = form.tags.get_mut(index) {

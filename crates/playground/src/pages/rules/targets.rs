@@ -6,12 +6,16 @@ use rules::{apply_input, EcsLaunchType, TargetKind, MAX_TARGETS, PREDEFINED_PLAC
 use super::{FieldMessages, RulesContext};
 use crate::components::copy_block::CopyBlock;
 use crate::model::rule_wizard::{
-    control_id, dlq_policy_text, example_other_account_queue_arn, other_messages, DlqMode, InputMode, PathRow,
-    RoleMode, TargetForm,
+    control_id, dlq_policy_text, example_other_account_queue_arn, other_messages, DlqMode,
+    InputMode, PathRow, RoleMode, TargetForm,
 };
 use crate::route::Section;
 
-fn read_target<T: Default>(ctx: RulesContext, index: usize, read: impl FnOnce(&TargetForm) -> T) -> T {
+fn read_target<T: Default>(
+    ctx: RulesContext,
+    index: usize,
+    read: impl FnOnce(&TargetForm) -> T,
+) -> T {
     ctx.read(|form| form.targets.get(index).map(read).unwrap_or_default())
 }
 
@@ -36,7 +40,10 @@ pub(super) fn TargetsStep(ctx: RulesContext) -> impl IntoView {
                 refusal.set(None);
                 let last = count.get_untracked();
                 request_animation_frame(move || {
-                    super::focus_selector(&format!("#{}", control_id(&format!("targets[{}].kind", last - 1))))
+                    super::focus_selector(&format!(
+                        "#{}",
+                        control_id(&format!("targets[{}].kind", last - 1))
+                    ))
                 });
             }
             Err(message) => refusal.set(Some(message)),
@@ -129,7 +136,9 @@ fn TargetText(
 
 #[component]
 fn TargetCard(ctx: RulesContext, index: usize) -> impl IntoView {
-    let kind = Memo::new(move |_| read_target(ctx, index, |t| Some(t.kind)).unwrap_or(TargetKind::LambdaFunction));
+    let kind = Memo::new(move |_| {
+        read_target(ctx, index, |t| Some(t.kind)).unwrap_or(TargetKind::LambdaFunction)
+    });
     let role = Memo::new(move |_| read_target(ctx, index, |t| t.role));
     let input = Memo::new(move |_| read_target(ctx, index, |t| t.input));
     let dlq = Memo::new(move |_| read_target(ctx, index, |t| t.dlq));
@@ -144,11 +153,13 @@ fn TargetCard(ctx: RulesContext, index: usize) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let remove = move |_| ctx.edit(|form| {
-        if index < form.targets.len() {
-            form.targets.remove(index);
-        }
-    });
+    let remove = move |_| {
+        ctx.edit(|form| {
+            if index < form.targets.len() {
+                form.targets.remove(index);
+            }
+        })
+    };
 
     view! {
         <fieldset class="target-card">
@@ -327,7 +338,12 @@ fn TargetCard(ctx: RulesContext, index: usize) -> impl IntoView {
 
 /// Settings only some target types have.
 #[component]
-fn KindSettings(ctx: RulesContext, index: usize, kind: Memo<TargetKind>, fifo: Memo<bool>) -> impl IntoView {
+fn KindSettings(
+    ctx: RulesContext,
+    index: usize,
+    kind: Memo<TargetKind>,
+    fifo: Memo<bool>,
+) -> impl IntoView {
     move || match kind.get() {
         TargetKind::SqsQueue if fifo.get() => view! {
             <TargetText
@@ -407,14 +423,23 @@ fn KindSettings(ctx: RulesContext, index: usize, kind: Memo<TargetKind>, fifo: M
 fn InputSettings(ctx: RulesContext, index: usize, input: Memo<InputMode>) -> impl IntoView {
     let rows = Memo::new(move |_| read_target(ctx, index, |t| t.transformer_paths.len()));
     let preview = Memo::new(move |_| {
-        let target = ctx.built.with(|built| built.as_ref().and_then(|(rule, _)| rule.targets.get(index).cloned().zip(Some(rule.clone()))));
+        let target = ctx.built.with(|built| {
+            built
+                .as_ref()
+                .and_then(|(rule, _)| rule.targets.get(index).cloned().zip(Some(rule.clone())))
+        });
         let (target, rule) = target?;
         let event: serde_json::Value = ctx.event.with(|e| serde_json::from_str(e)).ok()?;
-        let time = event["time"].as_str().unwrap_or("2024-01-01T00:00:00Z").to_owned();
-        Some(match apply_input(&target.input, &event, &rule.input_context(&time)) {
-            Ok(body) => Ok(body),
-            Err(not_delivered) => Err(not_delivered.to_string()),
-        })
+        let time = event["time"]
+            .as_str()
+            .unwrap_or("2024-01-01T00:00:00Z")
+            .to_owned();
+        Some(
+            match apply_input(&target.input, &event, &rule.input_context(&time)) {
+                Ok(body) => Ok(body),
+                Err(not_delivered) => Err(not_delivered.to_string()),
+            },
+        )
     });
     view! {
         <fieldset class="field">
@@ -498,7 +523,9 @@ fn PathRowView(ctx: RulesContext, index: usize, row: usize) -> impl IntoView {
     let name_id = control_id(&name_field);
     let path_id = control_id(&path_field);
     let read = move |pick: fn(&PathRow) -> String| {
-        read_target(ctx, index, |t| t.transformer_paths.get(row).map(pick).unwrap_or_default())
+        read_target(ctx, index, |t| {
+            t.transformer_paths.get(row).map(pick).unwrap_or_default()
+        })
     };
     let write = move |text: String, put: fn(&mut PathRow, String)| {
         edit_target(ctx, index, |t| {
@@ -557,7 +584,9 @@ fn DlqPolicy(ctx: RulesContext, index: usize, other_account: bool) -> impl IntoV
     let policy = Memo::new(move |_| {
         let (account, region) = (ctx.account.get(), ctx.region.get());
         let rule_arn = ctx.read(|form| form.rule_arn(&account, &region));
-        read_target(ctx, index, |t| dlq_policy_text(t, &rule_arn, &region, &account))
+        read_target(ctx, index, |t| {
+            dlq_policy_text(t, &rule_arn, &region, &account)
+        })
     });
     let intro = if other_account {
         "The queue's owner must attach this resource-based policy to the queue so that EventBridge may send to it:"

@@ -4,13 +4,16 @@ use leptos::prelude::*;
 
 use super::{details, focus_selector, pattern, review, tags, targets, RulesContext};
 use crate::app::use_app;
-use crate::model::rule_wizard::{control_id, errors_of_step, first_step_with_errors, save_rule, Step};
+use crate::model::rule_wizard::{
+    control_id, errors_of_step, first_step_with_errors, save_rule, Step,
+};
 
 #[component]
 pub(super) fn Wizard(ctx: RulesContext) -> impl IntoView {
     let app = use_app();
     let step = Memo::new(move |_| ctx.read(|form| form.step));
-    let editing = Memo::new(move |_| ctx.read(|form| form.editing.as_ref().map(|key| key.name.clone())));
+    let editing =
+        Memo::new(move |_| ctx.read(|form| form.editing.as_ref().map(|key| key.name.clone())));
     let confirm_cancel = RwSignal::new(false);
     let save_problem = RwSignal::new(None::<String>);
 
@@ -19,9 +22,11 @@ pub(super) fn Wizard(ctx: RulesContext) -> impl IntoView {
         let current = step.get_untracked();
         ctx.edit(|form| form.mark_checked(current));
         let first_problem = ctx.built.with_untracked(|built| {
-            built
-                .as_ref()
-                .and_then(|(_, errors)| errors_of_step(errors, current).first().map(|e| e.field.clone()))
+            built.as_ref().and_then(|(_, errors)| {
+                errors_of_step(errors, current)
+                    .first()
+                    .map(|e| e.field.clone())
+            })
         });
         match (first_problem, current.next()) {
             (Some(field), _) => request_animation_frame(move || focus_problem(&field)),
@@ -40,7 +45,9 @@ pub(super) fn Wizard(ctx: RulesContext) -> impl IntoView {
                 form.mark_checked(each);
             }
         });
-        let Some((rule, errors)) = ctx.built.get_untracked() else { return };
+        let Some((rule, errors)) = ctx.built.get_untracked() else {
+            return;
+        };
         if let Some(first) = first_step_with_errors(&errors) {
             save_problem.set(Some(format!(
                 "The rule has problems to correct first; the first is in step {}, {}.",
@@ -49,19 +56,33 @@ pub(super) fn Wizard(ctx: RulesContext) -> impl IntoView {
             )));
             return;
         }
-        let Some(form) = ctx.form.get_untracked() else { return };
+        let Some(form) = ctx.form.get_untracked() else {
+            return;
+        };
         let (name, bus) = (rule.name.clone(), rule.event_bus.clone());
         let mut result = None;
-        app.state.update(|s| result = Some(save_rule(&mut s.rules, &form, rule)));
+        app.state
+            .update(|s| result = Some(save_rule(&mut s.rules, &form, rule)));
         match result {
             Some(Ok(_)) => {
-                let verb = if form.editing.is_some() { "saved" } else { "created" };
-                ctx.flash.set(Some(format!("Rule {name} {verb} on event bus {bus}.")));
+                let verb = if form.editing.is_some() {
+                    "saved"
+                } else {
+                    "created"
+                };
+                ctx.flash
+                    .set(Some(format!("Rule {name} {verb} on event bus {bus}.")));
                 ctx.form.set(None);
                 request_animation_frame(|| focus_selector("#rules-flash"));
             }
             Some(Err(errors)) => {
-                save_problem.set(Some(errors.iter().map(|e| e.message.clone()).collect::<Vec<_>>().join(" ")));
+                save_problem.set(Some(
+                    errors
+                        .iter()
+                        .map(|e| e.message.clone())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                ));
             }
             None => {}
         }
