@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use event_pattern::json::{line_column, parse_tree, TreeError, ValueKind};
-use event_pattern::RuleSet;
+use event_pattern::{EventError, RuleSet};
 
 use crate::args::Options;
 use crate::test_event_pattern::SERVICE_ERROR_EXIT;
@@ -186,9 +186,9 @@ impl NamedRules {
     }
 
     fn matching(&self, event: &[u8], number: usize, path: &str) -> Result<Vec<&str>, Failure> {
-        self.set.matching_rules_json(event).map_err(|error| {
-            Failure::Invalid(format!("{path}:{number}: {}", error.message()))
-        })
+        self.set
+            .matching_rules_json(event)
+            .map_err(|error| Failure::Invalid(locate_event_error(&error, path, number)))
     }
 
     fn count(
@@ -266,6 +266,18 @@ impl<R: BufRead> EventLines<R> {
             }
         }
     }
+}
+
+/// `events.jsonl:7:12: <what is wrong>`: the file's line, and the column when the event
+/// error has one (an event is one line, so its own line number is always 1).
+fn locate_event_error(error: &EventError, path: &str, line_number: usize) -> String {
+    let detail = error.detail();
+    if let (Some(1), Some(column)) = (error.line(), error.column()) {
+        if let Some(what) = detail.strip_suffix(&format!(" at line 1 column {column}")) {
+            return format!("{path}:{line_number}:{column}: {what}");
+        }
+    }
+    format!("{path}:{line_number}: {detail}")
 }
 
 fn trim_line_break(line: &[u8]) -> &[u8] {

@@ -161,13 +161,24 @@ impl Serialize for PatternError {
 /// What is wrong with an event, for [`EventError::detail`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum EventProblem {
-    Syntax { message: String, span: Span },
+    Syntax {
+        message: String,
+        span: Span,
+    },
     Empty,
-    TrailingContent { span: Span },
-    NotAnObject { span: Span },
-    MissingField { field: &'static str },
+    TrailingContent {
+        span: Span,
+    },
+    NotAnObject {
+        span: Span,
+    },
+    MissingField {
+        field: &'static str,
+    },
     /// The bytes are not UTF-8; the span covers the first bad sequence.
-    InvalidUtf8 { span: Span },
+    InvalidUtf8 {
+        span: Span,
+    },
 }
 
 /// Why an event was rejected. AWS says only `Parameter Event is not valid.`; [`detail`](Self::detail)

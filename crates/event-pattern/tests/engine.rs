@@ -32,7 +32,10 @@ fn matching(rules: &RuleSet, event_text: &str) -> Vec<String> {
         .into_iter()
         .map(str::to_owned)
         .collect();
-    assert_eq!(from_json, from_event, "json scan vs parsed event: {event_text}");
+    assert_eq!(
+        from_json, from_event,
+        "json scan vs parsed event: {event_text}"
+    );
     from_json
 }
 
@@ -144,15 +147,34 @@ proptest! {
     }
 
     #[test]
-    fn scanner_accepts_exactly_what_the_parser_accepts(text in json_noise()) {
+    fn strict_scanner_accepts_exactly_what_the_parser_accepts(text in json_noise()) {
         let text = format!("{{\"a\":{text}");
         let mut rules = RuleSet::new();
+        rules.set_strict_json(true);
         rules.add("r", r#"{"a":[{"exists":true}]}"#).unwrap();
         rules.add("s", r#"{"a":{"a":[{"exists":false}]}}"#).unwrap();
         let scanned = rules.matching_rules_json(text.as_bytes());
         match Event::parse_any(&text) {
             Ok(event) => prop_assert_eq!(scanned.unwrap(), rules.matching_rules(&event)),
             Err(e) => prop_assert_eq!(scanned.unwrap_err(), e),
+        }
+    }
+
+    #[test]
+    fn default_scanner_agrees_on_every_well_formed_event(text in json_noise()) {
+        let text = format!("{{\"a\":{text}");
+        let mut rules = RuleSet::new();
+        rules.add("r", r#"{"a":[{"exists":true}]}"#).unwrap();
+        rules.add("s", r#"{"b":[{"exists":false}]}"#).unwrap();
+        let scanned = rules.matching_rules_json(text.as_bytes());
+        match Event::parse_any(&text) {
+            Ok(event) => prop_assert_eq!(scanned.unwrap(), rules.matching_rules(&event)),
+            // Skipped containers are checked only structurally; an error found is the parser's.
+            Err(e) => {
+                if let Err(found) = scanned {
+                    prop_assert_eq!(found, e);
+                }
+            }
         }
     }
 
@@ -315,8 +337,16 @@ fn scanner_cases() {
             &[0],
         ),
         // Objects are not values; arrays of objects are walked.
-        (&[r#"{"a":[{"exists":true}]}"#, r#"{"a":[{"exists":false}]}"#], r#"{"a":{"b":1}}"#, &[1]),
-        (&[r#"{"a":{"b":[2]}}"#], r#"{"a":[{"b":1},{"b":[3,2]}]}"#, &[0]),
+        (
+            &[r#"{"a":[{"exists":true}]}"#, r#"{"a":[{"exists":false}]}"#],
+            r#"{"a":{"b":1}}"#,
+            &[1],
+        ),
+        (
+            &[r#"{"a":{"b":[2]}}"#],
+            r#"{"a":[{"b":1},{"b":[3,2]}]}"#,
+            &[0],
+        ),
         // Array consistency and exists:false inside the chosen element.
         (
             &[
@@ -328,16 +358,44 @@ fn scanner_cases() {
             &[1],
         ),
         // Numbers: numeric equality, huge literals, -0.
-        (&[r#"{"n":[300]}"#, r#"{"n":[{"numeric":[">",299]}]}"#], r#"{"n":3e2}"#, &[0, 1]),
-        (&[r#"{"n":[123456789012345678901234567890]}"#], r#"{"n":123456789012345678901234567890}"#, &[0]),
-        (&[r#"{"n":[1e400]}"#, r#"{"n":[{"anything-but":[1]}]}"#], r#"{"n":1e400}"#, &[0, 1]),
+        (
+            &[r#"{"n":[300]}"#, r#"{"n":[{"numeric":[">",299]}]}"#],
+            r#"{"n":3e2}"#,
+            &[0, 1],
+        ),
+        (
+            &[r#"{"n":[123456789012345678901234567890]}"#],
+            r#"{"n":123456789012345678901234567890}"#,
+            &[0],
+        ),
+        (
+            &[r#"{"n":[1e400]}"#, r#"{"n":[{"anything-but":[1]}]}"#],
+            r#"{"n":1e400}"#,
+            &[0, 1],
+        ),
         (&[r#"{"n":[0]}"#], r#"{"n":-0.0}"#, &[0]),
         // IP spellings, case folding beyond ASCII.
-        (&[r#"{"ip":["2001:db8::1"]}"#], r#"{"ip":"2001:0db8:0:0:0:0:0:1"}"#, &[0]),
-        (&[r#"{"s":[{"equals-ignore-case":"straße"}]}"#], r#"{"s":"STRASSE"}"#, &[0]),
-        (&[r#"{"s":[{"prefix":{"equals-ignore-case":"ab"}}]}"#], r#"{"s":"AbÇ"}"#, &[0]),
+        (
+            &[r#"{"ip":["2001:db8::1"]}"#],
+            r#"{"ip":"2001:0db8:0:0:0:0:0:1"}"#,
+            &[0],
+        ),
+        (
+            &[r#"{"s":[{"equals-ignore-case":"straße"}]}"#],
+            r#"{"s":"STRASSE"}"#,
+            &[0],
+        ),
+        (
+            &[r#"{"s":[{"prefix":{"equals-ignore-case":"ab"}}]}"#],
+            r#"{"s":"AbÇ"}"#,
+            &[0],
+        ),
         // Rules with only exists:false match events without the path.
-        (&[r#"{"a":[{"exists":false}]}"#, r#"{"b":[{"exists":false}]}"#], r#"{"a":1}"#, &[1]),
+        (
+            &[r#"{"a":[{"exists":false}]}"#, r#"{"b":[{"exists":false}]}"#],
+            r#"{"a":1}"#,
+            &[1],
+        ),
     ];
     for (patterns, event, want) in table {
         let mut rules = RuleSet::new();
@@ -360,9 +418,51 @@ fn repeated_keys_regression_last_value_wins() {
 }
 
 #[test]
+fn skipped_containers_are_checked_structurally_or_fully_when_strict() {
+    // (text, caught by default, caught when strict)
+    let table: &[(&str, bool, bool)] = &[
+        (r#"{"x":"ok","skipped":[1 2]}"#, false, true),
+        (r#"{"x":"ok","skipped":{"k":tru}}"#, false, true),
+        (r#"{"x":"ok","skipped":{"k":[1,2}]}"#, false, true),
+        (r#"{"x":"ok","skipped":[1,2}}"#, false, true),
+        (r#"{"x":"ok","skipped":[1,[2]}"#, true, true),
+        (r#"{"x":"ok","skipped":["a\qb"]}"#, true, true),
+        ("{\"x\":\"ok\",\"skipped\":[\"a\u{1}\"]}", true, true),
+        ("{\"x\":\"ok\",\"skipped\":[\"unterminated]}", true, true),
+        (r#"{"x":"ok","skipped":{"k":"v"}} trailing"#, true, true),
+        (
+            r#"{"x":"ok","skipped":{"k":"v"},"x":"again"}"#,
+            false,
+            false,
+        ),
+    ];
+    for &(text, caught, caught_strictly) in table {
+        let mut rules = RuleSet::new();
+        rules.add("r", r#"{"x":["ok"]}"#).unwrap();
+        assert_eq!(
+            rules.matching_rules_json(text.as_bytes()).is_err(),
+            caught,
+            "{text}"
+        );
+        rules.set_strict_json(true);
+        assert!(rules.strict_json());
+        let strict = rules.matching_rules_json(text.as_bytes());
+        assert_eq!(strict.is_err(), caught_strictly, "strict: {text}");
+        assert_eq!(strict.is_err(), Event::parse_any(text).is_err(), "{text}");
+    }
+    // Invalid UTF-8 is found wherever it is.
+    let mut rules = RuleSet::new();
+    rules.add("r", r#"{"x":["ok"]}"#).unwrap();
+    assert!(rules
+        .matching_rules_json(b"{\"x\":\"ok\",\"s\":[\"\xc3\x28\"]}")
+        .is_err());
+}
+
+#[test]
 fn malformed_events_are_errors_with_a_position() {
     let mut rules = RuleSet::new();
     rules.add("r", r#"{"a":["x"]}"#).unwrap();
+    rules.add("q", r#"{"b":[{"exists":true}]}"#).unwrap();
     let table: &[(&[u8], (usize, usize))] = &[
         (b"{\"a\": \"x\",\n \"b\": tru}", (2, 7)),
         (b"{\"a\": \"x\"} extra", (1, 12)),
@@ -388,15 +488,23 @@ fn malformed_events_are_errors_with_a_position() {
 }
 
 fn nested(levels: usize, open: &str, close: &str) -> String {
-    format!(r#"{{"a":{}"deep"{}}}"#, open.repeat(levels), close.repeat(levels))
+    format!(
+        r#"{{"a":{}"deep"{}}}"#,
+        open.repeat(levels),
+        close.repeat(levels)
+    )
 }
 
 #[test]
 fn a_thousand_levels_work_and_deeper_is_an_error() {
     on_small_stack(|| {
         let mut rules = RuleSet::new();
-        rules.add("deep", r#"{"a":{"k":{"k":[{"exists":true}]}}}"#).unwrap();
-        rules.add("absent", r#"{"a":{"k":[{"exists":false}]}}"#).unwrap();
+        rules
+            .add("deep", r#"{"a":{"k":{"k":[{"exists":true}]}}}"#)
+            .unwrap();
+        rules
+            .add("absent", r#"{"a":{"k":[{"exists":false}]}}"#)
+            .unwrap();
         rules.add("any", r#"{"a":[{"anything-but":"x"}]}"#).unwrap();
         // The root object plus 999 more containers.
         for (open, close) in [(r#"{"k":"#, "}"), ("[", "]")] {
@@ -411,7 +519,11 @@ fn a_thousand_levels_work_and_deeper_is_an_error() {
             );
         }
         // Deep nesting under a skipped key is checked too.
-        let skipped = format!(r#"{{"z":{}1{}}}"#, "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        let skipped = format!(
+            r#"{{"z":{}1{}}}"#,
+            "[".repeat(MAX_DEPTH),
+            "]".repeat(MAX_DEPTH)
+        );
         assert!(rules.matching_rules_json(skipped.as_bytes()).is_err());
         let arrays = "[".repeat(200_000);
         assert!(rules.matching_rules_json(arrays.as_bytes()).is_err());
@@ -429,7 +541,9 @@ fn events_of_256_kib() {
             if i > 0 {
                 text.push(',');
             }
-            text.push_str(&format!(r#"{{"n":{i},"name":"item-{i}","tags":["a","b"]}}"#));
+            text.push_str(&format!(
+                r#"{{"n":{i},"name":"item-{i}","tags":["a","b"]}}"#
+            ));
             i += 1;
         }
         text.push_str("]}}");
@@ -441,7 +555,10 @@ fn events_of_256_kib() {
             )
             .unwrap();
         rules
-            .add("miss", r#"{"detail":{"items":{"n":[1],"name":["item-2"]}}}"#)
+            .add(
+                "miss",
+                r#"{"detail":{"items":{"n":[1],"name":["item-2"]}}}"#,
+            )
             .unwrap();
         rules
             .add("tags", r#"{"detail":{"items":{"tags":["b"]}}}"#)

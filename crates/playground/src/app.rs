@@ -24,6 +24,10 @@ pub struct AppContext {
 /// backup the notice offers to restore.
 pub fn replace_state(app: AppContext, state: PlaygroundState, message: String) {
     let backed_up = storage::save_backup(&app.state.get_untracked()).is_ok();
+    // Saved here too: at start-up this runs before the autosave effect's first run.
+    if let Err(message) = storage::save(&state) {
+        app.notice.set(Some(message));
+    }
     app.state.set(state);
     app.restorable.set(backed_up);
     let suffix = if backed_up { " Your previous work was kept as a backup." } else { "" };

@@ -7,6 +7,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::model::pattern_builder::BuiltField;
 use crate::model::rule_wizard::RuleForm;
+use crate::model::simulator_settings::SimulatorSettings;
 
 /// The example account the playground starts with (AWS's documentation account).
 pub const DEFAULT_ACCOUNT: &str = "123456789012";
@@ -29,6 +30,9 @@ pub struct PlaygroundState {
     /// The rule being created or edited in the rule builder, if the wizard is open.
     #[serde(deserialize_with = "or_default_if_unreadable")]
     pub wizard: Option<RuleForm>,
+    /// The Simulator page's scenario settings.
+    #[serde(deserialize_with = "or_default_if_unreadable")]
+    pub simulator: SimulatorSettings,
 }
 
 /// The text of the event-pattern editor and the event editor.
@@ -62,6 +66,7 @@ impl Default for PlaygroundState {
             rules: rules::RuleStore::new(),
             draft: PatternDraft::default(),
             wizard: None,
+            simulator: SimulatorSettings::default(),
         }
     }
 }
@@ -145,6 +150,14 @@ mod tests {
         assert_eq!(state.wizard, None);
         assert_eq!(state.draft.pattern, "{}");
         assert!(state.draft.builder.is_empty());
+    }
+
+    #[test]
+    fn unreadable_simulator_settings_are_dropped_but_the_rest_is_kept() {
+        let text = r#"{"account":"111122223333","simulator":{"choice":{"kind":"martian"},"seed":"x"}}"#;
+        let state = PlaygroundState::from_json(text).unwrap();
+        assert_eq!(state.account, "111122223333");
+        assert_eq!(state.simulator, SimulatorSettings::default());
     }
 
     #[test]

@@ -46,6 +46,9 @@ pub struct RuleSet {
     /// By rule id, in the order rules were first added; `None` once removed.
     rules: Vec<Option<Rule>>,
     ids: HashMap<String, u32>,
+    /// Rule names by id, apart from the rules so that naming the matches touches little memory
+    /// (empty once removed: removed rules are never matched).
+    names: Vec<Box<str>>,
     automaton: Automaton,
     /// Sub-rules still in the automaton although their rule was removed or replaced.
     stale_sub_rules: usize,
@@ -80,6 +83,7 @@ impl RuleSet {
                 let id = u32::try_from(self.rules.len()).expect("fewer than 2^32 rules");
                 self.ids.insert(name.to_owned(), id);
                 self.rules.push(None);
+                self.names.push(name.into());
                 id
             }
         };
@@ -100,6 +104,7 @@ impl RuleSet {
         };
         self.retire(id);
         self.rules[id as usize] = None;
+        self.names[id as usize] = Box::default();
         self.rebuild_if_stale();
         true
     }
@@ -165,8 +170,7 @@ impl RuleSet {
     fn names(&self, matched: &[u32]) -> Vec<&str> {
         matched
             .iter()
-            .filter_map(|&id| self.rules[id as usize].as_ref())
-            .map(|rule| rule.name.as_str())
+            .map(|&id| &*self.names[id as usize])
             .collect()
     }
 
@@ -185,6 +189,7 @@ impl RuleSet {
         }
         let old = std::mem::take(&mut self.rules);
         self.ids.clear();
+        self.names.clear();
         self.automaton = Automaton {
             strict_json: self.automaton.strict_json,
             ..Automaton::default()
@@ -194,6 +199,7 @@ impl RuleSet {
             let id = u32::try_from(self.rules.len()).expect("fewer than 2^32 rules");
             rule.sub_rules = self.automaton.compile(id, &rule.pattern);
             self.ids.insert(rule.name.clone(), id);
+            self.names.push(rule.name.as_str().into());
             self.rules.push(Some(rule));
         }
     }
@@ -209,11 +215,49 @@ struct Automaton {
     /// every value at the path is recorded, accepted or not).
     matchers: Vec<(ValueMatcher, bool)>,
     /// By payload (one per pattern field): the (sub-rule, field position) pairs it serves.
-    field_slots: Vec<Vec<(u32, u16)>>,
+    field_slots: Vec<Slots>,
     sub_rules: Vec<SubRule>,
+    /// One bit per sub-rule: still live (kept apart, as it is read for every accepted value).
+    live: Vec<u64>,
     /// Sub-rules whose every field may be absent: no hit is needed to match, so they are checked
     /// for every event (ascending).
     always_checked: Vec<u32>,
+}
+
+/// The (sub-rule, field position) pairs a pattern field serves: one unless `$or` copied the field
+/// into several sub-rules, and then kept inline.
+#[derive(Debug, Clone)]
+enum Slots {
+    One([Slot; 1]),
+    Many(Vec<Slot>),
+}
+
+/// A field of a sub-rule that a pattern field's conditions serve.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    sub_rule: u32,
+    /// The sub-rule's rule (so a one-field sub-rule is decided without looking it up).
+    rule: u32,
+    position: u16,
+    /// The sub-rule is this one field, which needs a value: any accepted value matches it.
+    alone: bool,
+}
+
+impl Slots {
+    fn push(&mut self, slot: Slot) {
+        match self {
+            Slots::One([first]) => *self = Slots::Many(vec![*first, slot]),
+            Slots::Many(list) if list.is_empty() => *self = Slots::One([slot]),
+            Slots::Many(list) => list.push(slot),
+        }
+    }
+
+    fn as_slice(&self) -> &[Slot] {
+        match self {
+            Slots::One(one) => one,
+            Slots::Many(list) => list,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -222,6 +266,8 @@ struct SubRule {
     live: bool,
     /// Fields that need a value (the others may be absent).
     required: u16,
+    /// Every field needs a value (none may be absent).
+    all_required: bool,
     fields: Box<[FieldShape]>,
 }
 
@@ -249,7 +295,7 @@ impl Automaton {
                 let payload = *payloads[index].get_or_insert_with(|| {
                     let payload =
                         Payload::try_from(self.field_slots.len()).expect("fewer than 2^32 fields");
-                    self.field_slots.push(Vec::new());
+                    self.field_slots.push(Slots::Many(Vec::new()));
                     let (values, _) = &mut self.matchers[matcher as usize];
                     for condition in &field.conditions {
                         values.insert(condition, payload);
@@ -260,7 +306,13 @@ impl Automaton {
                     self.matchers[matcher as usize].1 = true;
                 }
                 let position = u16::try_from(position).expect("fewer than 2^16 fields per rule");
-                self.field_slots[payload as usize].push((id, position));
+                self.field_slots[payload as usize].push(Slot {
+                    sub_rule: id,
+                    rule,
+                    position,
+                    alone: sub_rule.field_indices().len() == 1 && !may_be_absent,
+                });
+
                 shapes.push(FieldShape {
                     node,
                     may_be_absent,
@@ -270,9 +322,14 @@ impl Automaton {
             if required == 0 {
                 self.always_checked.push(id);
             }
+            if id % 64 == 0 {
+                self.live.push(0);
+            }
+            self.live[(id / 64) as usize] |= 1 << (id % 64);
             self.sub_rules.push(SubRule {
                 rule,
                 live: true,
+                all_required: required == shapes.len(),
                 required: u16::try_from(required).expect("fewer than 2^16 fields per rule"),
                 fields: shapes.into_boxed_slice(),
             });
@@ -284,6 +341,7 @@ impl Automaton {
     fn retire(&mut self, sub_rules: &[u32]) {
         for &id in sub_rules {
             self.sub_rules[id as usize].live = false;
+            self.live[(id / 64) as usize] &= !(1 << (id % 64));
         }
         self.always_checked
             .retain(|id| self.sub_rules[*id as usize].live);
@@ -486,9 +544,15 @@ impl Automaton {
         } = scratch;
         hits.clear();
         for &(payload, leaf) in value_hits.iter() {
-            for &(sub_rule, position) in &self.field_slots[payload as usize] {
-                if self.sub_rules[sub_rule as usize].live {
-                    hits.push((sub_rule, position, leaf));
+            for slot in self.field_slots[payload as usize].as_slice() {
+                let id = slot.sub_rule;
+                if self.live[(id / 64) as usize] >> (id % 64) & 1 == 0 {
+                    continue;
+                }
+                if slot.alone {
+                    matched.push(slot.rule);
+                } else {
+                    hits.push((id, slot.position, leaf));
                 }
             }
         }
@@ -512,7 +576,9 @@ impl Automaton {
             for &(_, position, leaf) in group {
                 if previous != Some(position) {
                     previous = Some(position);
-                    if !sub_rule.fields[usize::from(position)].may_be_absent {
+                    if sub_rule.all_required
+                        || !sub_rule.fields[usize::from(position)].may_be_absent
+                    {
                         required += 1;
                     }
                 }
@@ -526,7 +592,7 @@ impl Automaton {
                 continue;
             }
             // Choices can only clash when two fields' values sit in arrays.
-            let simple = usize::from(sub_rule.required) == sub_rule.fields.len() && in_arrays <= 1;
+            let simple = sub_rule.all_required && in_arrays <= 1;
             if simple || consistency::satisfiable(&sub_rule.fields, group, &event, search) {
                 matched.push(sub_rule.rule);
             }

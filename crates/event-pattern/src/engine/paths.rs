@@ -31,10 +31,11 @@ impl PathNode {
     pub fn child(&self, key: &[u8]) -> Option<NodeId> {
         match &self.many {
             Some(map) => map.get(key).copied(),
+            // Keys are short: comparing in place beats calling memcmp.
             None => self
                 .few
                 .iter()
-                .find(|(k, _)| k.len() == key.len() && **k == *key)
+                .find(|(k, _)| k.len() == key.len() && k.iter().zip(key).all(|(a, b)| a == b))
                 .map(|&(_, id)| id),
         }
     }

@@ -40,7 +40,102 @@ fn special(word: u64) -> u64 {
     equal_bytes(word, b'"') | equal_bytes(word, b'\\') | controls | (word & HIGHS)
 }
 
+/// Bytes classified at once while skipping.
+const BLOCK: usize = 64;
+
+/// Bit k of the result: the parity of the bits at or below k.
+#[inline(always)]
+fn prefix_xor(mut bits: u64) -> u64 {
+    bits ^= bits << 1;
+    bits ^= bits << 2;
+    bits ^= bits << 4;
+    bits ^= bits << 8;
+    bits ^= bits << 16;
+    bits ^= bits << 32;
+    bits
+}
+
+/// Where a block's quotes and brackets are: bit k stands for byte k.
+#[derive(Debug, Clone, Copy)]
+struct BlockKinds {
+    quotes: u64,
+    /// `{` and `[`.
+    opens: u64,
+    /// `}` and `]`.
+    closes: u64,
+}
+
+/// The quotes and brackets of a block, or `None` when it holds a backslash, a control character
+/// or a non-ASCII byte (then the block is read byte by byte).
+#[cfg(any(
+    target_feature = "sse2",
+    target_feature = "simd128",
+    all(target_arch = "aarch64", target_feature = "neon")
+))]
+#[inline(always)]
+fn plain_block(block: &[u8]) -> Option<BlockKinds> {
+    use wide::u8x16;
+    let mut kinds = BlockKinds {
+        quotes: 0,
+        opens: 0,
+        closes: 0,
+    };
+    let mut unusual = 0u64;
+    for (k, chunk) in block.chunks_exact(16).enumerate() {
+        let mut lanes = [0u8; 16];
+        lanes.copy_from_slice(chunk);
+        let v = u8x16::new(lanes);
+        let bits = |mask: u8x16| u64::from(mask.to_bitmask()) << (16 * k);
+        // `[` and `{` differ only in bit 0x20, as do `]` and `}`.
+        let folded = v | u8x16::splat(0x20);
+        kinds.quotes |= bits(v.simd_eq(u8x16::splat(b'"')));
+        kinds.opens |= bits(folded.simd_eq(u8x16::splat(b'{')));
+        kinds.closes |= bits(folded.simd_eq(u8x16::splat(b'}')));
+        // Non-ASCII bytes carry the high bit already; backslashes and controls get it here.
+        unusual |= bits(v | v.simd_eq(u8x16::splat(b'\\')) | v.min(u8x16::splat(0x1f)).simd_eq(v));
+    }
+    (unusual == 0).then_some(kinds)
+}
+
+/// [`plain_block`] eight bytes at a time where no vector unit is known to be there.
+#[cfg(not(any(
+    target_feature = "sse2",
+    target_feature = "simd128",
+    all(target_arch = "aarch64", target_feature = "neon")
+)))]
+#[inline(always)]
+fn plain_block(block: &[u8]) -> Option<BlockKinds> {
+    // Gathers the high bit of each byte into the low eight bits.
+    let gather = |flags: u64| (flags >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+    let mut kinds = BlockKinds {
+        quotes: 0,
+        opens: 0,
+        closes: 0,
+    };
+    for (k, chunk) in block.chunks_exact(8).enumerate() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(word);
+        let high = word & HIGHS;
+        // Below 0x20 exactly when adding 0x60 keeps a byte without its high bit below 0x80.
+        let controls = !(word & !HIGHS).wrapping_add(ONES * 0x60) & HIGHS;
+        if high | controls | exact_equal_bytes(word, b'\\') != 0 {
+            return None;
+        }
+        let folded = word | (ONES * 0x20);
+        kinds.quotes |= gather(exact_equal_bytes(word, b'"')) << (8 * k);
+        kinds.opens |= gather(exact_equal_bytes(folded, b'{')) << (8 * k);
+        kinds.closes |= gather(exact_equal_bytes(folded, b'}')) << (8 * k);
+    }
+    Some(kinds)
+}
+
 /// High bit set exactly for the bytes equal to `byte` (no false alarms, unlike `equal_bytes`).
+#[cfg(not(any(
+    target_feature = "sse2",
+    target_feature = "simd128",
+    all(target_arch = "aarch64", target_feature = "neon")
+)))]
 #[inline(always)]
 fn exact_equal_bytes(word: u64, byte: u8) -> u64 {
     let x = word ^ (ONES * u64::from(byte));
@@ -239,118 +334,114 @@ impl<'a> Cursor<'a> {
             Some(b'"') => self.string().map(drop),
             Some(b'-' | b'0'..=b'9') => self.number().map(drop),
             Some(b'{' | b'[') if strict => self.skip_container(depth, stack),
-            Some(b'{' | b'[') => self.skip_container_structure(depth, stack),
+            Some(b'{' | b'[') => self.skip_container_structure(depth),
             Some(_) => self.word().map(drop),
             None => Err(Malformed),
         }
     }
 
     /// Steps over an object or array checking its strings (terminated, escapes valid, no control
-    /// characters, UTF-8) and its brackets (balanced, matching, at most [`MAX_DEPTH`] deep), but
-    /// not the tokens between them: that is what makes skipping cost little more than reading.
+    /// characters, UTF-8) and its brackets (as many closed as opened, at most [`MAX_DEPTH`] deep),
+    /// but not the tokens between them nor which kind of bracket closes which: that is what makes
+    /// skipping cost little more than reading.
     ///
-    /// Eight bytes are classified at a time: quotes, brackets, backslashes, control and non-ASCII
-    /// bytes. Without backslashes or non-ASCII bytes in the word, which bytes lie inside strings
-    /// follows from the parity of the quotes before them (a prefix XOR), so only brackets outside
-    /// strings need a look; other words go byte by byte.
-    fn skip_container_structure(
-        &mut self,
-        depth: usize,
-        stack: &mut Vec<bool>,
-    ) -> Result<(), Malformed> {
-        stack.clear();
+    /// Blocks of bytes are classified at once (quotes, opening and closing brackets, and
+    /// backslashes, control and non-ASCII bytes). In a block without the last three, which bytes
+    /// lie inside strings follows from the parity of the quotes before them (a prefix XOR), and
+    /// the nesting level moves by the count of brackets outside strings, unless it may reach zero
+    /// (or the limit) in the block, where brackets are taken one by one. Other blocks go byte by
+    /// byte.
+    fn skip_container_structure(&mut self, depth: usize) -> Result<(), Malformed> {
         let bytes = self.bytes;
         let mut i = self.pos;
         let mut in_string = false;
+        // Containers open inside the one being skipped, counting itself.
+        let mut level = 0usize;
+        let room = MAX_DEPTH - depth.min(MAX_DEPTH);
         loop {
-            if let Some(chunk) = bytes.get(i..i + 8) {
-                let mut word = [0u8; 8];
-                word.copy_from_slice(chunk);
-                let word = u64::from_le_bytes(word);
-                if exact_equal_bytes(word, b'\\') | (word & HIGHS) == 0 {
-                    let quotes = exact_equal_bytes(word, b'"');
-                    // Byte k of `parity` is 1 when an odd number of quotes lie at or below k.
-                    let mut parity = quotes >> 7;
-                    parity ^= parity << 8;
-                    parity ^= parity << 16;
-                    parity ^= parity << 32;
-                    if in_string {
-                        parity ^= ONES;
-                    }
-                    let inside = parity << 7;
-                    // Without high bits, a byte is below 0x20 exactly when adding 0x60 keeps it
-                    // below 0x80.
-                    let controls = !word.wrapping_add(ONES * 0x60) & HIGHS;
-                    if controls & inside != 0 {
-                        return Err(Malformed);
-                    }
-                    let mut brackets = exact_equal_bytes(word & !(ONES * 0x26), 0x59) & !inside;
-                    while brackets != 0 {
-                        let at = i + (brackets.trailing_zeros() / 8) as usize;
-                        brackets &= brackets - 1;
-                        if self.bracket(bytes[at], depth, stack)? {
-                            self.pos = at + 1;
-                            return Ok(());
-                        }
-                    }
-                    in_string ^= quotes.count_ones() % 2 == 1;
-                    i += 8;
-                    continue;
+            let mut padded = [b' '; BLOCK];
+            let block = match bytes.get(i..i + BLOCK) {
+                Some(block) => block,
+                None if i < bytes.len() => {
+                    // The end of the text: spaces after it change nothing.
+                    padded[..bytes.len() - i].copy_from_slice(&bytes[i..]);
+                    &padded[..]
                 }
-            }
-            let Some(&byte) = bytes.get(i) else {
-                return Err(Malformed);
+                None => return Err(Malformed),
             };
-            if in_string {
-                match byte {
-                    b'"' => in_string = false,
-                    b'\\' => {
-                        i = self.escape_end(i)?;
-                        continue;
-                    }
-                    0x00..=0x1f => return Err(Malformed),
-                    0x80..=0xff => {
-                        i = utf8_sequence_end(bytes, i)?;
-                        continue;
-                    }
-                    _ => {}
+            if let Some(kinds) = plain_block(block) {
+                let mut inside = prefix_xor(kinds.quotes);
+                if in_string {
+                    inside = !inside;
                 }
-            } else {
-                match byte {
-                    b'"' => in_string = true,
-                    b'{' | b'[' | b'}' | b']' => {
-                        if self.bracket(byte, depth, stack)? {
-                            self.pos = i + 1;
-                            return Ok(());
+                let opens = kinds.opens & !inside;
+                let closes = kinds.closes & !inside;
+                let (opened, closed) = (opens.count_ones() as usize, closes.count_ones() as usize);
+                if level > closed && level + opened <= room {
+                    level = level + opened - closed;
+                } else {
+                    let mut brackets = opens | closes;
+                    while brackets != 0 {
+                        let at = brackets.trailing_zeros();
+                        brackets &= brackets - 1;
+                        if opens >> at & 1 == 1 {
+                            level += 1;
+                            if level > room {
+                                return Err(Malformed);
+                            }
+                        } else {
+                            level -= 1;
+                            if level == 0 {
+                                self.pos = i + at as usize + 1;
+                                return Ok(());
+                            }
                         }
                     }
-                    0x80..=0xff => return Err(Malformed),
-                    _ => {}
                 }
+                in_string ^= kinds.quotes.count_ones() % 2 == 1;
+                i += BLOCK;
+                continue;
             }
-            i += 1;
-        }
-    }
-
-    /// Opens or closes a container (`byte` is `{`, `}`, `[` or `]`, or a byte that merely looks
-    /// like one to the word test, which is ignored); `true` once the outermost one closes.
-    #[inline(always)]
-    fn bracket(&self, byte: u8, depth: usize, stack: &mut Vec<bool>) -> Result<bool, Malformed> {
-        match byte {
-            b'{' | b'[' => {
-                if depth + stack.len() >= MAX_DEPTH {
-                    return Err(Malformed);
+            // Byte by byte to the end of this block (an escape or a UTF-8 sequence may run past it).
+            let end = (i + BLOCK).min(bytes.len());
+            while i < end {
+                let byte = bytes[i];
+                if in_string {
+                    match byte {
+                        b'"' => in_string = false,
+                        b'\\' => {
+                            i = self.escape_end(i)?;
+                            continue;
+                        }
+                        0x00..=0x1f => return Err(Malformed),
+                        0x80..=0xff => {
+                            i = utf8_sequence_end(bytes, i)?;
+                            continue;
+                        }
+                        _ => {}
+                    }
+                } else {
+                    match byte {
+                        b'"' => in_string = true,
+                        b'{' | b'[' => {
+                            level += 1;
+                            if level > room {
+                                return Err(Malformed);
+                            }
+                        }
+                        b'}' | b']' => {
+                            level -= 1;
+                            if level == 0 {
+                                self.pos = i + 1;
+                                return Ok(());
+                            }
+                        }
+                        0x80..=0xff => return Err(Malformed),
+                        _ => {}
+                    }
                 }
-                stack.push(byte == b'{');
-                Ok(false)
+                i += 1;
             }
-            b'}' | b']' => {
-                if stack.pop() != Some(byte == b'}') {
-                    return Err(Malformed);
-                }
-                Ok(stack.is_empty())
-            }
-            _ => Ok(false),
         }
     }
 

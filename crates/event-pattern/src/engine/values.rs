@@ -17,24 +17,135 @@ use crate::pattern::{parse_ip, Condition, IpAddress, ScalarRef};
 
 pub(super) type Payload = u32;
 
+/// The payloads filed under one table key: nearly always one, kept inline (in four bytes) so a
+/// lookup touches no other memory; more go to a side list.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Payloads(u32);
+
+/// The high bit of [`Payloads`] marks an index into [`ValueMatcher::overflow`].
+const LISTED: u32 = 1 << 31;
+
+impl Payloads {
+    #[inline]
+    fn each(self, overflow: &[Vec<Payload>], out: &mut impl FnMut(Payload)) {
+        if self.0 & LISTED == 0 {
+            out(self.0);
+        } else {
+            overflow[(self.0 & !LISTED) as usize]
+                .iter()
+                .copied()
+                .for_each(out);
+        }
+    }
+}
+
+/// Files `payload` under `key`, moving the key's payloads to `overflow` once there are two.
+fn file<K: Eq + std::hash::Hash>(
+    map: &mut FastMap<K, Payloads>,
+    overflow: &mut Vec<Vec<Payload>>,
+    key: K,
+    payload: Payload,
+) {
+    assert!(payload < LISTED, "fewer than 2^31 rule fields");
+    match map.entry(key) {
+        std::collections::hash_map::Entry::Occupied(entry) => {
+            let filed = entry.into_mut();
+            if filed.0 & LISTED == 0 {
+                let index = u32::try_from(overflow.len())
+                    .ok()
+                    .filter(|&i| i < LISTED)
+                    .expect("fewer than 2^31 shared keys");
+                overflow.push(vec![filed.0, payload]);
+                *filed = Payloads(index | LISTED);
+            } else {
+                overflow[(filed.0 & !LISTED) as usize].push(payload);
+            }
+        }
+        std::collections::hash_map::Entry::Vacant(entry) => {
+            entry.insert(Payloads(payload));
+        }
+    }
+}
+
+/// Longest text kept inside a table key (longer ones live on the heap).
+const INLINE_TEXT: usize = 22;
+
+/// A table key holding text: short texts inline, so comparing keys touches no other memory.
+#[derive(Debug, Clone)]
+enum TextKey {
+    Inline {
+        length: u8,
+        bytes: [u8; INLINE_TEXT],
+    },
+    Heap(Box<[u8]>),
+}
+
+impl TextKey {
+    fn new(text: &[u8]) -> TextKey {
+        if text.len() <= INLINE_TEXT {
+            let mut bytes = [0u8; INLINE_TEXT];
+            bytes[..text.len()].copy_from_slice(text);
+            TextKey::Inline {
+                length: text.len() as u8,
+                bytes,
+            }
+        } else {
+            TextKey::Heap(text.into())
+        }
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        match self {
+            TextKey::Inline { length, bytes } => &bytes[..usize::from(*length)],
+            TextKey::Heap(bytes) => bytes,
+        }
+    }
+}
+
+impl PartialEq for TextKey {
+    fn eq(&self, other: &TextKey) -> bool {
+        self.as_bytes() == other.as_bytes()
+    }
+}
+
+impl Eq for TextKey {}
+
+impl std::hash::Hash for TextKey {
+    // As `[u8]` hashes, so that tables keyed by `TextKey` can be probed with byte slices.
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_bytes().hash(state);
+    }
+}
+
+impl std::borrow::Borrow<[u8]> for TextKey {
+    fn borrow(&self) -> &[u8] {
+        self.as_bytes()
+    }
+}
+
 /// Affixes of one kind, keyed by their bytes, with the lengths that occur.
 #[derive(Debug, Clone, Default)]
 struct Affixes {
-    by_text: FastMap<Box<[u8]>, Vec<Payload>>,
+    by_text: FastMap<TextKey, Payloads>,
+    overflow: Vec<Vec<Payload>>,
     /// (length, number of affixes of that length), ascending.
     lengths: Vec<(usize, usize)>,
 }
 
 impl Affixes {
     fn insert(&mut self, text: &[u8], payload: Payload) {
-        let list = self.by_text.entry(text.into()).or_default();
-        if list.is_empty() {
+        if !self.by_text.contains_key(text) {
             match self.lengths.binary_search_by_key(&text.len(), |&(l, _)| l) {
                 Ok(i) => self.lengths[i].1 += 1,
                 Err(i) => self.lengths.insert(i, (text.len(), 1)),
             }
         }
-        list.push(payload);
+        file(
+            &mut self.by_text,
+            &mut self.overflow,
+            TextKey::new(text),
+            payload,
+        );
     }
 
     fn is_empty(&self) -> bool {
@@ -47,8 +158,8 @@ impl Affixes {
             if length > value.len() {
                 break;
             }
-            if let Some(list) = self.by_text.get(&value[..length]) {
-                list.iter().copied().for_each(&mut *out);
+            if let Some(payloads) = self.by_text.get(&value[..length]) {
+                payloads.each(&self.overflow, out);
             }
         }
     }
@@ -59,8 +170,8 @@ impl Affixes {
             if length > value.len() {
                 break;
             }
-            if let Some(list) = self.by_text.get(&value[value.len() - length..]) {
-                list.iter().copied().for_each(&mut *out);
+            if let Some(payloads) = self.by_text.get(&value[value.len() - length..]) {
+                payloads.each(&self.overflow, out);
             }
         }
     }
@@ -69,20 +180,20 @@ impl Affixes {
 /// All conditions on one field path.
 #[derive(Debug, Clone, Default)]
 pub(super) struct ValueMatcher {
-    exact_strings: FastMap<Box<[u8]>, Vec<Payload>>,
+    exact_strings: FastMap<TextKey, Payloads>,
     /// Exact strings that are IP address literals also equal other spellings of the address.
-    exact_ips: FastMap<IpAddress, Vec<Payload>>,
+    exact_ips: FastMap<IpAddress, Payloads>,
     prefixes: Affixes,
     suffixes: Affixes,
     /// ASCII-only case-insensitive patterns, lower-cased: an ASCII pattern character accepts only
     /// its two ASCII cases, so comparing ASCII-lower-cased bytes is exact.
     prefixes_ignoring_case: Affixes,
     suffixes_ignoring_case: Affixes,
-    equal_ignoring_case: FastMap<Box<[u8]>, Vec<Payload>>,
+    equal_ignoring_case: FastMap<TextKey, Payloads>,
     /// Exact numbers by the bits of their (finite) double, `-0` filed as `0`.
-    exact_numbers: FastMap<u64, Vec<Payload>>,
+    exact_numbers: FastMap<u64, Payloads>,
     /// Exact numbers too large for a double: only the identical literal matches.
-    exact_number_literals: FastMap<Box<[u8]>, Vec<Payload>>,
+    exact_number_literals: FastMap<TextKey, Payloads>,
     exact_true: Vec<Payload>,
     exact_false: Vec<Payload>,
     exact_null: Vec<Payload>,
@@ -90,6 +201,8 @@ pub(super) struct ValueMatcher {
     any_value: Vec<Payload>,
     /// Conditions judged one by one.
     general: Vec<(Condition, Payload)>,
+    /// Payload lists of keys that serve more than one field.
+    overflow: Vec<Vec<Payload>>,
     /// Whether numbers need their double value (anything besides literal lookups wants it).
     pub wants_number_values: bool,
 }
@@ -108,32 +221,38 @@ impl ValueMatcher {
     pub fn insert(&mut self, condition: &Condition, payload: Payload) {
         match condition {
             Condition::ExactString { value, ip } => {
-                self.exact_strings
-                    .entry(value.as_bytes().into())
-                    .or_default()
-                    .push(payload);
+                file(
+                    &mut self.exact_strings,
+                    &mut self.overflow,
+                    TextKey::new(value.as_bytes()),
+                    payload,
+                );
                 if let Some(ip) = ip {
-                    self.exact_ips.entry(ip.0).or_default().push(payload);
+                    file(&mut self.exact_ips, &mut self.overflow, ip.0, payload);
                 }
             }
-            Condition::Exactly { value } => self
-                .exact_strings
-                .entry(value.as_bytes().into())
-                .or_default()
-                .push(payload),
+            Condition::Exactly { value } => file(
+                &mut self.exact_strings,
+                &mut self.overflow,
+                TextKey::new(value.as_bytes()),
+                payload,
+            ),
             Condition::ExactNumber { literal, value } => match value {
                 Some(v) => {
                     self.wants_number_values = true;
-                    self.exact_numbers
-                        .entry(number_key(*v))
-                        .or_default()
-                        .push(payload);
+                    file(
+                        &mut self.exact_numbers,
+                        &mut self.overflow,
+                        number_key(*v),
+                        payload,
+                    );
                 }
-                None => self
-                    .exact_number_literals
-                    .entry(literal.as_bytes().into())
-                    .or_default()
-                    .push(payload),
+                None => file(
+                    &mut self.exact_number_literals,
+                    &mut self.overflow,
+                    TextKey::new(literal.as_bytes()),
+                    payload,
+                ),
             },
             Condition::ExactBool { value: true } => self.exact_true.push(payload),
             Condition::ExactBool { value: false } => self.exact_false.push(payload),
@@ -146,15 +265,19 @@ impl ValueMatcher {
             Condition::SuffixIgnoreCase { value } if value.as_str().is_ascii() => self
                 .suffixes_ignoring_case
                 .insert(value.as_str().to_ascii_lowercase().as_bytes(), payload),
-            Condition::EqualsIgnoreCase { value } if value.as_str().is_ascii() => self
-                .equal_ignoring_case
-                .entry(value.as_str().to_ascii_lowercase().into_bytes().into())
-                .or_default()
-                .push(payload),
+            Condition::EqualsIgnoreCase { value } if value.as_str().is_ascii() => file(
+                &mut self.equal_ignoring_case,
+                &mut self.overflow,
+                TextKey::new(value.as_str().to_ascii_lowercase().as_bytes()),
+                payload,
+            ),
             Condition::Exists { value: true } => self.any_value.push(payload),
             Condition::Exists { value: false } => {}
             other => {
-                if matches!(other, Condition::Numeric { .. } | Condition::AnythingBut { .. }) {
+                if matches!(
+                    other,
+                    Condition::Numeric { .. } | Condition::AnythingBut { .. }
+                ) {
                     self.wants_number_values = true;
                 }
                 self.general.push((other.clone(), payload));
@@ -168,13 +291,17 @@ impl ValueMatcher {
     pub fn strings(&self, value: &str, lowered: &mut Vec<u8>, out: &mut impl FnMut(Payload)) {
         let bytes = value.as_bytes();
         if !self.exact_strings.is_empty() {
-            if let Some(list) = self.exact_strings.get(bytes) {
-                list.iter().copied().for_each(&mut *out);
+            if let Some(payloads) = self.exact_strings.get(bytes) {
+                payloads.each(&self.overflow, out);
             }
         }
-        if !self.exact_ips.is_empty() && bytes.first().is_some_and(|b| b.is_ascii_hexdigit() || *b == b':') {
-            if let Some(list) = parse_ip(value).and_then(|ip| self.exact_ips.get(&ip)) {
-                list.iter().copied().for_each(&mut *out);
+        if !self.exact_ips.is_empty()
+            && bytes
+                .first()
+                .is_some_and(|b| b.is_ascii_hexdigit() || *b == b':')
+        {
+            if let Some(payloads) = parse_ip(value).and_then(|ip| self.exact_ips.get(&ip)) {
+                payloads.each(&self.overflow, out);
             }
         }
         if !self.prefixes.is_empty() {
@@ -191,8 +318,8 @@ impl ValueMatcher {
             lowered.extend(bytes.iter().map(u8::to_ascii_lowercase));
             self.prefixes_ignoring_case.prefixes_of(lowered, out);
             self.suffixes_ignoring_case.suffixes_of(lowered, out);
-            if let Some(list) = self.equal_ignoring_case.get(lowered.as_slice()) {
-                list.iter().copied().for_each(&mut *out);
+            if let Some(payloads) = self.equal_ignoring_case.get(lowered.as_slice()) {
+                payloads.each(&self.overflow, out);
             }
         }
         self.any_and_general(ScalarRef::String(value), out);
@@ -202,13 +329,13 @@ impl ValueMatcher {
     #[inline]
     pub fn numbers(&self, literal: &str, value: f64, out: &mut impl FnMut(Payload)) {
         if value.is_finite() && !self.exact_numbers.is_empty() {
-            if let Some(list) = self.exact_numbers.get(&number_key(value)) {
-                list.iter().copied().for_each(&mut *out);
+            if let Some(payloads) = self.exact_numbers.get(&number_key(value)) {
+                payloads.each(&self.overflow, out);
             }
         }
         if !self.exact_number_literals.is_empty() {
-            if let Some(list) = self.exact_number_literals.get(literal.as_bytes()) {
-                list.iter().copied().for_each(&mut *out);
+            if let Some(payloads) = self.exact_number_literals.get(literal.as_bytes()) {
+                payloads.each(&self.overflow, out);
             }
         }
         self.any_and_general(ScalarRef::Number { literal, value }, out);
@@ -227,7 +354,12 @@ impl ValueMatcher {
     }
 
     /// Any scalar, dispatched by kind.
-    pub fn scalar(&self, value: ScalarRef<'_>, lowered: &mut Vec<u8>, out: &mut impl FnMut(Payload)) {
+    pub fn scalar(
+        &self,
+        value: ScalarRef<'_>,
+        lowered: &mut Vec<u8>,
+        out: &mut impl FnMut(Payload),
+    ) {
         match value {
             ScalarRef::String(s) => self.strings(s, lowered, out),
             ScalarRef::Number { literal, value } => self.numbers(literal, value, out),

@@ -224,9 +224,7 @@ impl Exclusion {
             (Exclusion::EqualsIgnoreCase(list), ScalarRef::String(s)) => {
                 list.iter().any(|p| p.equals(s))
             }
-            (Exclusion::Wildcards(list), ScalarRef::String(s)) => {
-                list.iter().any(|w| w.matches(s))
-            }
+            (Exclusion::Wildcards(list), ScalarRef::String(s)) => list.iter().any(|w| w.matches(s)),
             _ => false,
         }
     }

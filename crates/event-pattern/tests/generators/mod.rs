@@ -236,4 +236,3 @@ pub fn json_noise() -> impl Strategy<Value = String> {
     );
     prop::collection::vec(pieces, 0..40).prop_map(|p| p.concat())
 }
-

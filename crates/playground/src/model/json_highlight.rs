@@ -403,7 +403,9 @@ mod tests {
     fn segments_cover_the_text_and_carry_marks() {
         use HighlightKind::*;
         let text = r#"{"a": "bcd"}"#;
-        let table: &[(Vec<Highlight>, Vec<(&str, Option<HighlightKind>)>)] = &[
+        // (marks, the text cut into pieces with their mark)
+        type Case<'a> = (Vec<Highlight>, Vec<(&'a str, Option<HighlightKind>)>);
+        let table: &[Case] = &[
             (vec![], vec![(text, None)]),
             // A mark inside a token splits it.
             (

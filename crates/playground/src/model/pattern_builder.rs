@@ -337,10 +337,8 @@ impl Node {
             }
         };
         match (&mut members[index].1, rest.is_empty()) {
-            (Node::Leaf(conditions), true) => {
-                if !conditions.contains(&condition) {
-                    conditions.push(condition);
-                }
+            (Node::Leaf(conditions), true) if !conditions.contains(&condition) => {
+                conditions.push(condition)
             }
             (node @ Node::Object(_), false) => node.insert(rest, condition),
             _ => {}

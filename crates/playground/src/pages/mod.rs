@@ -1,10 +1,10 @@
 //! One module per section of the playground.
 
-mod coming_soon;
 mod not_found;
 mod partners;
 mod regions;
 mod rules;
+mod simulator;
 
 use leptos::prelude::*;
 
@@ -16,9 +16,7 @@ pub fn page(route: Route) -> AnyView {
         Route::Section(Section::Partners) => partners::PartnersPage().into_any(),
         Route::Section(Section::Regions) => regions::RegionsPage().into_any(),
         Route::Section(Section::Rules) => rules::RulesPage().into_any(),
-        Route::Section(section @ Section::Simulator) => {
-            coming_soon::ComingSoon(coming_soon::ComingSoonProps { section }).into_any()
-        }
+        Route::Section(Section::Simulator) => simulator::SimulatorPage().into_any(),
         Route::NotFound(name) => not_found::NotFound(not_found::NotFoundProps { name }).into_any(),
     }
 }

@@ -1,0 +1,1211 @@
+//! From what the user has (the rule builder's rules, the partner sources' states and the
+//! Simulator settings) to a `delivery::Scenario`; the presets; the `?rule=` link parameter; and a
+//! plain-words outline of any scenario, so people can see what is about to be simulated.
+
+use catalog::EventSourceState;
+use delivery::{
+    BackoffConfig, Bus, EventStream, GeneratedEvents, Ingress, PartnerSourceState, Scenario,
+    SimOptions, SimRule, SimTarget, SourceState, WeightedSample,
+};
+use event_pattern::{Event, Pattern};
+use rules::{DeadLetterQueue, Rule, RuleKey, RuleState, Target, TargetKind};
+use serde_json::json;
+
+use super::rule_list::bus_sections;
+use super::simulator_report::{format_count, format_duration_ms};
+use super::simulator_settings::{
+    control_id, SampleWeight, ScenarioChoice, SettingProblem,
+    SimulatorSettings,
+};
+use crate::state::PlaygroundState;
+
+/// Attempt-by-attempt records the page keeps by default, counted as if every invocation made
+/// every attempt its policy allows (about 50 bytes each): bounds memory in the worst case while
+/// keeping whole small scenarios inspectable.
+pub const ATTEMPT_RECORD_BUDGET: u64 = 2_000_000;
+
+/// A bus the user's rules are on, for the bus picker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BusOption {
+    pub name: String,
+    pub label: String,
+    pub rule_count: usize,
+    pub enabled_rule_count: usize,
+}
+
+/// The buses of the current Region that have rules, `default` first.
+pub fn bus_options(state: &PlaygroundState) -> Vec<BusOption> {
+    bus_sections(&state.rules, &state.partners, &state.account, &state.region)
+        .into_iter()
+        .filter(|section| !section.rules.is_empty())
+        .map(|section| {
+            let enabled = section
+                .rules
+                .iter()
+                .filter(|rule| rule.state == RuleState::Enabled)
+                .count();
+            let kind = match section.partner {
+                Some(partner) => format!("{} partner bus", partner.display_name()),
+                None if section.bus == rules::DEFAULT_EVENT_BUS => "default bus".to_owned(),
+                None => "custom bus".to_owned(),
+            };
+            BusOption {
+                label: format!(
+                    "{} ({kind}, {} of {} rules enabled)",
+                    section.bus,
+                    enabled,
+                    section.rules.len()
+                ),
+                name: section.bus,
+                rule_count: section.rules.len(),
+                enabled_rule_count: enabled,
+            }
+        })
+        .collect()
+}
+
+/// True when the current Region has at least one rule to simulate.
+pub fn has_rules(state: &PlaygroundState) -> bool {
+    !bus_options(state).is_empty()
+}
+
+/// The rules on a bus in the current Region, sorted by name.
+pub fn rules_on_bus<'a>(state: &'a PlaygroundState, bus: &str) -> Vec<&'a Rule> {
+    state.rules.list(&state.region, bus)
+}
+
+/// One target of a simulated rule, as the page lists it; `index` is its position on the page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SimulatedTarget {
+    pub index: usize,
+    pub bus: String,
+    pub rule: String,
+    pub target: Target,
+    /// The dead-letter queue's ARN and whether it is in the rule's account.
+    pub dlq: Option<(String, bool)>,
+}
+
+impl SimulatedTarget {
+    pub fn is_api_destination(&self) -> bool {
+        self.target.kind == TargetKind::ApiDestination
+    }
+}
+
+/// The rules the settings select: one rule, or every enabled rule on the bus.
+fn selected_rules<'a>(
+    state: &'a PlaygroundState,
+    settings: &SimulatorSettings,
+) -> Result<Vec<&'a Rule>, SettingProblem> {
+    let on_bus = rules_on_bus(state, &settings.bus);
+    match &settings.rule {
+        Some(name) => on_bus
+            .into_iter()
+            .find(|rule| &rule.name == name)
+            .map(|rule| vec![rule])
+            .ok_or_else(|| {
+                SettingProblem::new(
+                    control_id("rule"),
+                    format!(
+                        "There is no rule {name} on the event bus {} in {}; choose another rule.",
+                        settings.bus, state.region
+                    ),
+                )
+            }),
+        None => {
+            let enabled: Vec<&Rule> = on_bus
+                .into_iter()
+                .filter(|rule| rule.state == RuleState::Enabled)
+                .collect();
+            if enabled.is_empty() {
+                Err(SettingProblem::new(
+                    control_id("rule"),
+                    format!(
+                        "No enabled rule on the event bus {} in {}: create or enable one on the Rules page, or pick a preset.",
+                        settings.bus, state.region
+                    ),
+                ))
+            } else {
+                Ok(enabled)
+            }
+        }
+    }
+}
+
+/// The targets of the selected rules, in page order.
+pub fn simulated_targets(
+    state: &PlaygroundState,
+    settings: &SimulatorSettings,
+) -> Vec<SimulatedTarget> {
+    let Ok(rules) = selected_rules(state, settings) else {
+        return Vec::new();
+    };
+    rules
+        .into_iter()
+        .flat_map(|rule| rule.targets.iter().map(move |target| (rule, target)))
+        .enumerate()
+        .map(|(index, (rule, target))| SimulatedTarget {
+            index,
+            bus: rule.event_bus.clone(),
+            rule: rule.name.clone(),
+            target: target.clone(),
+            dlq: target
+                .dead_letter_queue
+                .queue_arn(&rule.region, &rule.account_id)
+                .map(|arn| {
+                    let same_account = match &target.dead_letter_queue {
+                        DeadLetterQueue::OtherAccount { .. } => {
+                            arn.split(':').nth(4) == Some(rule.account_id.as_str())
+                        }
+                        _ => true,
+                    };
+                    (arn, same_account)
+                }),
+        })
+        .collect()
+}
+
+/// Where a sample event comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SampleOrigin {
+    /// The event being edited in the rule builder.
+    RuleBuilder,
+    /// A catalog sample of the bus's partner (its source set to the bus's source).
+    Partner,
+    /// A generic application event.
+    Generic,
+}
+
+/// A sample event the stream can be made of.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OfferedSample {
+    pub id: String,
+    pub title: String,
+    pub origin: SampleOrigin,
+    /// The event as ingested (compact JSON).
+    pub text: String,
+    /// The simulated rules whose pattern matches it.
+    pub matching_rules: Vec<String>,
+}
+
+const DRAFT_SAMPLE_ID: &str = "draft";
+
+fn generic_samples(account: &str, region: &str) -> Vec<(&'static str, &'static str, String)> {
+    let event = |source: &str, detail_type: &str, resources: serde_json::Value, detail: serde_json::Value| {
+        json!({
+            "version": "0",
+            "id": "0d2b4a7e-5c1f-4e7a-9b8c-3f6e2d1a0b9c",
+            "detail-type": detail_type,
+            "source": source,
+            "account": account,
+            "time": "2024-05-01T12:00:00Z",
+            "region": region,
+            "resources": resources,
+            "detail": detail
+        })
+        .to_string()
+    };
+    vec![
+        (
+            "order-placed",
+            "Order placed (source shop)",
+            event("shop", "OrderPlaced", json!([]), json!({"order-id": "o-1001", "total": 42.5, "currency": "EUR"})),
+        ),
+        (
+            "order-cancelled",
+            "Order cancelled (source shop)",
+            event("shop", "OrderCancelled", json!([]), json!({"order-id": "o-1001", "total": 42.5, "currency": "EUR"})),
+        ),
+        (
+            "ec2-state-change",
+            "EC2 instance stopped (source aws.ec2)",
+            event(
+                "aws.ec2",
+                "EC2 Instance State-change Notification",
+                json!([format!("arn:aws:ec2:{region}:{account}:instance/i-0abcd1234ef567890")]),
+                json!({"instance-id": "i-0abcd1234ef567890", "state": "stopped"}),
+            ),
+        ),
+        (
+            "s3-object-created",
+            "S3 object created (source aws.s3)",
+            event(
+                "aws.s3",
+                "Object Created",
+                json!(["arn:aws:s3:::example-bucket"]),
+                json!({"bucket": {"name": "example-bucket"}, "object": {"key": "reports/2024-05.csv", "size": 5120}, "reason": "PutObject"}),
+            ),
+        ),
+    ]
+}
+
+/// A partner sample as the customer's partner bus receives it: the envelope's account and Region
+/// are the user's, and `source` is the bus's own source name.
+fn partner_sample_for_bus(sample: &catalog::Sample, bus: &str, account: &str, region: &str) -> Option<String> {
+    let mut value: serde_json::Value = serde_json::from_str(&sample.event_for(account, region)).ok()?;
+    value.as_object_mut()?.insert("source".to_owned(), json!(bus));
+    Some(value.to_string())
+}
+
+/// The sample events offered for the selected rules' bus, each with the rules it matches.
+pub fn offered_samples(state: &PlaygroundState, settings: &SimulatorSettings) -> Vec<OfferedSample> {
+    let (account, region, bus) = (&state.account, &state.region, &settings.bus);
+    let mut offered: Vec<(String, String, SampleOrigin, String)> = Vec::new();
+    let draft = state.draft.event.trim();
+    if !draft.is_empty() && serde_json::from_str::<serde_json::Value>(draft).is_ok_and(|v| v.is_object()) {
+        let compact = serde_json::from_str::<serde_json::Value>(draft)
+            .map(|value| value.to_string())
+            .unwrap_or_default();
+        offered.push((
+            DRAFT_SAMPLE_ID.to_owned(),
+            "Your test event (from the rule builder)".to_owned(),
+            SampleOrigin::RuleBuilder,
+            compact,
+        ));
+    }
+    if let Some(partner) = catalog::partner_for_source_name(bus) {
+        for sample in partner.samples() {
+            if let Some(text) = partner_sample_for_bus(sample, bus, account, region) {
+                offered.push((
+                    format!("partner:{}/{}", partner.id(), sample.name()),
+                    format!("{}: {}", partner.display_name(), sample.title()),
+                    SampleOrigin::Partner,
+                    text,
+                ));
+            }
+        }
+    }
+    for (name, title, text) in generic_samples(account, region) {
+        offered.push((format!("generic:{name}"), title.to_owned(), SampleOrigin::Generic, text));
+    }
+
+    let patterns: Vec<(String, Pattern)> = selected_rules(state, settings)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|rule| Pattern::parse(&rule.event_pattern).ok().map(|p| (rule.name.clone(), p)))
+        .collect();
+    offered
+        .into_iter()
+        .map(|(id, title, origin, text)| {
+            let matching_rules = match Event::parse_any(&text) {
+                Ok(event) => patterns
+                    .iter()
+                    .filter(|(_, pattern)| pattern.matches(&event))
+                    .map(|(name, _)| name.clone())
+                    .collect(),
+                Err(_) => Vec::new(),
+            };
+            OfferedSample { id, title, origin, text, matching_rules }
+        })
+        .collect()
+}
+
+/// The mix shown before the user picks one: the samples that match a simulated rule (the
+/// rule builder's event first), or, if none does, the first offered sample so the run shows
+/// unmatched events rather than nothing.
+pub fn suggested_mix(offered: &[OfferedSample]) -> Vec<SampleWeight> {
+    let matching: Vec<SampleWeight> = offered
+        .iter()
+        .filter(|sample| !sample.matching_rules.is_empty())
+        .map(|sample| SampleWeight { id: sample.id.clone(), weight: 1 })
+        .collect();
+    if !matching.is_empty() {
+        return matching;
+    }
+    offered
+        .first()
+        .map(|sample| vec![SampleWeight { id: sample.id.clone(), weight: 1 }])
+        .unwrap_or_default()
+}
+
+/// The mix in effect: the user's, or the suggestion while the user has not chosen.
+pub fn effective_mix(settings: &SimulatorSettings, offered: &[OfferedSample]) -> Vec<SampleWeight> {
+    if settings.samples.is_empty() {
+        suggested_mix(offered)
+    } else {
+        settings
+            .samples
+            .iter()
+            .filter(|sample| offered.iter().any(|o| o.id == sample.id))
+            .cloned()
+            .collect()
+    }
+}
+
+/// A scenario ready to run, with what the page says about it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BuiltScenario {
+    pub scenario: Scenario,
+    /// "Preset: Target down for 1 hour" or "Your rules on default".
+    pub title: String,
+}
+
+/// How many events keep attempt-by-attempt records when the user has not chosen: as many as
+/// fit [`ATTEMPT_RECORD_BUDGET`], at most the simulator's limit.
+pub fn auto_detailed_events(scenario: &Scenario) -> u32 {
+    let events: u64 = scenario
+        .events
+        .generated
+        .iter()
+        .map(|stream| (stream.rate_per_second * stream.duration_ms as f64 / 1000.0).floor().max(0.0) as u64)
+        .sum::<u64>()
+        + scenario.events.explicit.len() as u64;
+    let invocations_per_event = scenario
+        .buses
+        .iter()
+        .map(|bus| {
+            scenario
+                .rules
+                .iter()
+                .filter(|rule| rule.bus == bus.name && rule.enabled)
+                .map(|rule| rule.targets.len() as u64)
+                .sum::<u64>()
+        })
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let attempts_per_invocation = scenario
+        .rules
+        .iter()
+        .flat_map(|rule| &rule.targets)
+        .map(|target| u64::from(target.retry.maximum_retry_attempts) + 1)
+        .max()
+        .unwrap_or(1);
+    let affordable = ATTEMPT_RECORD_BUDGET / (invocations_per_event * attempts_per_invocation);
+    affordable
+        .min(events)
+        .min(u64::from(delivery::MAX_DETAILED_EVENTS)) as u32
+}
+
+/// Applies the settings every scenario shares: seed, jitter and kept records.
+fn with_run_settings(mut scenario: Scenario, settings: &SimulatorSettings) -> Scenario {
+    scenario.seed = settings.seed;
+    scenario.backoff = BackoffConfig {
+        jitter: settings.jitter.to_delivery(),
+        ..BackoffConfig::default()
+    };
+    scenario.options.keep_details_for_first_events =
+        settings.detailed_events.unwrap_or_else(|| auto_detailed_events(&scenario));
+    scenario
+}
+
+pub fn find_preset(id: &str) -> Option<&'static delivery::Preset> {
+    delivery::PRESETS.iter().find(|preset| preset.id == id)
+}
+
+fn sim_target_kind(kind: TargetKind) -> delivery::TargetKind {
+    use delivery::TargetKind as K;
+    match kind {
+        TargetKind::LambdaFunction => K::Lambda,
+        TargetKind::SqsQueue => K::Sqs,
+        TargetKind::SnsTopic => K::Sns,
+        TargetKind::KinesisStream => K::Kinesis,
+        TargetKind::StepFunctionsStateMachine => K::StepFunctions,
+        TargetKind::EventBus => K::EventBus,
+        TargetKind::ApiDestination => K::ApiDestination,
+        TargetKind::FirehoseStream
+        | TargetKind::CloudWatchLogGroup
+        | TargetKind::EcsTask
+        | TargetKind::CodeBuildProject
+        | TargetKind::CodePipeline => K::Other,
+    }
+}
+
+fn partner_source_state(state: EventSourceState) -> PartnerSourceState {
+    match state {
+        EventSourceState::Active => PartnerSourceState::Active,
+        EventSourceState::Pending => PartnerSourceState::Pending,
+        EventSourceState::Deleted => PartnerSourceState::Deleted,
+    }
+}
+
+/// The scenario the settings describe, or every problem with them (each tied to its control).
+pub fn build_scenario(
+    state: &PlaygroundState,
+    settings: &SimulatorSettings,
+) -> Result<BuiltScenario, Vec<SettingProblem>> {
+    match &settings.choice {
+        ScenarioChoice::Preset { id } => {
+            let preset = find_preset(id).ok_or_else(|| {
+                vec![SettingProblem::new(
+                    control_id("preset"),
+                    format!("There is no preset {id:?}; choose one of the presets."),
+                )]
+            })?;
+            Ok(BuiltScenario {
+                scenario: with_run_settings((preset.build)(), settings),
+                title: format!("Preset: {}", preset.title),
+            })
+        }
+        ScenarioChoice::MyRules => build_my_rules_scenario(state, settings),
+    }
+}
+
+fn build_my_rules_scenario(
+    state: &PlaygroundState,
+    settings: &SimulatorSettings,
+) -> Result<BuiltScenario, Vec<SettingProblem>> {
+    let mut problems = settings.event_problems();
+    let rules = match selected_rules(state, settings) {
+        Ok(rules) => rules,
+        Err(problem) => {
+            problems.push(problem);
+            Vec::new()
+        }
+    };
+    let targets = simulated_targets(state, settings);
+    for target in &targets {
+        let target_settings = settings.target(&target.bus, &target.rule, &target.target.id);
+        problems.extend(target_settings.problems(target.index, target.is_api_destination()));
+    }
+    let offered = offered_samples(state, settings);
+    let mix: Vec<WeightedSample> = effective_mix(settings, &offered)
+        .into_iter()
+        .filter(|sample| sample.weight > 0)
+        .filter_map(|sample| {
+            let text = offered.iter().find(|o| o.id == sample.id)?.text.clone();
+            Some(WeightedSample { text, weight: sample.weight })
+        })
+        .collect();
+    if mix.is_empty() {
+        problems.push(SettingProblem::new(
+            control_id("samples"),
+            "Give at least one sample event a weight above 0.",
+        ));
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+
+    let bus = settings.bus.clone();
+    let is_partner_bus = bus.starts_with("aws.partner/");
+    let sources = if is_partner_bus {
+        // A partner bus whose source the registry has forgotten receives nothing, like a deleted one.
+        let source_state = state
+            .partners
+            .event_source(&state.region, &bus)
+            .map(|source| partner_source_state(source.state))
+            .unwrap_or(PartnerSourceState::Deleted);
+        vec![SourceState { name: bus.clone(), state: source_state }]
+    } else {
+        Vec::new()
+    };
+    let sim_rules = rules
+        .iter()
+        .map(|rule| SimRule {
+            name: rule.name.clone(),
+            bus: bus.clone(),
+            enabled: rule.state == RuleState::Enabled,
+            pattern: rule.event_pattern.clone(),
+            targets: targets
+                .iter()
+                .filter(|target| target.rule == rule.name)
+                .map(|target| {
+                    let behaviour_settings = settings.target(&bus, &rule.name, &target.target.id);
+                    SimTarget {
+                        id: target.target.id.clone(),
+                        arn: target.target.arn.trim().to_owned(),
+                        kind: sim_target_kind(target.target.kind),
+                        retry: delivery::RetryPolicy {
+                            maximum_retry_attempts: target.target.retry_policy.maximum_retry_attempts,
+                            maximum_event_age_seconds: target.target.retry_policy.maximum_event_age_seconds,
+                        },
+                        dlq: target.dlq.as_ref().map(|(arn, same_account)| delivery::Dlq {
+                            arn: arn.clone(),
+                            same_account: *same_account,
+                            has_resource_policy: behaviour_settings.dlq_policy_attached(*same_account),
+                            reachable: true,
+                        }),
+                        behaviour: behaviour_settings.to_delivery(),
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let scenario = Scenario {
+        seed: settings.seed,
+        buses: vec![Bus { name: bus.clone() }],
+        sources,
+        rules: sim_rules,
+        events: EventStream {
+            explicit: Vec::new(),
+            generated: vec![GeneratedEvents {
+                to: if is_partner_bus { Ingress::PartnerSource(bus.clone()) } else { Ingress::Bus(bus.clone()) },
+                start_ms: 0,
+                rate_per_second: settings.rate.per_second(),
+                duration_ms: u64::from(settings.duration_minutes) * 60_000,
+                samples: mix,
+            }],
+        },
+        backoff: BackoffConfig::default(),
+        options: SimOptions {
+            keep_details_for_first_events: 0,
+            account: state.account.clone(),
+            region: state.region.clone(),
+        },
+    };
+    let title = match &settings.rule {
+        Some(rule) => format!("Your rule {rule} on {bus}"),
+        None => format!("Your enabled rules on {bus}"),
+    };
+    Ok(BuiltScenario { scenario: with_run_settings(scenario, settings), title })
+}
+
+/// The scenario of the speed measurement: 100 000 events × 5 targets, default retry policies and
+/// a one-hour outage (the same as `cargo run -p delivery --example bench_delivery`).
+pub fn benchmark_scenario() -> Scenario {
+    const HOUR_MS: u64 = 3_600_000;
+    let targets = (0..5)
+        .map(|index| SimTarget {
+            id: format!("target-{index}"),
+            arn: format!("arn:aws:lambda:us-east-1:123456789012:function:target-{index}"),
+            kind: delivery::TargetKind::Lambda,
+            retry: delivery::RetryPolicy::default(),
+            dlq: None,
+            behaviour: delivery::TargetBehaviour {
+                latency_ms: 50,
+                outages: vec![delivery::Outage {
+                    from_ms: 0,
+                    until_ms: HOUR_MS,
+                    error: delivery::RetryableError::ServerError,
+                }],
+                ..Default::default()
+            },
+        })
+        .collect();
+    let samples = ["OrderPlaced", "OrderShipped", "OrderCancelled"]
+        .iter()
+        .map(|detail_type| WeightedSample {
+            text: delivery::presets::sample_event("shop", detail_type, json!({"order-id": "o-1", "total": 10})),
+            weight: 1,
+        })
+        .collect();
+    Scenario {
+        seed: 1,
+        buses: vec![Bus { name: "default".into() }],
+        rules: vec![SimRule {
+            name: "orders".into(),
+            bus: "default".into(),
+            enabled: true,
+            pattern: r#"{"source":["shop"]}"#.into(),
+            targets,
+        }],
+        events: EventStream {
+            explicit: Vec::new(),
+            // 50 per second for 2000 s: all 100 000 arrive during the outage.
+            generated: vec![GeneratedEvents {
+                to: Ingress::Bus("default".into()),
+                start_ms: 0,
+                rate_per_second: 50.0,
+                duration_ms: 2_000_000,
+                samples,
+            }],
+        },
+        ..Default::default()
+    }
+}
+
+/// `rule` and `bus` from a link such as `#/simulator?rule=orders&bus=default`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LinkParams {
+    pub rule: Option<String>,
+    pub bus: Option<String>,
+}
+
+/// Longest parameter value read from a link; rule and bus names are far shorter.
+const MAX_PARAM_CHARS: usize = 512;
+
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while index < bytes.len() {
+        if bytes[index] == b'%' {
+            let hex = text.get(index + 1..index + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            index += 3;
+        } else {
+            out.push(bytes[index]);
+            index += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Reads the link parameters from a `location.hash` value; malformed values are ignored.
+pub fn link_params(hash: &str) -> LinkParams {
+    let query = hash.split_once('?').map(|(_, query)| query).unwrap_or("");
+    let mut params = LinkParams::default();
+    for pair in query.split('&') {
+        let Some((key, value)) = pair.split_once('=') else { continue };
+        if value.is_empty() || value.len() > MAX_PARAM_CHARS {
+            continue;
+        }
+        let Some(value) = percent_decode(value) else { continue };
+        match key {
+            "rule" => params.rule = Some(value),
+            "bus" => params.bus = Some(value),
+            _ => {}
+        }
+    }
+    params
+}
+
+/// Selects the rule a link names (on its bus, or the first bus of the current Region that has a
+/// rule of that name). On failure the settings are unchanged and the message says why.
+pub fn select_linked_rule(
+    state: &PlaygroundState,
+    settings: &mut SimulatorSettings,
+    params: &LinkParams,
+) -> Result<(), String> {
+    let Some(name) = &params.rule else { return Ok(()) };
+    let found = match &params.bus {
+        Some(bus) => state.rules.get(&RuleKey::new(&state.region, bus, name)),
+        None => bus_options(state)
+            .into_iter()
+            .find_map(|bus| state.rules.get(&RuleKey::new(&state.region, &bus.name, name))),
+    };
+    let Some(rule) = found else {
+        return Err(format!(
+            "The link asks to simulate the rule {name}, but there is no such rule in {}.",
+            state.region
+        ));
+    };
+    settings.choice = ScenarioChoice::MyRules;
+    settings.bus = rule.event_bus.clone();
+    settings.rule = Some(rule.name.clone());
+    Ok(())
+}
+
+/// A scenario in plain words, for "what will be simulated".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScenarioOutline {
+    pub streams: Vec<String>,
+    pub sources: Vec<String>,
+    pub rules: Vec<RuleOutline>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RuleOutline {
+    pub heading: String,
+    pub pattern: String,
+    pub targets: Vec<TargetOutline>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TargetOutline {
+    pub id: String,
+    pub policy: String,
+    pub dlq: String,
+    pub behaviour: String,
+}
+
+fn retryable_code(error: delivery::RetryableError) -> String {
+    match error {
+        delivery::RetryableError::ServerError => "ERROR_FROM_TARGET".into(),
+        delivery::RetryableError::Throttling => "THROTTLING".into(),
+        delivery::RetryableError::Timeout => "TIMEOUT".into(),
+        delivery::RetryableError::ConnectionFailure => "CONNECTION_FAILURE".into(),
+        delivery::RetryableError::HttpStatus(status) => format!("HTTP {status}"),
+    }
+}
+
+fn non_retryable_code(error: delivery::NonRetryableError) -> String {
+    match error {
+        delivery::NonRetryableError::NoPermissions => "NO_PERMISSIONS".into(),
+        delivery::NonRetryableError::NoResource => "NO_RESOURCE".into(),
+        delivery::NonRetryableError::HttpStatus(status) => format!("HTTP {status}"),
+    }
+}
+
+/// How a target behaves, in words ("down from +30 min to +1 h 30 min (ERROR_FROM_TARGET)").
+pub fn describe_behaviour(behaviour: &delivery::TargetBehaviour) -> String {
+    let mut parts = Vec::new();
+    if let Some(failure) = &behaviour.non_retryable {
+        let until = failure
+            .until_ms
+            .map(|until| format!(" until +{}", format_duration_ms(until)))
+            .unwrap_or_default();
+        let from = if failure.from_ms == 0 { "always".to_owned() } else { format!("from +{}", format_duration_ms(failure.from_ms)) };
+        parts.push(format!("fails without retry {from}{until} ({})", non_retryable_code(failure.error)));
+    }
+    for outage in &behaviour.outages {
+        parts.push(format!(
+            "down from +{} to +{} ({})",
+            format_duration_ms(outage.from_ms),
+            format_duration_ms(outage.until_ms),
+            retryable_code(outage.error)
+        ));
+    }
+    if let Some(transient) = &behaviour.transient {
+        parts.push(format!(
+            "{}% of attempts fail ({})",
+            super::simulator_report::format_decimal(transient.probability * 100.0),
+            retryable_code(transient.error)
+        ));
+    }
+    if let Some(limit) = behaviour.rate_limit_per_second {
+        parts.push(format!("accepts {} invocations per second", format_count(u64::from(limit))));
+    }
+    if parts.is_empty() {
+        parts.push("healthy".to_owned());
+    }
+    parts.push(format!("answers in {}", format_duration_ms(behaviour.latency_ms)));
+    parts.join("; ")
+}
+
+fn describe_policy(policy: &delivery::RetryPolicy) -> String {
+    format!(
+        "{} retries, maximum event age {}",
+        policy.maximum_retry_attempts,
+        format_duration_ms(u64::from(policy.maximum_event_age_seconds) * 1000)
+    )
+}
+
+fn describe_dlq(dlq: Option<&delivery::Dlq>) -> String {
+    match dlq {
+        None => "no dead-letter queue: failed events are dropped".to_owned(),
+        Some(dlq) => {
+            let place = if dlq.same_account { "in this account" } else { "in another account" };
+            let policy = if dlq.has_resource_policy {
+                "its policy lets EventBridge send"
+            } else {
+                "no queue policy for EventBridge"
+            };
+            format!("dead-letter queue {} ({place}; {policy})", dlq.arn)
+        }
+    }
+}
+
+fn describe_ingress(ingress: &Ingress) -> String {
+    match ingress {
+        Ingress::Bus(bus) => format!("to the event bus {bus}"),
+        Ingress::PartnerSource(source) => format!("from the partner event source {source}"),
+    }
+}
+
+/// Writes events per second as people say it ("1 per second", "30 per minute").
+pub fn describe_rate(per_second: f64) -> String {
+    if per_second >= 1.0 {
+        format!("{} per second", super::simulator_report::format_decimal(per_second))
+    } else if per_second * 60.0 >= 1.0 {
+        format!("{} per minute", super::simulator_report::format_decimal(per_second * 60.0))
+    } else {
+        format!("{} per hour", super::simulator_report::format_decimal(per_second * 3600.0))
+    }
+}
+
+pub fn outline(scenario: &Scenario) -> ScenarioOutline {
+    let streams = scenario
+        .events
+        .generated
+        .iter()
+        .map(|stream| {
+            let count = (stream.rate_per_second * stream.duration_ms as f64 / 1000.0).floor() as u64;
+            format!(
+                "{} events, {} for {}, {} ({} sample{})",
+                format_count(count),
+                describe_rate(stream.rate_per_second),
+                format_duration_ms(stream.duration_ms),
+                describe_ingress(&stream.to),
+                stream.samples.len(),
+                if stream.samples.len() == 1 { "" } else { "s" }
+            )
+        })
+        .chain(std::iter::once(()).filter(|_| !scenario.events.explicit.is_empty()).map(|_| {
+            format!("{} individual events", format_count(scenario.events.explicit.len() as u64))
+        }))
+        .collect();
+    let sources = scenario
+        .sources
+        .iter()
+        .map(|source| {
+            let state = match source.state {
+                PartnerSourceState::Active => "ACTIVE: events reach its partner bus",
+                PartnerSourceState::Pending => "PENDING: events sent to it are dropped",
+                PartnerSourceState::Deleted => "DELETED: events sent to it are dropped",
+            };
+            format!("Partner event source {} is {state}", source.name)
+        })
+        .collect();
+    let rules = scenario
+        .rules
+        .iter()
+        .map(|rule| RuleOutline {
+            heading: format!(
+                "Rule {} on {}{}",
+                rule.name,
+                rule.bus,
+                if rule.enabled { "" } else { " (disabled: matches nothing)" }
+            ),
+            pattern: rule.pattern.clone(),
+            targets: rule
+                .targets
+                .iter()
+                .map(|target| TargetOutline {
+                    id: target.id.clone(),
+                    policy: describe_policy(&target.retry),
+                    dlq: describe_dlq(target.dlq.as_ref()),
+                    behaviour: describe_behaviour(&target.behaviour),
+                })
+                .collect(),
+        })
+        .collect();
+    ScenarioOutline { streams, sources, rules }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::simulator_settings::{OutageSettings, RetryableChoice, ScenarioChoice};
+    use rules::RoleChoice;
+
+    const ACCOUNT: &str = "123456789012";
+    const REGION: &str = "us-east-1";
+    const AUTH0_SOURCE: &str = "aws.partner/auth0.com/acme/auth0.logs";
+
+    fn lambda(id: &str) -> Target {
+        Target::new(id, TargetKind::LambdaFunction, &rules::example_arn(TargetKind::LambdaFunction, REGION, ACCOUNT))
+    }
+
+    fn rule_on(bus: &str, name: &str, pattern: &str, targets: Vec<Target>) -> Rule {
+        let mut rule = Rule::new(name, ACCOUNT, REGION, bus, pattern);
+        rule.targets = targets;
+        rule
+    }
+
+    fn state_with(rules: Vec<Rule>) -> PlaygroundState {
+        let mut state = PlaygroundState::default();
+        for rule in rules {
+            state.rules.create(rule).expect("test rules are valid");
+        }
+        state
+    }
+
+    fn my_rules(bus: &str) -> SimulatorSettings {
+        SimulatorSettings { choice: ScenarioChoice::MyRules, bus: bus.to_owned(), ..Default::default() }
+    }
+
+    #[test]
+    fn every_preset_builds_with_the_run_settings_applied() {
+        let state = PlaygroundState::default();
+        for preset in delivery::PRESETS {
+            let settings = SimulatorSettings {
+                choice: ScenarioChoice::Preset { id: preset.id.to_owned() },
+                seed: 7,
+                jitter: crate::model::simulator_settings::JitterChoice::Full,
+                ..Default::default()
+            };
+            let built = build_scenario(&state, &settings).unwrap();
+            assert_eq!(built.title, format!("Preset: {}", preset.title));
+            assert_eq!(built.scenario.seed, 7);
+            assert_eq!(built.scenario.backoff.jitter, delivery::Jitter::Full);
+            assert!(built.scenario.options.keep_details_for_first_events > 0);
+            delivery::Simulation::new(&built.scenario).expect("presets are valid scenarios");
+        }
+    }
+
+    #[test]
+    fn an_unknown_preset_is_a_problem_not_a_panic() {
+        let settings = SimulatorSettings {
+            choice: ScenarioChoice::Preset { id: "<img src=x>".into() },
+            ..Default::default()
+        };
+        let problems = build_scenario(&PlaygroundState::default(), &settings).unwrap_err();
+        assert_eq!(problems[0].field, "sim-preset");
+    }
+
+    #[test]
+    fn auto_detail_keeps_the_outage_of_the_one_hour_preset_in_view() {
+        let scenario = (find_preset("target-down-for-1-hour").unwrap().build)();
+        // Three targets, up to 186 attempts each: 2 000 000 / 558 events, past the outage start
+        // (event 1 800 at one event per second).
+        assert_eq!(auto_detailed_events(&scenario), 3584);
+        let small = (find_preset("permissions-error").unwrap().build)();
+        assert_eq!(auto_detailed_events(&small), 600, "every event of a small run");
+        assert_eq!(auto_detailed_events(&benchmark_scenario()), 2150);
+    }
+
+    #[test]
+    fn my_rules_become_a_scenario_with_policies_dlqs_and_behaviours() {
+        let mut with_dlq = lambda("fulfil");
+        with_dlq.retry_policy = rules::RetryPolicy { maximum_retry_attempts: 3, maximum_event_age_seconds: 600 };
+        with_dlq.dead_letter_queue = DeadLetterQueue::ThisAccount { queue_name: "orders-dlq".into() };
+        let mut cross = lambda("audit");
+        cross.dead_letter_queue = DeadLetterQueue::OtherAccount {
+            queue_arn: "arn:aws:sqs:us-east-1:210987654321:central-dlq".into(),
+        };
+        let state = state_with(vec![
+            rule_on("default", "orders", r#"{"source":["shop"]}"#, vec![with_dlq, cross]),
+            rule_on("default", "other", r#"{"source":["nothing"]}"#, vec![lambda("x")]),
+        ]);
+        let mut settings = my_rules("default");
+        settings.rule = Some("orders".into());
+        settings.edit_target("default", "orders", "fulfil", |t| {
+            t.outage = OutageSettings { enabled: true, from_minute: 10, until_minute: 20, error: RetryableChoice::Timeout }
+        });
+        let built = build_scenario(&state, &settings).unwrap();
+        let scenario = &built.scenario;
+        assert_eq!(built.title, "Your rule orders on default");
+        assert_eq!(scenario.rules.len(), 1);
+        let targets = &scenario.rules[0].targets;
+        assert_eq!(targets[0].retry, delivery::RetryPolicy { maximum_retry_attempts: 3, maximum_event_age_seconds: 600 });
+        let dlq = targets[0].dlq.as_ref().unwrap();
+        assert_eq!(dlq.arn, "arn:aws:sqs:us-east-1:123456789012:orders-dlq");
+        assert!(dlq.same_account && dlq.has_resource_policy);
+        assert_eq!(targets[0].behaviour.outages[0].from_ms, 600_000);
+        let cross_dlq = targets[1].dlq.as_ref().unwrap();
+        assert!(!cross_dlq.same_account && !cross_dlq.has_resource_policy, "policy missing until attached");
+        assert_eq!(targets[1].retry, delivery::RetryPolicy::default());
+        assert_eq!(targets[1].kind, delivery::TargetKind::Lambda);
+        assert_eq!(scenario.events.generated[0].to, Ingress::Bus("default".into()));
+        // The generic "order placed" sample matches the rule and is suggested.
+        let report = delivery::simulate(scenario).unwrap();
+        assert!(report.summary.events_matched > 0);
+        assert_eq!(report.summary.events_unmatched, 0);
+    }
+
+    #[test]
+    fn attaching_the_policy_to_a_cross_account_dlq_delivers_to_it() {
+        let mut cross = lambda("audit");
+        cross.dead_letter_queue = DeadLetterQueue::OtherAccount {
+            queue_arn: "arn:aws:sqs:us-east-1:210987654321:central-dlq".into(),
+        };
+        let state = state_with(vec![rule_on("default", "orders", r#"{"source":["shop"]}"#, vec![cross])]);
+        let mut settings = my_rules("default");
+        settings.duration_minutes = 2;
+        settings.edit_target("default", "orders", "audit", |t| {
+            t.non_retryable.enabled = true;
+        });
+        let run = |settings: &SimulatorSettings| delivery::simulate(&build_scenario(&state, settings).unwrap().scenario).unwrap();
+        let without = run(&settings).summary.outcomes;
+        assert_eq!(without.sent_to_dlq, 0);
+        assert!(without.failed_to_reach_dlq > 0);
+        settings.edit_target("default", "orders", "audit", |t| t.dlq_policy_attached = Some(true));
+        let with = run(&settings).summary.outcomes;
+        assert_eq!(with.failed_to_reach_dlq, 0);
+        assert_eq!(with.sent_to_dlq, without.failed_to_reach_dlq);
+    }
+
+    #[test]
+    fn all_enabled_rules_are_simulated_and_disabled_ones_left_out() {
+        let mut disabled = rule_on("default", "b-disabled", r#"{"source":["shop"]}"#, vec![lambda("t")]);
+        disabled.state = RuleState::Disabled;
+        let state = state_with(vec![
+            rule_on("default", "a-orders", r#"{"source":["shop"]}"#, vec![lambda("t1"), lambda("t2")]),
+            disabled,
+            rule_on("default", "c-ec2", r#"{"source":["aws.ec2"]}"#, vec![lambda("t3")]),
+        ]);
+        let settings = my_rules("default");
+        let names: Vec<String> = build_scenario(&state, &settings).unwrap().scenario.rules.into_iter().map(|r| r.name).collect();
+        assert_eq!(names, ["a-orders", "c-ec2"]);
+        let targets = simulated_targets(&state, &settings);
+        let indices: Vec<(usize, &str)> = targets.iter().map(|t| (t.index, t.target.id.as_str())).collect();
+        assert_eq!(indices, [(0, "t1"), (1, "t2"), (2, "t3")]);
+        // Choosing the disabled rule explicitly simulates it as disabled: nothing matches.
+        let only_disabled = SimulatorSettings { rule: Some("b-disabled".into()), ..settings };
+        let scenario = build_scenario(&state, &only_disabled).unwrap().scenario;
+        assert!(!scenario.rules[0].enabled);
+        assert_eq!(delivery::simulate(&scenario).unwrap().summary.events_matched, 0);
+    }
+
+    #[test]
+    fn problems_are_collected_and_tied_to_controls() {
+        let state = state_with(vec![rule_on("default", "orders", r#"{"source":["shop"]}"#, vec![lambda("t")])]);
+        let mut settings = my_rules("default");
+        settings.duration_minutes = 0;
+        settings.edit_target("default", "orders", "t", |t| {
+            t.outage = OutageSettings { enabled: true, from_minute: 5, until_minute: 5, error: RetryableChoice::Http503 };
+        });
+        let fields: Vec<String> = build_scenario(&state, &settings).unwrap_err().into_iter().map(|p| p.field).collect();
+        assert_eq!(fields, ["sim-duration", "sim-target-0-outage-until", "sim-target-0-outage-error"]);
+
+        let missing = SimulatorSettings { rule: Some("gone".into()), ..my_rules("default") };
+        let problems = build_scenario(&state, &missing).unwrap_err();
+        assert_eq!(problems[0].field, "sim-rule");
+        assert!(problems[0].message.contains("no rule gone"));
+
+        let empty_bus = my_rules("nothing-here");
+        assert!(build_scenario(&state, &empty_bus).unwrap_err()[0].message.contains("No enabled rule"));
+
+        let mut no_samples = my_rules("default");
+        for sample in offered_samples(&state, &no_samples) {
+            no_samples.samples.push(SampleWeight { id: sample.id, weight: 0 });
+        }
+        let problems = build_scenario(&state, &no_samples).unwrap_err();
+        assert_eq!(problems[0].field, "sim-samples");
+    }
+
+    #[test]
+    fn samples_say_which_rules_they_match_and_the_suggestion_prefers_matches() {
+        let mut state = state_with(vec![rule_on("default", "ec2", r#"{"source":["aws.ec2"]}"#, vec![lambda("t")])]);
+        let settings = my_rules("default");
+        let offered = offered_samples(&state, &settings);
+        let ec2 = offered.iter().find(|s| s.id == "generic:ec2-state-change").unwrap();
+        assert_eq!(ec2.matching_rules, ["ec2"]);
+        assert!(offered.iter().find(|s| s.id == "generic:order-placed").unwrap().matching_rules.is_empty());
+        assert_eq!(suggested_mix(&offered), vec![SampleWeight { id: "generic:ec2-state-change".into(), weight: 1 }]);
+
+        // The rule builder's event comes first when there is one.
+        state.draft.event = r#"{"source":"aws.ec2","detail-type":"x","detail":{}}"#.into();
+        let offered = offered_samples(&state, &settings);
+        assert_eq!(offered[0].id, "draft");
+        assert_eq!(offered[0].origin, SampleOrigin::RuleBuilder);
+        assert_eq!(suggested_mix(&offered)[0].id, "draft");
+        // A draft that is not an event object is not offered.
+        state.draft.event = "[1, 2".into();
+        assert!(offered_samples(&state, &settings).iter().all(|s| s.id != "draft"));
+    }
+
+    #[test]
+    fn the_users_mix_ignores_samples_no_longer_offered() {
+        let state = state_with(vec![rule_on("default", "orders", r#"{"source":["shop"]}"#, vec![lambda("t")])]);
+        let mut settings = my_rules("default");
+        settings.samples = vec![
+            SampleWeight { id: "draft".into(), weight: 5 },
+            SampleWeight { id: "generic:order-cancelled".into(), weight: 2 },
+        ];
+        let offered = offered_samples(&state, &settings);
+        assert_eq!(effective_mix(&settings, &offered), vec![SampleWeight { id: "generic:order-cancelled".into(), weight: 2 }]);
+    }
+
+    fn partner_state(associate: bool) -> PlaygroundState {
+        let mut state = state_with(vec![]);
+        state.partners.create_partner_event_source(AUTH0_SOURCE, ACCOUNT, REGION).unwrap();
+        state.partners.associate_event_source(ACCOUNT, REGION, AUTH0_SOURCE).unwrap();
+        state
+            .rules
+            .create(rule_on(AUTH0_SOURCE, "logins", r#"{"source":[{"prefix":"aws.partner/auth0.com"}]}"#, vec![lambda("t")]))
+            .unwrap();
+        if !associate {
+            state.partners.deactivate_event_source(ACCOUNT, REGION, AUTH0_SOURCE).unwrap();
+        }
+        state
+    }
+
+    #[test]
+    fn partner_samples_arrive_with_the_buses_source_and_the_sources_state_counts() {
+        let state = partner_state(true);
+        let settings = my_rules(AUTH0_SOURCE);
+        let offered = offered_samples(&state, &settings);
+        let partner: Vec<&OfferedSample> = offered.iter().filter(|s| s.origin == SampleOrigin::Partner).collect();
+        assert!(!partner.is_empty());
+        for sample in &partner {
+            let value: serde_json::Value = serde_json::from_str(&sample.text).unwrap();
+            assert_eq!(value["source"], AUTH0_SOURCE);
+            assert_eq!(sample.matching_rules, ["logins"]);
+        }
+        let mut short = settings.clone();
+        short.duration_minutes = 1;
+        let scenario = build_scenario(&state, &short).unwrap().scenario;
+        assert_eq!(scenario.events.generated[0].to, Ingress::PartnerSource(AUTH0_SOURCE.into()));
+        let report = delivery::simulate(&scenario).unwrap();
+        assert_eq!(report.summary.events_matched, 60);
+
+        // Deactivated: the source is PENDING and every event is dropped before the rules.
+        let pending = partner_state(false);
+        let report = delivery::simulate(&build_scenario(&pending, &short).unwrap().scenario).unwrap();
+        assert_eq!(report.summary.events_dropped_inactive_source, 60);
+        assert_eq!(report.summary.invocations_created, 0);
+    }
+
+    #[test]
+    fn bus_options_list_buses_with_rules_and_count_enabled_ones() {
+        let mut disabled = rule_on("default", "b", r#"{"source":["x"]}"#, vec![]);
+        disabled.state = RuleState::Disabled;
+        let state = state_with(vec![rule_on("default", "a", r#"{"source":["x"]}"#, vec![]), disabled]);
+        let options = bus_options(&state);
+        assert_eq!(options.len(), 1);
+        assert_eq!((options[0].rule_count, options[0].enabled_rule_count), (2, 1));
+        assert_eq!(options[0].label, "default (default bus, 1 of 2 rules enabled)");
+        assert!(!has_rules(&PlaygroundState::default()));
+    }
+
+    #[test]
+    fn link_params_table() {
+        let table: &[(&str, Option<&str>, Option<&str>)] = &[
+            ("#/simulator", None, None),
+            ("#/simulator?rule=orders", Some("orders"), None),
+            ("#/simulator?bus=aws.partner%2Fauth0.com%2Fa%2Fb&rule=logins", Some("logins"), Some("aws.partner/auth0.com/a/b")),
+            ("#/simulator?rule=", None, None),
+            ("#/simulator?rule=%ZZ", None, None),
+            ("#/simulator?rule=%E2%82%AC", Some("€"), None),
+            ("#/simulator?rule=%FF", None, None),
+            ("#/simulator?state=1.abc&rule=x", Some("x"), None),
+            ("#/simulator?rule", None, None),
+        ];
+        for (hash, rule, bus) in table {
+            let params = link_params(hash);
+            assert_eq!(params.rule.as_deref(), *rule, "{hash}");
+            assert_eq!(params.bus.as_deref(), *bus, "{hash}");
+        }
+        let long = format!("#/simulator?rule={}", "a".repeat(MAX_PARAM_CHARS + 1));
+        assert_eq!(link_params(&long).rule, None);
+    }
+
+    #[test]
+    fn a_linked_rule_is_selected_or_explained() {
+        let state = state_with(vec![rule_on("default", "orders", r#"{"source":["shop"]}"#, vec![lambda("t")])]);
+        let mut settings = SimulatorSettings::default();
+        let params = LinkParams { rule: Some("orders".into()), bus: None };
+        select_linked_rule(&state, &mut settings, &params).unwrap();
+        assert_eq!(settings.choice, ScenarioChoice::MyRules);
+        assert_eq!((settings.bus.as_str(), settings.rule.as_deref()), ("default", Some("orders")));
+
+        let mut untouched = SimulatorSettings::default();
+        let missing = LinkParams { rule: Some("nope".into()), bus: None };
+        let message = select_linked_rule(&state, &mut untouched, &missing).unwrap_err();
+        assert!(message.contains("no such rule in us-east-1"), "{message}");
+        assert_eq!(untouched, SimulatorSettings::default());
+        let wrong_bus = LinkParams { rule: Some("orders".into()), bus: Some("other".into()) };
+        assert!(select_linked_rule(&state, &mut untouched, &wrong_bus).is_err());
+        assert!(select_linked_rule(&state, &mut untouched, &LinkParams::default()).is_ok());
+    }
+
+    #[test]
+    fn outline_describes_the_one_hour_preset() {
+        let outline = outline(&(find_preset("target-down-for-1-hour").unwrap().build)());
+        assert_eq!(outline.streams, ["7,200 events, 1 per second for 2 h, to the event bus default (2 samples)"]);
+        assert_eq!(outline.rules.len(), 1);
+        assert_eq!(outline.rules[0].heading, "Rule orders-to-fulfilment on default");
+        let targets = &outline.rules[0].targets;
+        assert_eq!(targets[0].policy, "185 retries, maximum event age 24 h");
+        assert_eq!(targets[0].dlq, "no dead-letter queue: failed events are dropped");
+        assert_eq!(targets[0].behaviour, "down from +30 min to +1 h 30 min (ERROR_FROM_TARGET); answers in 40 ms");
+        assert_eq!(targets[1].policy, "3 retries, maximum event age 10 min");
+        assert!(targets[2].dlq.starts_with("dead-letter queue arn:aws:sqs:us-east-1:123456789012:fulfilment-dlq (in this account;"));
+    }
+
+    #[test]
+    fn outline_describes_sources_and_other_behaviours() {
+        let pending = outline(&(find_preset("pending-partner-source").unwrap().build)());
+        assert_eq!(pending.sources.len(), 2);
+        assert!(pending.sources[1].ends_with("is PENDING: events sent to it are dropped"));
+        assert!(pending.streams[0].contains("30 per minute"));
+        let throttled = outline(&(find_preset("throttled-api-destination").unwrap().build)());
+        assert_eq!(
+            throttled.rules[0].targets[0].behaviour,
+            "2% of attempts fail (HTTP 429); accepts 10 invocations per second; answers in 120 ms"
+        );
+        let forbidden = outline(&(find_preset("permissions-error").unwrap().build)());
+        assert!(forbidden.rules[0].targets[0].behaviour.starts_with("fails without retry always (NO_PERMISSIONS)"));
+    }
+
+    #[test]
+    fn api_destination_targets_accept_http_errors() {
+        let mut api = Target::new(
+            "crm",
+            TargetKind::ApiDestination,
+            &rules::example_arn(TargetKind::ApiDestination, REGION, ACCOUNT),
+        );
+        api.role = RoleChoice::CreateNew;
+        let state = state_with(vec![rule_on("default", "orders", r#"{"source":["shop"]}"#, vec![api])]);
+        let mut settings = my_rules("default");
+        settings.duration_minutes = 1;
+        settings.edit_target("default", "orders", "crm", |t| {
+            t.outage = OutageSettings { enabled: true, from_minute: 0, until_minute: 60, error: RetryableChoice::Http503 };
+        });
+        let scenario = build_scenario(&state, &settings).unwrap().scenario;
+        assert_eq!(scenario.rules[0].targets[0].kind, delivery::TargetKind::ApiDestination);
+        delivery::Simulation::new(&scenario).expect("HTTP errors are valid on API destinations");
+    }
+}
