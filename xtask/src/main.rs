@@ -85,6 +85,8 @@ fn serve_command(args: &[String]) -> Result<(), String> {
 
 fn build_web() -> Result<(), String> {
     let root = workspace_root();
+    // The docs example page in dist/ uses the JS API package, so it is built first.
+    js_package::build()?;
     run(Step::new("release build of the web app (trunk)", "trunk")
         .args(["build", "--release", "--offline"])
         .path_prefix(tools::wasm_opt_bin_dir())
@@ -167,11 +169,10 @@ fn test_command() -> Result<(), String> {
             "delivery",
         ])
         .dir(&root))?;
-    js_package::build()?;
+    build_web()?;
     run(Step::new("JavaScript API tests (Node)", "node")
         .args(["--test", "tests/js-api/"])
         .dir(&root))?;
-    build_web()?;
     run(Step::new("browser end-to-end tests", "node")
         .args(["--test", "--test-concurrency=1", "tests/e2e/"])
         .dir(&root))?;

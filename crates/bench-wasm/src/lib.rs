@@ -115,7 +115,11 @@ pub fn measure_rules(rules: &[String], lines: &[String], passes: usize) -> Famil
     }
     let rate = events_per_sec(lines.len(), passes, || {
         for line in lines {
-            std::hint::black_box(set.matching_rules_json(line.as_bytes()).map(|n| n.len()).ok());
+            std::hint::black_box(
+                set.matching_rules_json(line.as_bytes())
+                    .map(|n| n.len())
+                    .ok(),
+            );
         }
     });
     FamilyResult {
@@ -129,7 +133,7 @@ fn format_rate(rate: f64) -> String {
     let digits = (rate.round() as u64).to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -254,8 +258,15 @@ mod tests {
         let families = families();
         assert_eq!(families.len(), 14);
         assert!(families.iter().all(|f| f.rules.len() == 5));
-        let complex = families.iter().find(|f| f.name == "COMPLEX_ARRAYS").unwrap();
-        assert!(complex.rules[0].contains("-122.42916360922355"), "{}", complex.rules[0]);
+        let complex = families
+            .iter()
+            .find(|f| f.name == "COMPLEX_ARRAYS")
+            .unwrap();
+        assert!(
+            complex.rules[0].contains("-122.42916360922355"),
+            "{}",
+            complex.rules[0]
+        );
     }
 
     #[test]
@@ -274,7 +285,8 @@ mod tests {
         assert!(expected[0] > 0, "some street ends in ON: {expected:?}");
         let row = bench.run_family("SUFFIX", 1);
         assert!(
-            row.starts_with("| SUFFIX | ") && row.ends_with(&format!("| {} |", join_counts(&expected))),
+            row.starts_with("| SUFFIX | ")
+                && row.ends_with(&format!("| {} |", join_counts(&expected))),
             "{row}"
         );
         assert_eq!(bench.run_family("NOPE", 1), "| NOPE | unknown family | |");
@@ -290,7 +302,12 @@ mod tests {
 
     #[test]
     fn rates_are_grouped_by_thousands() {
-        let cases = [(0.4, "0"), (999.0, "999"), (1000.0, "1,000"), (1234567.4, "1,234,567")];
+        let cases = [
+            (0.4, "0"),
+            (999.0, "999"),
+            (1000.0, "1,000"),
+            (1234567.4, "1,234,567"),
+        ];
         for (rate, text) in cases {
             assert_eq!(format_rate(rate), text);
         }

@@ -96,6 +96,16 @@ const PLANTED: [(u64, Planted); 5] = [
     (750_000, Planted::SharedFirstVertex),
 ];
 
+/// What a line of the file is, before its values are drawn.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum LineKind {
+    Planted(Planted),
+    /// A unit of `CONDO_BUILDINGS[n]`.
+    CondoUnit(usize),
+    MultiPolygon,
+    Ordinary,
+}
+
 /// A weighted choice among values, by cumulative weights.
 #[derive(Debug, Clone)]
 struct WeightedTable<T> {
@@ -201,17 +211,36 @@ impl Generator {
     }
 
     fn feature(&mut self, index: u64) -> Feature {
-        if let Some(kind) = self.planted(index) {
-            return self.planted_feature(kind);
+        // Each line draws from its own stream, so a short file is the start of a long one
+        // (apart from the planted lots, which sit at fractions of the length).
+        self.rng = SplitMix64::new(SEED ^ index.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        match self.line_kind(index) {
+            LineKind::Planted(kind) => self.planted_feature(kind),
+            LineKind::CondoUnit(building) => {
+                self.condo_unit(building as u64, CONDO_BUILDINGS[building].0)
+            }
+            LineKind::MultiPolygon => self.ordinary_lot(true),
+            LineKind::Ordinary => self.ordinary_lot(false),
         }
-        for (building, (map_block_lot, units)) in CONDO_BUILDINGS.iter().enumerate() {
-            let phase = (building as u64 + 1) * 37_813 % REAL_LOT_COUNT;
-            if quota_hit(index, *units, phase) {
-                return self.condo_unit(building as u64, map_block_lot);
+    }
+
+    /// What line `index` holds. The quota phases are chosen so that at the default length no
+    /// two kinds want the same line (a test checks this), so every count is exact there.
+    fn line_kind(&self, index: u64) -> LineKind {
+        if let Some(kind) = self.planted(index) {
+            return LineKind::Planted(kind);
+        }
+        for (building, &(_, units)) in CONDO_BUILDINGS.iter().enumerate() {
+            let phase = (building as u64 + 1) * 77_777 % REAL_LOT_COUNT;
+            if quota_hit(index, units, phase) {
+                return LineKind::CondoUnit(building);
             }
         }
-        let multipolygon = quota_hit(index, MULTIPOLYGONS, 101_111);
-        self.ordinary_lot(multipolygon)
+        if quota_hit(index, MULTIPOLYGONS, 99_991) {
+            LineKind::MultiPolygon
+        } else {
+            LineKind::Ordinary
+        }
     }
 
     fn ordinary_lot(&mut self, multipolygon: bool) -> Feature {
@@ -350,7 +379,7 @@ impl Generator {
         };
         feature.from_street = from.to_string();
         feature.to_street = to.to_string();
-        feature.odd_even = if from % 2 == 0 { "E" } else { "O" };
+        feature.odd_even = if from.is_multiple_of(2) { "E" } else { "O" };
     }
 
     /// House numbers: many lots have none ("0"); the rest spread log-uniformly over 1..6000, so
@@ -406,9 +435,7 @@ impl Generator {
         };
         let x = low + (high - low) * self.rng.unit();
         // Latitudes 37.70..37.83, thickest in the middle of the city.
-        let y = 37.70
-            + 0.10 * (self.rng.unit() + self.rng.unit()) / 2.0
-            + 0.03 * self.rng.unit();
+        let y = 37.70 + 0.10 * (self.rng.unit() + self.rng.unit()) / 2.0 + 0.03 * self.rng.unit();
         (x, y)
     }
 
@@ -464,7 +491,9 @@ impl ExactSizeIterator for Generator {}
 
 /// `count` generated features as JSON lines (without line breaks).
 pub fn lines(count: usize) -> Vec<String> {
-    Generator::new(count).map(|feature| feature.to_json()).collect()
+    Generator::new(count)
+        .map(|feature| feature.to_json())
+        .collect()
 }
 
 /// Writes `count` features, one JSON object per line, and returns what was written.
@@ -496,13 +525,35 @@ mod tests {
     }
 
     #[test]
+    fn at_the_default_length_every_quota_and_planted_lot_gets_its_exact_count() {
+        let generator = Generator::new(DEFAULT_LINES);
+        let mut condo_units = [0u64; CONDO_BUILDINGS.len()];
+        let (mut multipolygons, mut planted) = (0u64, 0u64);
+        for index in 0..DEFAULT_LINES as u64 {
+            match generator.line_kind(index) {
+                LineKind::Planted(_) => planted += 1,
+                LineKind::CondoUnit(building) => condo_units[building] += 1,
+                LineKind::MultiPolygon => multipolygons += 1,
+                LineKind::Ordinary => {}
+            }
+        }
+        let expected: Vec<u64> = CONDO_BUILDINGS.iter().map(|&(_, units)| units).collect();
+        assert_eq!(condo_units.to_vec(), expected);
+        assert_eq!(multipolygons, MULTIPOLYGONS);
+        assert_eq!(planted, PLANTED.len() as u64);
+    }
+
+    #[test]
     fn weighted_table_picks_in_proportion() {
         let table = WeightedTable::new([("rare", 1u64), ("common", 9), ("never", 0)]);
         let mut rng = SplitMix64::new(3);
         let common = (0..10_000)
             .filter(|_| table.pick(&mut rng) == "common")
             .count();
-        assert!((8_700..9_300).contains(&common), "common picked {common} times");
+        assert!(
+            (8_700..9_300).contains(&common),
+            "common picked {common} times"
+        );
     }
 
     #[test]

@@ -107,22 +107,43 @@ fn write_all(mut out: impl Write, lines: usize) -> Result<citylots::FeatureStats
 mod tests {
     use super::*;
 
+    /// Arguments, and the request they make or the mistake they contain.
+    type Case<'a> = (&'a [&'a str], Result<Option<Request>, &'a str>);
+
     fn strings(items: &[&str]) -> Vec<String> {
         items.iter().map(|s| s.to_string()).collect()
     }
 
     #[test]
     fn arguments_are_read_in_both_spellings_and_mistakes_are_named() {
-        let cases: &[(&[&str], Result<Option<Request>, &str>)] = &[
-            (&[], Ok(Some(Request { lines: 213_068, out: None }))),
+        let cases: &[Case] = &[
+            (
+                &[],
+                Ok(Some(Request {
+                    lines: 213_068,
+                    out: None,
+                })),
+            ),
             (
                 &["--lines", "5", "--out=/tmp/x"],
-                Ok(Some(Request { lines: 5, out: Some("/tmp/x".into()) })),
+                Ok(Some(Request {
+                    lines: 5,
+                    out: Some("/tmp/x".into()),
+                })),
             ),
-            (&["--lines=7"], Ok(Some(Request { lines: 7, out: None }))),
+            (
+                &["--lines=7"],
+                Ok(Some(Request {
+                    lines: 7,
+                    out: None,
+                })),
+            ),
             (&["--help"], Ok(None)),
             (&["--lines"], Err("--lines needs a value")),
-            (&["--lines", "-3"], Err("--lines wants a whole number, not `-3`")),
+            (
+                &["--lines", "-3"],
+                Err("--lines wants a whole number, not `-3`"),
+            ),
             (&["--seed", "1"], Err("unknown argument `--seed`")),
         ];
         for (args, expected) in cases {

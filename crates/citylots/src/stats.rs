@@ -35,7 +35,10 @@ impl FeatureStats {
         }
         self.vertices += feature.geometry.vertex_count();
         *self.street_counts.entry(feature.street).or_default() += 1;
-        *self.street_type_counts.entry(feature.street_type).or_default() += 1;
+        *self
+            .street_type_counts
+            .entry(feature.street_type)
+            .or_default() += 1;
         if !self.map_block_lots.contains(&feature.map_block_lot) {
             self.map_block_lots.insert(feature.map_block_lot.clone());
         }
@@ -59,8 +62,11 @@ impl FeatureStats {
 
     /// Lots per `ST_TYPE` (`None` for null), most first.
     pub fn street_types_by_count(&self) -> Vec<(Option<&'static str>, usize)> {
-        let mut types: Vec<(Option<&'static str>, usize)> =
-            self.street_type_counts.iter().map(|(&t, &n)| (t, n)).collect();
+        let mut types: Vec<(Option<&'static str>, usize)> = self
+            .street_type_counts
+            .iter()
+            .map(|(&t, &n)| (t, n))
+            .collect();
         types.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         types
     }

@@ -86,7 +86,11 @@ fn run_checked(args: &[String]) -> Result<(), Failure> {
     if count_flags > 1 {
         return Err(Failure::Usage("--count given twice".into()));
     }
-    let rest: Vec<String> = args.iter().filter(|arg| *arg != "--count").cloned().collect();
+    let rest: Vec<String> = args
+        .iter()
+        .filter(|arg| *arg != "--count")
+        .cloned()
+        .collect();
     let options = Options::parse(&rest, &["rules", "events", "passes"]).map_err(Failure::Usage)?;
     if options.help {
         print!("{HELP}");
@@ -147,9 +151,10 @@ impl NamedRules {
             let (message, offset) = match error {
                 TreeError::Syntax(e) => (e.message, e.span.start),
                 TreeError::Empty => ("the file is empty".to_owned(), 0),
-                TreeError::TrailingContent(span) => {
-                    ("unexpected text after the rules object".to_owned(), span.start)
-                }
+                TreeError::TrailingContent(span) => (
+                    "unexpected text after the rules object".to_owned(),
+                    span.start,
+                ),
             };
             let (line, column) = line_column(text, offset);
             Failure::Invalid(format!("{path}:{line}:{column}: {message}"))
@@ -350,10 +355,9 @@ mod tests {
 
     #[test]
     fn rules_keep_file_order_and_report_bad_ones_by_name_and_position() {
-        let rules =
-            NamedRules::parse(r#"{"zeta": {"a": ["1"]}, "alpha": {"a": ["2"]}}"#, "r.json")
-                .ok()
-                .unwrap();
+        let rules = NamedRules::parse(r#"{"zeta": {"a": ["1"]}, "alpha": {"a": ["2"]}}"#, "r.json")
+            .ok()
+            .unwrap();
         assert_eq!(rules.names, ["zeta", "alpha"]);
         assert_eq!(rules.totals_json(&[3, 0]), r#"{"zeta": 3, "alpha": 0}"#);
 

@@ -19,10 +19,8 @@ fn text(bytes: &[u8]) -> String {
 
 /// A file unique to this test process and name.
 fn temp_file(name: &str, contents: &[u8]) -> PathBuf {
-    let path = std::env::temp_dir().join(format!(
-        "event-pattern-match-{}-{name}",
-        std::process::id()
-    ));
+    let path =
+        std::env::temp_dir().join(format!("event-pattern-match-{}-{name}", std::process::id()));
     std::fs::File::create(&path)
         .unwrap()
         .write_all(contents)
@@ -128,7 +126,10 @@ fn totals_on_citylots_features_agree_with_matching_each_pattern_alone() {
             }
         }
     }
-    assert!(expected.iter().all(|&n| n > 0), "every rule matches something: {expected:?}");
+    assert!(
+        expected.iter().all(|&n| n > 0),
+        "every rule matches something: {expected:?}"
+    );
     let rules: Vec<String> = patterns
         .iter()
         .enumerate()
@@ -149,9 +150,21 @@ fn totals_on_citylots_features_agree_with_matching_each_pattern_alone() {
 fn bad_event_lines_stop_the_run_with_their_line_number() {
     let deep = "[".repeat(100_000);
     let cases: &[(&str, &str, &str)] = &[
-        ("syntax", "{\"source\": \"shop\"}\n{\"source\": \n", ".jsonl:2:"),
-        ("not-object", "{\"source\": \"shop\"}\n\n[1, 2]\n", ".jsonl:3:1: the event must be a JSON object"),
-        ("trailing", "{\"a\": 1} {\"b\": 2}\n", ".jsonl:1:10: unexpected content after"),
+        (
+            "syntax",
+            "{\"source\": \"shop\"}\n{\"source\": \n",
+            ".jsonl:2:",
+        ),
+        (
+            "not-object",
+            "{\"source\": \"shop\"}\n\n[1, 2]\n",
+            ".jsonl:3:1: the event must be a JSON object",
+        ),
+        (
+            "trailing",
+            "{\"a\": 1} {\"b\": 2}\n",
+            ".jsonl:1:10: unexpected content after",
+        ),
         ("deep", &deep, ".jsonl:1:"),
         ("control-char", "{\"a\": \"\u{0}\"}\n", ".jsonl:1:"),
     ];
@@ -177,7 +190,12 @@ fn invalid_utf8_in_an_event_is_an_error_not_a_panic() {
         "--events",
         events_path.to_str().unwrap(),
     ]);
-    assert_eq!(out.status.code(), Some(254), "stderr: {}", text(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(254),
+        "stderr: {}",
+        text(&out.stderr)
+    );
     assert!(
         text(&out.stderr).contains(".jsonl:1:15: the event is not valid UTF-8"),
         "{}",
@@ -196,7 +214,10 @@ fn invalid_rules_name_the_rule_and_give_aws_s_reason() {
     assert_eq!(out.status.code(), Some(254));
     let stderr = text(&out.stderr);
     assert!(
-        stderr.contains(":2:") && stderr.contains("rule \"broken\": Event pattern is not valid. Reason: Empty arrays are not allowed"),
+        stderr.contains(":2:")
+            && stderr.contains(
+                "rule \"broken\": Event pattern is not valid. Reason: Empty arrays are not allowed"
+            ),
         "stderr: {stderr}"
     );
     assert!(out.stdout.is_empty());
@@ -207,21 +228,34 @@ fn usage_mistakes_exit_2_with_a_hint() {
     let rules = temp_file("usage-rules.json", RULES.as_bytes());
     let rules = rules.to_str().unwrap();
     let cases: &[(&[&str], &str)] = &[
-        (&["match", "--events", "x.jsonl"], "the option --rules is required"),
-        (&["match", "--rules", rules], "the option --events is required"),
+        (
+            &["match", "--events", "x.jsonl"],
+            "the option --rules is required",
+        ),
+        (
+            &["match", "--rules", rules],
+            "the option --events is required",
+        ),
         (
             &["match", "--rules", rules, "--events", "/no/such/file.jsonl"],
             "cannot read /no/such/file.jsonl",
         ),
         (
-            &["match", "--rules", rules, "--events", rules, "--passes", "0"],
+            &[
+                "match", "--rules", rules, "--events", rules, "--passes", "0",
+            ],
             "--passes wants a whole number of at least 1, not `0`",
         ),
         (
-            &["match", "--rules", rules, "--events", rules, "--count", "--count"],
+            &[
+                "match", "--rules", rules, "--events", rules, "--count", "--count",
+            ],
             "--count given twice",
         ),
-        (&["match", "--rules", rules, "--nope", "1"], "unknown option --nope"),
+        (
+            &["match", "--rules", rules, "--nope", "1"],
+            "unknown option --nope",
+        ),
     ];
     for (args, message) in cases {
         let out = event_pattern(args);
@@ -239,7 +273,10 @@ fn help_has_usage_and_examples_and_the_main_usage_lists_match() {
     let out = event_pattern(&["match", "--help"]);
     assert_eq!(out.status.code(), Some(0));
     let help = text(&out.stdout);
-    assert!(help.contains("--passes N") && help.contains("examples:"), "{help}");
+    assert!(
+        help.contains("--passes N") && help.contains("examples:"),
+        "{help}"
+    );
     let usage = text(&event_pattern(&["--help"]).stdout);
     assert!(usage.contains("event-pattern match --rules"), "{usage}");
 }

@@ -19,7 +19,7 @@
 #![forbid(unsafe_code)]
 
 use event_pattern::{reference, RuleSet};
-use quamina::Quamina;
+use quamina::{Quamina, QuaminaBuilder};
 use std::hint::black_box;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -146,7 +146,7 @@ fn format_rate(rate: f64) -> String {
     let digits = whole.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -166,7 +166,8 @@ fn measure(
     let start = Instant::now();
     for (done, line) in lines.iter().enumerate() {
         process(line);
-        if done % 256 == 255 && start.elapsed() > probe_limit && done + 1 < lines.len() {
+        if (done + 1).is_multiple_of(256) && start.elapsed() > probe_limit && done + 1 < lines.len()
+        {
             return Throughput {
                 events_per_sec: (done + 1) as f64 / start.elapsed().as_secs_f64(),
                 passes: 0,
@@ -214,8 +215,17 @@ fn rule_set(rules: &[String]) -> RuleSet {
     set
 }
 
+/// A quamina instance whose automaton may grow to 1 GiB (its default 10 MB budget refuses 10,000
+/// exact rules on one field), so it is compared at its best.
+fn new_quamina() -> Quamina<usize> {
+    QuaminaBuilder::<usize>::new()
+        .with_arena_byte_budget(1 << 30)
+        .build()
+        .expect("a valid quamina configuration")
+}
+
 fn quamina_set(rules: &[String]) -> Result<Quamina<usize>, String> {
-    let mut set = Quamina::<usize>::new();
+    let mut set = new_quamina();
     for (index, rule) in rules.iter().enumerate() {
         set.add_pattern(index, rule)
             .map_err(|e| format!("rule {} refused: {e}", index + 1))?;
@@ -245,7 +255,11 @@ fn run_ours(
             Ok(_) => {}
             Err(error) => {
                 if first_error.is_none() {
-                    first_error = Some(format!("line {}: {}", seen % lines.len() + 1, error));
+                    first_error = Some(format!(
+                        "line {}: {}",
+                        seen % lines.len() + 1,
+                        error.detail()
+                    ));
                 }
             }
         }
@@ -709,11 +723,16 @@ fn scaling(lines: &[String], policy: PassPolicy) {
                 .as_ref()
                 .map_or("refused".to_owned(), |c| c.iter().sum::<u64>().to_string());
             let complete = ours.complete && theirs.is_some_and(|t| t.complete);
+            let their_cell = match (theirs, &their_counts) {
+                (Some(t), _) => t.cell(),
+                (None, Err(reason)) => format!("refused: {reason}"),
+                (None, Ok(_)) => "–".to_owned(),
+            };
             println!(
                 "| {} | {kind} | {} | {} | {} | {} |",
                 rules.len(),
                 ours.cell(),
-                theirs.map_or("–".into(), |t| t.cell()),
+                their_cell,
                 theirs.map_or("–".into(), |t| format!(
                     "{:.2}",
                     ours.events_per_sec / t.events_per_sec
@@ -735,7 +754,7 @@ fn many_rules(lines: &[String], count: usize) -> Vec<String> {
         .map(|i| {
             let value = &values[i % values.len()];
             let round = i / values.len();
-            let parity = if round % 2 == 0 { "E" } else { "O" };
+            let parity = if round.is_multiple_of(2) { "E" } else { "O" };
             let pattern = match i % 5 {
                 0 => serde_json::json!({"properties": {"MAPBLKLOT": [value], "ODD_EVEN": [parity]}}),
                 1 => serde_json::json!({"properties": {"BLKLOT": [{"prefix": format!("{value}{round}")}]}}),
@@ -786,13 +805,17 @@ fn loading(lines: &[String]) {
     let budget = Duration::from_secs(30);
     let before = resident_bytes();
     let start = Instant::now();
-    let mut theirs = Quamina::<usize>::new();
+    let mut theirs = new_quamina();
     let mut refused = 0usize;
+    let mut first_refusal: Option<String> = None;
     let mut loaded = 0usize;
     for (i, rule) in first.iter().enumerate() {
-        refused += usize::from(theirs.add_pattern(i, rule).is_err());
+        if let Err(error) = theirs.add_pattern(i, rule) {
+            refused += 1;
+            first_refusal.get_or_insert_with(|| format!("{rule}: {error}"));
+        }
         loaded += 1;
-        if loaded % 100 == 0 && start.elapsed() > budget {
+        if loaded.is_multiple_of(100) && start.elapsed() > budget {
             break;
         }
     }
@@ -818,8 +841,8 @@ fn loading(lines: &[String]) {
             more.as_secs_f64(),
         );
     }
-    if refused > 0 {
-        println!("\nquamina refused {refused} of these rules.");
+    if let Some(example) = first_refusal {
+        println!("\nquamina refused {refused} of these rules, e.g. {example}");
     }
     black_box(theirs.pattern_count());
     println!("\nmemory: growth of the process's resident set while loading (Linux /proc; the allocator may keep freed pages, so it is an upper bound for what the rules hold).");

@@ -3,14 +3,21 @@
 //!
 //! Prints events/sec per citylots2 rule family for `RuleSet::matching_rules_json` and for the
 //! `quamina` crate on the same generated features (best of a few passes, JSON parsing included),
-//! then 5 vs 10,000 exact rules, and loading times. `QUICK_LINES` sets the number of features
-//! (default 40,000). Asserts nothing.
+//! plus two baselines (`SKIP_ALL`: one rule on an absent key, so every event is checked and
+//! skipped whole; `WALK_PROPERTIES`: one absent key inside `properties`), then 5 vs 10,000 exact
+//! rules (`SCALING` alone runs just these), and loading times. Asserts nothing.
+//!
+//! Environment: `QUICK_LINES` features (default 40,000); `QUICK_PASSES` timed passes (best kept,
+//! default 3); `QUICK_CLOCK=wall` times by the wall clock instead of this thread's CPU time;
+//! `QUICK_NO_QUAMINA=1` or `QUICK_ENGINE=quamina` runs one engine only; `QUICK_SCALING=5,10000`
+//! picks the rule counts of the scaling rows.
 
 use event_pattern::RuleSet;
 use std::hint::black_box;
 use std::time::Instant;
 
 const FAMILIES_JSON: &str = include_str!("../benches/data/citylots-rule-families.json");
+
 /// Timed passes (best kept); `QUICK_PASSES` overrides.
 fn passes() -> usize {
     std::env::var("QUICK_PASSES")
@@ -22,6 +29,9 @@ fn passes() -> usize {
 /// This thread's CPU time in seconds where Linux tells it (`/proc/thread-self/schedstat`), so
 /// other work on a shared machine does not count; wall time elsewhere.
 fn cpu_seconds(wall_start: Instant) -> f64 {
+    if std::env::var("QUICK_CLOCK").as_deref() == Ok("wall") {
+        return wall_start.elapsed().as_secs_f64();
+    }
     std::fs::read_to_string("/proc/thread-self/schedstat")
         .ok()
         .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())

@@ -105,6 +105,36 @@ mod aws_corpus {
     }
 }
 
+/// JSON values of up to a few kilobytes with strings that need escapes or are not ASCII.
+fn big_value() -> impl Strategy<Value = Value> {
+    let text = prop::sample::select(
+        &[
+            "",
+            "plain",
+            "q\"uote",
+            "back\\slash",
+            "tab\tnew\nline",
+            "é ü 🚀",
+            "{[}]",
+            "\u{1}",
+        ][..],
+    );
+    let leaf = prop_oneof![
+        text.prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        (-1e6f64..1e6).prop_map(Value::from),
+        any::<bool>().prop_map(Value::from),
+        Just(Value::Null),
+    ];
+    leaf.prop_recursive(5, 200, 12, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..12).prop_map(Value::Array),
+            prop::collection::btree_map("[a-z{}\\[\\]\"]{0,6}", inner, 0..8)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
 /// Rule names for generated patterns.
 fn names(count: usize) -> Vec<String> {
     (0..count).map(|i| format!("rule-{i}")).collect()
@@ -176,6 +206,29 @@ proptest! {
                 }
             }
         }
+    }
+
+    #[test]
+    fn large_skipped_values_are_stepped_over_exactly(
+        skipped in prop::collection::vec(big_value(), 1..4),
+        pretty in any::<bool>(),
+        wanted in prop::sample::select(&["x", "y\"z", "\u{e9}t\u{e9}"][..]),
+    ) {
+        // Values no rule mentions, of all shapes and sizes, around values rules do mention.
+        let mut members = serde_json::Map::new();
+        for (i, value) in skipped.iter().enumerate() {
+            members.insert(format!("skip{i}"), value.clone());
+            members.insert(format!("k{i}"), Value::from(wanted));
+        }
+        members.insert("deep".into(), serde_json::json!({"inner": skipped, "k": wanted}));
+        let event = Value::Object(members);
+        let text = if pretty { serde_json::to_string_pretty(&event).unwrap() } else { event.to_string() };
+        let mut rules = RuleSet::new();
+        rules.add("top", &serde_json::json!({"k0": [wanted]}).to_string()).unwrap();
+        rules.add("deep", &serde_json::json!({"deep": {"k": [wanted]}}).to_string()).unwrap();
+        rules.add("last", &serde_json::json!({format!("k{}", skipped.len() - 1): [{"prefix": ""}]}).to_string()).unwrap();
+        rules.add("never", r#"{"deep":{"inner":{"zz":["nothing"]}}}"#).unwrap();
+        prop_assert_eq!(matching(&rules, &text), ["top", "deep", "last"]);
     }
 
     #[test]
@@ -264,7 +317,10 @@ fn add_remove_and_replace() {
         .unwrap()
         .is_empty());
     assert_eq!(copy.len(), 3, "clones are independent");
-    assert!(format!("{copy:?}").contains("RuleSet"));
+    assert_eq!(
+        format!("{copy:?}"),
+        "RuleSet { rules: 3, sub_rules: 3, paths_with_fields: 1, strict_json: false }"
+    );
 }
 
 #[test]

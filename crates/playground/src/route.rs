@@ -47,6 +47,8 @@ impl Section {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     Section(Section),
+    /// The minimal view for documentation iframes (`#/embed?...`), without the site's chrome.
+    Embed,
     /// A fragment naming no section, kept so the page can say what was asked for.
     NotFound(String),
 }
@@ -63,6 +65,9 @@ impl Route {
         if slug.is_empty() {
             return Route::HOME;
         }
+        if slug == "embed" {
+            return Route::Embed;
+        }
         Section::ALL
             .into_iter()
             .find(|section| section.slug() == slug)
@@ -73,7 +78,7 @@ impl Route {
     pub fn section(&self) -> Option<Section> {
         match self {
             Route::Section(section) => Some(*section),
-            Route::NotFound(_) => None,
+            Route::Embed | Route::NotFound(_) => None,
         }
     }
 
@@ -81,6 +86,7 @@ impl Route {
     pub fn document_title(&self) -> String {
         let page = match self {
             Route::Section(section) => section.title(),
+            Route::Embed => "Event pattern example",
             Route::NotFound(_) => "Page not found",
         };
         format!("{page} · EventBridge Pattern Playground")
@@ -128,6 +134,12 @@ mod tests {
             Route::NotFound("Rules".to_owned())
         );
         assert_eq!(Route::NotFound("x".into()).section(), None);
+    }
+
+    #[test]
+    fn the_embed_route_keeps_its_query_for_the_embed_view() {
+        assert_eq!(Route::from_hash("#/embed?pattern=%7B%7D&theme=dark"), Route::Embed);
+        assert_eq!(Route::Embed.section(), None);
     }
 
     #[test]

@@ -154,7 +154,8 @@ mod tests {
 
     #[test]
     fn unreadable_simulator_settings_are_dropped_but_the_rest_is_kept() {
-        let text = r#"{"account":"111122223333","simulator":{"choice":{"kind":"martian"},"seed":"x"}}"#;
+        let text =
+            r#"{"account":"111122223333","simulator":{"choice":{"kind":"martian"},"seed":"x"}}"#;
         let state = PlaygroundState::from_json(text).unwrap();
         assert_eq!(state.account, "111122223333");
         assert_eq!(state.simulator, SimulatorSettings::default());

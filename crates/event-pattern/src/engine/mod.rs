@@ -41,7 +41,7 @@ use values::{Payload, ValueMatcher};
 /// let event = br#"{"source": "aws.ec2", "detail": {"state": "running"}}"#;
 /// assert_eq!(rules.matching_rules_json(event).unwrap(), ["ec2", "any-aws"]);
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct RuleSet {
     /// By rule id, in the order rules were first added; `None` once removed.
     rules: Vec<Option<Rule>>,
@@ -52,6 +52,21 @@ pub struct RuleSet {
     automaton: Automaton,
     /// Sub-rules still in the automaton although their rule was removed or replaced.
     stale_sub_rules: usize,
+}
+
+/// A summary: the automaton of a large set would fill screens.
+impl std::fmt::Debug for RuleSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RuleSet")
+            .field("rules", &self.len())
+            .field(
+                "sub_rules",
+                &(self.automaton.sub_rules.len() - self.stale_sub_rules),
+            )
+            .field("paths_with_fields", &self.automaton.matchers.len())
+            .field("strict_json", &self.automaton.strict_json)
+            .finish()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -423,7 +438,12 @@ impl Automaton {
                     raw
                 };
                 let Some(child) = self.paths.node(node).child(key) else {
-                    cursor.skip_value(depth, &mut scratch.skip_stack, self.strict_json)?;
+                    // Most values skipped inside objects rules look into are short strings.
+                    if cursor.peek() == Some(b'"') {
+                        cursor.string()?;
+                    } else {
+                        cursor.skip_value(depth, &mut scratch.skip_stack, self.strict_json)?;
+                    }
                     continue;
                 };
                 if scratch.seen[seen_from..].contains(&child) {
@@ -491,17 +511,17 @@ impl Automaton {
         match byte {
             b'"' => {
                 let raw = cursor.string()?;
-                let text: &str = if raw.escaped {
-                    scan::decode(&cursor.bytes[raw.start..raw.end], &mut scratch.text);
-                    // Moved out so `record` may borrow the scratch mutably.
+                let raw_text = &cursor.bytes[raw.start..raw.end];
+                if raw.escaped {
+                    scan::decode(raw_text, &mut scratch.text);
+                    // Taken out of the scratch area so that `record` may borrow it mutably.
                     let decoded = std::mem::take(&mut scratch.text);
                     scratch.record(node, values, *every_leaf, ScalarRef::String(&decoded));
                     scratch.text = decoded;
-                    return Ok(());
                 } else {
-                    std::str::from_utf8(&cursor.bytes[raw.start..raw.end]).map_err(|_| Malformed)?
-                };
-                scratch.record(node, values, *every_leaf, ScalarRef::String(text));
+                    let text = std::str::from_utf8(raw_text).map_err(|_| Malformed)?;
+                    scratch.record(node, values, *every_leaf, ScalarRef::String(text));
+                }
             }
             b'-' | b'0'..=b'9' => {
                 let (start, end) = cursor.number()?;

@@ -8,7 +8,7 @@ use super::simulator_report::{format_count, format_duration_ms};
 
 pub const CHART_WIDTH: f64 = 720.0;
 pub const CHART_HEIGHT: f64 = 210.0;
-const PLOT_LEFT: f64 = 64.0;
+const PLOT_LEFT: f64 = 72.0;
 const PLOT_RIGHT: f64 = CHART_WIDTH - 12.0;
 const PLOT_TOP: f64 = 10.0;
 const PLOT_BOTTOM: f64 = CHART_HEIGHT - 26.0;
@@ -117,11 +117,20 @@ pub const METRIC_CHARTS: [MetricChartSpec; 5] = [
     MetricChartSpec {
         key: "attempts",
         title: "InvocationAttempts",
-        explanation: "Every attempt to invoke a target, retries included, in the period it started: \
+        explanation:
+            "Every attempt to invoke a target, retries included, in the period it started: \
                       SuccessfulInvocationAttempts and the attempts that failed.",
         series: &[
-            MetricSeries { label: "SuccessfulInvocationAttempts", class: "series-ok", value: |m| m.successful_invocation_attempts },
-            MetricSeries { label: "Failed attempts", class: "series-bad", value: |m| m.failed_invocation_attempts },
+            MetricSeries {
+                label: "SuccessfulInvocationAttempts",
+                class: "series-ok",
+                value: |m| m.successful_invocation_attempts,
+            },
+            MetricSeries {
+                label: "Failed attempts",
+                class: "series-bad",
+                value: |m| m.failed_invocation_attempts,
+            },
         ],
         only_if_non_zero: false,
     },
@@ -129,18 +138,35 @@ pub const METRIC_CHARTS: [MetricChartSpec; 5] = [
         key: "retries",
         title: "RetryInvocationAttempts",
         explanation: "Attempts that were retries (every attempt after an invocation's first).",
-        series: &[MetricSeries { label: "RetryInvocationAttempts", class: "series-retry", value: |m| m.retry_invocation_attempts }],
+        series: &[MetricSeries {
+            label: "RetryInvocationAttempts",
+            class: "series-retry",
+            value: |m| m.retry_invocation_attempts,
+        }],
         only_if_non_zero: false,
     },
     MetricChartSpec {
         key: "ended",
         title: "Invocations",
-        explanation: "Invocations that ended, in the period they ended: delivered, or failed for good \
+        explanation:
+            "Invocations that ended, in the period they ended: delivered, or failed for good \
                       (FailedInvocations), split by where the event went.",
         series: &[
-            MetricSeries { label: "Delivered", class: "series-ok", value: delivered },
-            MetricSeries { label: "InvocationsSentToDlq", class: "series-dlq", value: |m| m.invocations_sent_to_dlq },
-            MetricSeries { label: "Dropped", class: "series-bad", value: dropped },
+            MetricSeries {
+                label: "Delivered",
+                class: "series-ok",
+                value: delivered,
+            },
+            MetricSeries {
+                label: "InvocationsSentToDlq",
+                class: "series-dlq",
+                value: |m| m.invocations_sent_to_dlq,
+            },
+            MetricSeries {
+                label: "Dropped",
+                class: "series-bad",
+                value: dropped,
+            },
             MetricSeries {
                 label: "InvocationsFailedToBeSentToDlq",
                 class: "series-lost",
@@ -152,16 +178,25 @@ pub const METRIC_CHARTS: [MetricChartSpec; 5] = [
     MetricChartSpec {
         key: "created",
         title: "InvocationsCreated",
-        explanation: "Invocations created for matched events (one per event and target), in the period \
+        explanation:
+            "Invocations created for matched events (one per event and target), in the period \
                       of ingestion.",
-        series: &[MetricSeries { label: "InvocationsCreated", class: "series-neutral", value: |m| m.invocations_created }],
+        series: &[MetricSeries {
+            label: "InvocationsCreated",
+            class: "series-neutral",
+            value: |m| m.invocations_created,
+        }],
         only_if_non_zero: false,
     },
     MetricChartSpec {
         key: "throttled",
         title: "ThrottledRules",
         explanation: "Attempts a rule had to delay because a target's rate limit was reached.",
-        series: &[MetricSeries { label: "ThrottledRules", class: "series-retry", value: |m| m.throttled_rules }],
+        series: &[MetricSeries {
+            label: "ThrottledRules",
+            class: "series-retry",
+            value: |m| m.throttled_rules,
+        }],
         only_if_non_zero: true,
     },
 ];
@@ -215,17 +250,49 @@ pub fn nice_step(max: f64) -> f64 {
     factor * magnitude
 }
 
-/// Value-axis ticks from 0 to a round maximum at or above `max`, and that maximum.
-fn value_axis(max: f64, whole_numbers: bool, label: impl Fn(f64) -> String) -> (Vec<Tick>, f64) {
-    let mut step = nice_step(max);
-    if whole_numbers {
-        step = step.max(1.0);
-    }
+/// Count-axis ticks from 0 to a round maximum at or above `max`, and that maximum.
+fn count_axis(max: f64) -> (Vec<Tick>, f64) {
+    let step = nice_step(max).max(1.0);
     let top = (max / step).ceil().max(1.0) * step;
     let ticks = (0..=((top / step).round() as u32))
         .map(|n| {
             let value = f64::from(n) * step;
-            Tick { pos: PLOT_BOTTOM - value / top * (PLOT_BOTTOM - PLOT_TOP), label: label(value) }
+            Tick {
+                pos: PLOT_BOTTOM - value / top * (PLOT_BOTTOM - PLOT_TOP),
+                label: format_count(value as u64),
+            }
+        })
+        .collect();
+    (ticks, top)
+}
+
+/// Steps of a duration axis: round numbers in the unit people would read them in.
+const DURATION_STEPS_MS: [u64; 27] = [
+    1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 15_000, 30_000, 60_000,
+    120_000, 300_000, 600_000, 900_000, 1_800_000, 3_600_000, 7_200_000, 10_800_000, 21_600_000,
+    43_200_000, 86_400_000,
+];
+
+/// Value-axis ticks for durations up to `max_ms`, at round durations ("10 min", "6 h").
+fn duration_axis(max_ms: f64) -> (Vec<Tick>, f64) {
+    let max = if max_ms.is_finite() {
+        max_ms.max(1.0)
+    } else {
+        1.0
+    };
+    let step = DURATION_STEPS_MS
+        .into_iter()
+        .map(|step| step as f64)
+        .find(|step| (max / step).ceil() <= 5.0)
+        .unwrap_or_else(|| (max / 5.0 / 86_400_000.0).ceil() * 86_400_000.0);
+    let top = (max / step).ceil().max(1.0) * step;
+    let ticks = (0..=((top / step).round() as u32))
+        .map(|n| {
+            let value = f64::from(n) * step;
+            Tick {
+                pos: PLOT_BOTTOM - value / top * (PLOT_BOTTOM - PLOT_TOP),
+                label: format_duration_ms(value as u64),
+            }
         })
         .collect();
     (ticks, top)
@@ -251,7 +318,11 @@ fn time_axis(periods: usize, period: u32) -> Vec<Tick> {
 }
 
 /// Sums one metric into periods.
-fn sum_periods(per_minute: &[MinuteMetrics], period: u32, value: fn(&MetricCounts) -> u64) -> Vec<u64> {
+fn sum_periods(
+    per_minute: &[MinuteMetrics],
+    period: u32,
+    value: fn(&MetricCounts) -> u64,
+) -> Vec<u64> {
     per_minute
         .chunks(period as usize)
         .map(|chunk| chunk.iter().map(|minute| value(&minute.metrics)).sum())
@@ -275,7 +346,7 @@ pub fn metric_chart(spec: &MetricChartSpec, per_minute: &[MinuteMetrics]) -> Opt
     if spec.only_if_non_zero && max == 0 {
         return None;
     }
-    let (y_ticks, top) = value_axis(max as f64, true, |value| format_count(value as u64));
+    let (y_ticks, top) = count_axis(max as f64);
     let band = (PLOT_RIGHT - PLOT_LEFT) / periods.max(1) as f64;
     let gap = if band >= 4.0 { band * 0.15 } else { 0.0 };
     let scale = (PLOT_BOTTOM - PLOT_TOP) / top;
@@ -290,7 +361,11 @@ pub fn metric_chart(spec: &MetricChartSpec, per_minute: &[MinuteMetrics]) -> Opt
                 .map(|(series, column)| {
                     let height = column[index] as f64 * scale;
                     base -= height;
-                    BarSegment { y: base, height, series }
+                    BarSegment {
+                        y: base,
+                        height,
+                        series,
+                    }
                 })
                 .collect();
             let start = index as u64 * u64::from(period);
@@ -305,7 +380,11 @@ pub fn metric_chart(spec: &MetricChartSpec, per_minute: &[MinuteMetrics]) -> Opt
                 x: PLOT_LEFT + band * index as f64 + gap / 2.0,
                 width: (band - gap).max(0.5),
                 segments,
-                title: format!("{}–{}: {values}", format_minute(start), format_minute(start + u64::from(period))),
+                title: format!(
+                    "{}–{}: {values}",
+                    format_minute(start),
+                    format_minute(start + u64::from(period))
+                ),
             }
         })
         .collect();
@@ -346,7 +425,10 @@ pub fn metric_chart(spec: &MetricChartSpec, per_minute: &[MinuteMetrics]) -> Opt
         series: spec
             .series
             .iter()
-            .map(|series| SeriesInfo { label: series.label.to_owned(), class: series.class })
+            .map(|series| SeriesInfo {
+                label: series.label.to_owned(),
+                class: series.class,
+            })
             .collect(),
         bars,
         y_ticks,
@@ -413,7 +495,12 @@ fn line_from(label: &str, class: &'static str, points: &[Option<(f64, f64)>]) ->
         }
     }
     flush(&mut current);
-    Line { label: label.to_owned(), class, pieces, dots }
+    Line {
+        label: label.to_owned(),
+        class,
+        pieces,
+        dots,
+    }
 }
 
 /// `IngestionToInvocationSuccessLatency` per period: mean and maximum.
@@ -434,10 +521,13 @@ pub fn latency_chart(per_minute: &[MinuteMetrics]) -> LineChart {
         .collect();
     let periods = stats.len();
     let max = stats.iter().map(|s| s.max_ms).max().unwrap_or(0);
-    let (y_ticks, top) = value_axis(max as f64, false, |value| format_duration_ms(value as u64));
+    let (y_ticks, top) = duration_axis(max as f64);
     let band = (PLOT_RIGHT - PLOT_LEFT) / periods.max(1) as f64;
     let point = |index: usize, value: f64| {
-        (PLOT_LEFT + band * (index as f64 + 0.5), PLOT_BOTTOM - value / top * (PLOT_BOTTOM - PLOT_TOP))
+        (
+            PLOT_LEFT + band * (index as f64 + 0.5),
+            PLOT_BOTTOM - value / top * (PLOT_BOTTOM - PLOT_TOP),
+        )
     };
     let means: Vec<Option<(f64, f64)>> = stats
         .iter()
@@ -507,14 +597,32 @@ pub fn metric_totals(totals: &MetricTotals) -> Vec<(&'static str, String)> {
         ("InvocationsCreated", format_count(m.invocations_created)),
         ("Invocations", format_count(m.invocations)),
         ("InvocationAttempts", format_count(m.invocation_attempts)),
-        ("SuccessfulInvocationAttempts", format_count(m.successful_invocation_attempts)),
-        ("RetryInvocationAttempts", format_count(m.retry_invocation_attempts)),
+        (
+            "SuccessfulInvocationAttempts",
+            format_count(m.successful_invocation_attempts),
+        ),
+        (
+            "RetryInvocationAttempts",
+            format_count(m.retry_invocation_attempts),
+        ),
         ("FailedInvocations", format_count(m.failed_invocations)),
-        ("InvocationsSentToDlq", format_count(m.invocations_sent_to_dlq)),
-        ("InvocationsFailedToBeSentToDlq", format_count(m.invocations_failed_to_be_sent_to_dlq)),
+        (
+            "InvocationsSentToDlq",
+            format_count(m.invocations_sent_to_dlq),
+        ),
+        (
+            "InvocationsFailedToBeSentToDlq",
+            format_count(m.invocations_failed_to_be_sent_to_dlq),
+        ),
         ("ThrottledRules", format_count(m.throttled_rules)),
-        ("IngestionToInvocationStartLatency", latency(&totals.start_latency)),
-        ("IngestionToInvocationSuccessLatency", latency(&totals.success_latency)),
+        (
+            "IngestionToInvocationStartLatency",
+            latency(&totals.start_latency),
+        ),
+        (
+            "IngestionToInvocationSuccessLatency",
+            latency(&totals.success_latency),
+        ),
     ]
 }
 
@@ -563,7 +671,7 @@ pub struct BackoffDelayChart {
 pub fn backoff_delay_chart(backoff: &BackoffConfig, retries: u32) -> BackoffDelayChart {
     let schedule = backoff.expected_schedule(retries);
     let max = schedule.iter().map(|s| s.delay.max_ms).max().unwrap_or(0);
-    let (y_ticks, top) = value_axis(max as f64, false, |value| format_duration_ms(value as u64));
+    let (y_ticks, top) = duration_axis(max as f64);
     let count = schedule.len().max(1);
     let band = (PLOT_RIGHT - PLOT_LEFT) / count as f64;
     let y = |value: f64| PLOT_BOTTOM - value / top * (PLOT_BOTTOM - PLOT_TOP);
@@ -590,7 +698,10 @@ pub fn backoff_delay_chart(backoff: &BackoffConfig, retries: u32) -> BackoffDela
         .iter()
         .enumerate()
         .filter(|(index, _)| count <= 16 || index % 2 == 0)
-        .map(|(index, retry)| Tick { pos: PLOT_LEFT + band * (index as f64 + 0.5), label: retry.retry_number.to_string() })
+        .map(|(index, retry)| Tick {
+            pos: PLOT_LEFT + band * (index as f64 + 0.5),
+            label: retry.retry_number.to_string(),
+        })
         .collect();
     let description = match (schedule.first(), schedule.last()) {
         (Some(first), Some(last)) => format!(
@@ -604,12 +715,22 @@ pub fn backoff_delay_chart(backoff: &BackoffConfig, retries: u32) -> BackoffDela
         ),
         _ => "No retries.".to_owned(),
     };
-    BackoffDelayChart { frame: FRAME, bars, y_ticks, x_ticks, description }
+    BackoffDelayChart {
+        frame: FRAME,
+        bars,
+        y_ticks,
+        x_ticks,
+        description,
+    }
 }
 
 /// When each retry starts, counted from the first attempt (shortest, expected, longest), with
 /// the maximum event age as a reference line.
-pub fn backoff_cumulative_chart(backoff: &BackoffConfig, retries: u32, max_age_seconds: u32) -> LineChart {
+pub fn backoff_cumulative_chart(
+    backoff: &BackoffConfig,
+    retries: u32,
+    max_age_seconds: u32,
+) -> LineChart {
     let schedule = backoff.expected_schedule(retries);
     let age_ms = u64::from(max_age_seconds) * 1000;
     let max = schedule
@@ -618,25 +739,44 @@ pub fn backoff_cumulative_chart(backoff: &BackoffConfig, retries: u32, max_age_s
         .max()
         .unwrap_or(0)
         .max(age_ms);
-    let (y_ticks, top) = value_axis(max as f64, false, |value| format_duration_ms(value as u64));
+    let (y_ticks, top) = duration_axis(max as f64);
     let count = schedule.len().max(1);
     let band = (PLOT_RIGHT - PLOT_LEFT) / count as f64;
     let y = |value: f64| PLOT_BOTTOM - value / top * (PLOT_BOTTOM - PLOT_TOP);
     let at = |index: usize| PLOT_LEFT + band * (index as f64 + 0.5);
     let series = |pick: fn(&delivery::ScheduledRetry) -> f64| -> Vec<Option<(f64, f64)>> {
-        schedule.iter().enumerate().map(|(index, s)| Some((at(index), y(pick(s))))).collect()
+        schedule
+            .iter()
+            .enumerate()
+            .map(|(index, s)| Some((at(index), y(pick(s)))))
+            .collect()
     };
     let lines = vec![
-        line_from("Longest", "line-max", &series(|s| s.after_first_attempt.max_ms as f64)),
-        line_from("Expected", "line-mean", &series(|s| s.after_first_attempt.expected_ms)),
-        line_from("Shortest", "line-min", &series(|s| s.after_first_attempt.min_ms as f64)),
+        line_from(
+            "Longest",
+            "line-max",
+            &series(|s| s.after_first_attempt.max_ms as f64),
+        ),
+        line_from(
+            "Expected",
+            "line-mean",
+            &series(|s| s.after_first_attempt.expected_ms),
+        ),
+        line_from(
+            "Shortest",
+            "line-min",
+            &series(|s| s.after_first_attempt.min_ms as f64),
+        ),
     ];
     let step = if count <= 12 { 1 } else { count.div_ceil(8) };
     let x_ticks = schedule
         .iter()
         .enumerate()
         .filter(|(index, _)| index % step == 0 || *index + 1 == count)
-        .map(|(index, s)| Tick { pos: at(index), label: s.retry_number.to_string() })
+        .map(|(index, s)| Tick {
+            pos: at(index),
+            label: s.retry_number.to_string(),
+        })
         .collect();
     let milestones: Vec<u32> = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 15, 20, 50, 100, 150, 185]
         .into_iter()
@@ -648,7 +788,11 @@ pub fn backoff_cumulative_chart(backoff: &BackoffConfig, retries: u32, max_age_s
         .map(|s| {
             vec![
                 s.retry_number.to_string(),
-                format!("{} – {}", format_duration_ms(s.delay.min_ms), format_duration_ms(s.delay.max_ms)),
+                format!(
+                    "{} – {}",
+                    format_duration_ms(s.delay.min_ms),
+                    format_duration_ms(s.delay.max_ms)
+                ),
                 format_duration_ms(s.after_first_attempt.expected_ms.round() as u64),
                 format!(
                     "{} – {}",
@@ -672,15 +816,21 @@ pub fn backoff_cumulative_chart(backoff: &BackoffConfig, retries: u32, max_age_s
     LineChart {
         key: "backoff-cumulative",
         title: "When each retry starts".to_owned(),
-        explanation: "Counted from the first attempt, without the target's response times.".to_owned(),
+        explanation: "Counted from the first attempt, without the target's response times."
+            .to_owned(),
         frame: FRAME,
         lines,
-        limit: Some((y(age_ms as f64), format!("Maximum event age {}", format_duration_ms(age_ms)))),
+        limit: Some((
+            y(age_ms as f64),
+            format!("Maximum event age {}", format_duration_ms(age_ms)),
+        )),
         y_ticks,
         x_ticks,
         description,
         table: DataTable {
-            headers: ["Retry", "Delay before it", "Expected start", "Start range"].map(str::to_owned).to_vec(),
+            headers: ["Retry", "Delay before it", "Expected start", "Start range"]
+                .map(str::to_owned)
+                .to_vec(),
             rows,
         },
     }
@@ -691,12 +841,27 @@ mod tests {
     use super::*;
 
     fn report(id: &str) -> delivery::Report {
-        delivery::simulate(&(delivery::PRESETS.iter().find(|p| p.id == id).unwrap().build)()).unwrap()
+        delivery::simulate(&(delivery::PRESETS
+            .iter()
+            .find(|p| p.id == id)
+            .unwrap()
+            .build)())
+        .unwrap()
     }
 
     #[test]
     fn period_minutes_table() {
-        let table = [(0, 1), (1, 1), (120, 1), (121, 2), (240, 2), (241, 5), (1_440, 15), (10_080, 120), (1_000_000, 1440)];
+        let table = [
+            (0, 1),
+            (1, 1),
+            (120, 1),
+            (121, 2),
+            (240, 2),
+            (241, 5),
+            (1_440, 15),
+            (10_080, 120),
+            (1_000_000, 1440),
+        ];
         for (minutes, period) in table {
             assert_eq!(period_minutes(minutes), period, "{minutes}");
         }
@@ -704,9 +869,34 @@ mod tests {
 
     #[test]
     fn nice_step_table() {
-        let table = [(0.0, 1.0), (4.0, 1.0), (10.0, 5.0), (100.0, 50.0), (7_200.0, 2_000.0), (37.0, 10.0), (f64::NAN, 1.0)];
+        let table = [
+            (0.0, 1.0),
+            (4.0, 1.0),
+            (10.0, 5.0),
+            (100.0, 50.0),
+            (7_200.0, 2_000.0),
+            (37.0, 10.0),
+            (f64::NAN, 1.0),
+        ];
         for (max, step) in table {
             assert_eq!(nice_step(max), step, "{max}");
+        }
+    }
+
+    #[test]
+    fn duration_axis_uses_round_durations() {
+        let table: [(f64, &[&str]); 4] = [
+            (640_000.0, &["0 ms", "5 min", "10 min", "15 min"]),
+            (113_000_000.0, &["0 ms", "12 h", "24 h", "1 d 12 h"]),
+            (40.0, &["0 ms", "10 ms", "20 ms", "30 ms", "40 ms"]),
+            (0.0, &["0 ms", "1 ms"]),
+        ];
+        for (max, labels) in table {
+            let (ticks, top) = duration_axis(max);
+            let got: Vec<&str> = ticks.iter().map(|t| t.label.as_str()).collect();
+            assert_eq!(got, labels, "{max}");
+            assert!(top >= max);
+            assert_eq!(ticks.last().unwrap().pos, PLOT_TOP);
         }
     }
 
@@ -727,7 +917,12 @@ mod tests {
             .table
             .rows
             .iter()
-            .map(|row| row[1..].iter().map(|cell| cell.replace(',', "").parse::<u64>().unwrap()).sum::<u64>())
+            .map(|row| {
+                row[1..]
+                    .iter()
+                    .map(|cell| cell.replace(',', "").parse::<u64>().unwrap())
+                    .sum::<u64>()
+            })
             .sum();
         assert_eq!(total, report.totals.metrics.invocation_attempts);
         for bar in &attempts.bars {
@@ -735,23 +930,49 @@ mod tests {
             let height: f64 = bar.segments.iter().map(|s| s.height).sum();
             assert!(height <= PLOT_BOTTOM - PLOT_TOP + 1e-6);
             for pair in bar.segments.windows(2) {
-                assert!((pair[0].y - (pair[1].y + pair[1].height)).abs() < 1e-6, "segments stack without gaps");
+                assert!(
+                    (pair[0].y - (pair[1].y + pair[1].height)).abs() < 1e-6,
+                    "segments stack without gaps"
+                );
             }
         }
-        assert!(attempts.bars.iter().any(|bar| bar.segments.iter().any(|s| s.series == 1)), "failures during the outage");
+        assert!(
+            attempts
+                .bars
+                .iter()
+                .any(|bar| bar.segments.iter().any(|s| s.series == 1)),
+            "failures during the outage"
+        );
         assert_eq!(attempts.y_ticks[0].pos, PLOT_BOTTOM);
         assert!(attempts.y_ticks.last().unwrap().pos >= PLOT_TOP - 1e-9);
         assert!(attempts.description.starts_with("InvocationAttempts per"));
-        assert!(charts.iter().all(|chart| chart.key != "throttled"), "ThrottledRules is drawn only when non-zero");
+        assert!(
+            charts.iter().all(|chart| chart.key != "throttled"),
+            "ThrottledRules is drawn only when non-zero"
+        );
     }
 
     #[test]
     fn the_ended_chart_splits_invocations_by_where_the_events_went() {
         let report = report("dlq-without-policy");
         let ended = metric_chart(&METRIC_CHARTS[2], &report.per_minute).unwrap();
-        assert_eq!(ended.table.headers, ["Period starting", "Delivered", "InvocationsSentToDlq", "Dropped", "InvocationsFailedToBeSentToDlq"]);
+        assert_eq!(
+            ended.table.headers,
+            [
+                "Period starting",
+                "Delivered",
+                "InvocationsSentToDlq",
+                "Dropped",
+                "InvocationsFailedToBeSentToDlq"
+            ]
+        );
         let column_total = |column: usize| -> u64 {
-            ended.table.rows.iter().map(|row| row[column].replace(',', "").parse::<u64>().unwrap()).sum()
+            ended
+                .table
+                .rows
+                .iter()
+                .map(|row| row[column].replace(',', "").parse::<u64>().unwrap())
+                .sum()
         };
         let outcomes = report.summary.outcomes;
         assert_eq!(column_total(1), outcomes.delivered);
@@ -765,7 +986,10 @@ mod tests {
     fn throttled_rules_appear_for_the_rate_limited_preset() {
         let report = report("throttled-api-destination");
         let charts = metric_charts(&report.per_minute);
-        let throttled = charts.iter().find(|chart| chart.key == "throttled").unwrap();
+        let throttled = charts
+            .iter()
+            .find(|chart| chart.key == "throttled")
+            .unwrap();
         assert!(!throttled.bars.is_empty());
     }
 
@@ -773,7 +997,10 @@ mod tests {
     fn latency_lines_break_where_nothing_was_delivered() {
         let report = report("permissions-error");
         let chart = latency_chart(&report.per_minute);
-        assert!(chart.lines.iter().all(|line| line.pieces.is_empty() && line.dots.is_empty()));
+        assert!(chart
+            .lines
+            .iter()
+            .all(|line| line.pieces.is_empty() && line.dots.is_empty()));
         assert!(chart.table.rows.is_empty());
         assert!(chart.description.contains("no invocation was delivered"));
 
@@ -784,7 +1011,10 @@ mod tests {
             for point in piece.split(' ') {
                 let (x, y) = point.split_once(',').unwrap();
                 let (x, y): (f64, f64) = (x.parse().unwrap(), y.parse().unwrap());
-                assert!((PLOT_LEFT..=PLOT_RIGHT).contains(&x) && (PLOT_TOP - 0.1..=PLOT_BOTTOM + 0.1).contains(&y));
+                assert!(
+                    (PLOT_LEFT..=PLOT_RIGHT).contains(&x)
+                        && (PLOT_TOP - 0.1..=PLOT_BOTTOM + 0.1).contains(&y)
+                );
             }
         }
     }
@@ -795,7 +1025,16 @@ mod tests {
 
     #[test]
     fn line_pieces_and_dots_table() {
-        let points = [Some((1.0, 2.0)), Some((3.0, 4.0)), None, Some((5.0, 6.0)), None, None, Some((7.0, 8.0)), Some((9.0, 1.0))];
+        let points = [
+            Some((1.0, 2.0)),
+            Some((3.0, 4.0)),
+            None,
+            Some((5.0, 6.0)),
+            None,
+            None,
+            Some((7.0, 8.0)),
+            Some((9.0, 1.0)),
+        ];
         let line = line_from("x", "c", &points);
         assert_eq!(line.pieces, ["1.0,2.0 3.0,4.0", "7.0,8.0 9.0,1.0"]);
         assert_eq!(line.dots, [(5.0, 6.0)]);
@@ -808,19 +1047,38 @@ mod tests {
         let names: Vec<&str> = totals.iter().map(|(name, _)| *name).collect();
         assert!(names.contains(&"InvocationsSentToDlq"));
         assert!(names.contains(&"IngestionToInvocationSuccessLatency"));
-        let sent = totals.iter().find(|(name, _)| *name == "InvocationsSentToDlq").unwrap();
+        let sent = totals
+            .iter()
+            .find(|(name, _)| *name == "InvocationsSentToDlq")
+            .unwrap();
         assert_eq!(sent.1, format_count(report.summary.outcomes.sent_to_dlq));
-        assert_eq!(totals.iter().find(|(name, _)| *name == "IngestionToInvocationSuccessLatency").unwrap().1, "–");
+        assert_eq!(
+            totals
+                .iter()
+                .find(|(name, _)| *name == "IngestionToInvocationSuccessLatency")
+                .unwrap()
+                .1,
+            "–"
+        );
     }
 
     #[test]
     fn default_backoff_formula_and_schedule() {
         let backoff = BackoffConfig::default();
         let formula = backoff_formula(&backoff);
-        assert_eq!(formula[0], "nominal(n) = min(10 min 40 s, 1 s × 2^(n − 1))   for retry n = 1, 2, 3 …");
+        assert_eq!(
+            formula[0],
+            "nominal(n) = min(10 min 40 s, 1 s × 2^(n − 1))   for retry n = 1, 2, 3 …"
+        );
         assert!(formula[1].contains("equal jitter"));
         let chart = backoff_cumulative_chart(&backoff, 185, 86_400);
-        assert!(chart.description.starts_with("Retry 185 starts about 23 h 32 min after the first attempt"), "{}", chart.description);
+        assert!(
+            chart
+                .description
+                .starts_with("Retry 185 starts about 23 h 32 min after the first attempt"),
+            "{}",
+            chart.description
+        );
         let last_row = chart.table.rows.last().unwrap();
         assert_eq!(last_row[0], "185");
         assert_eq!(last_row[2], "23 h 32 min");
@@ -837,11 +1095,27 @@ mod tests {
         // Higher on screen means a longer delay: y shrinks while the delay grows, then stays.
         assert!(chart.bars[0].y_max > chart.bars[9].y_max);
         assert_eq!(chart.bars[10].y_max, chart.bars[15].y_max);
-        assert!(chart.bars.iter().all(|bar| bar.y_max < bar.y_min && bar.y_max <= bar.y_mean && bar.y_mean <= bar.y_min));
-        assert_eq!(chart.bars[0].title, "Retry 1: 500 ms to 1 s after the previous answer (mean 750 ms)");
-        let none = BackoffConfig { jitter: Jitter::None, ..BackoffConfig::default() };
+        assert!(chart.bars.iter().all(|bar| bar.y_max < bar.y_min
+            && bar.y_max <= bar.y_mean
+            && bar.y_mean <= bar.y_min));
+        assert_eq!(
+            chart.bars[0].title,
+            "Retry 1: 500 ms to 1 s after the previous answer (mean 750 ms)"
+        );
+        let none = BackoffConfig {
+            jitter: Jitter::None,
+            ..BackoffConfig::default()
+        };
         let flat = backoff_delay_chart(&none, 3);
-        assert!(flat.bars.iter().all(|bar| bar.y_min - bar.y_max >= 1.5 - 1e-9), "zero-height ranges stay visible");
-        assert_eq!(backoff_delay_chart(&BackoffConfig::default(), 0).description, "No retries.");
+        assert!(
+            flat.bars
+                .iter()
+                .all(|bar| bar.y_min - bar.y_max >= 1.5 - 1e-9),
+            "zero-height ranges stay visible"
+        );
+        assert_eq!(
+            backoff_delay_chart(&BackoffConfig::default(), 0).description,
+            "No retries."
+        );
     }
 }

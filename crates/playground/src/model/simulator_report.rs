@@ -228,13 +228,25 @@ pub fn headline(summary: &OutcomeSummary) -> String {
 pub fn run_facts(report: &Report) -> Vec<(String, String)> {
     let summary = &report.summary;
     let mut facts = vec![
-        ("Events ingested".to_owned(), format_count(summary.events_ingested)),
-        ("Events matched by a rule".to_owned(), format_count(summary.events_matched)),
+        (
+            "Events ingested".to_owned(),
+            format_count(summary.events_ingested),
+        ),
+        (
+            "Events matched by a rule".to_owned(),
+            format_count(summary.events_matched),
+        ),
     ];
     let optional = [
         ("Events matched by no rule", summary.events_unmatched),
-        ("Events dropped: partner source not ACTIVE", summary.events_dropped_inactive_source),
-        ("Events sent to a bus that does not exist", summary.events_to_unknown_bus),
+        (
+            "Events dropped: partner source not ACTIVE",
+            summary.events_dropped_inactive_source,
+        ),
+        (
+            "Events sent to a bus that does not exist",
+            summary.events_to_unknown_bus,
+        ),
     ];
     facts.extend(
         optional
@@ -242,17 +254,32 @@ pub fn run_facts(report: &Report) -> Vec<(String, String)> {
             .filter(|(_, value)| *value > 0)
             .map(|(label, value)| (label.to_owned(), format_count(value))),
     );
-    facts.push(("Invocations created".to_owned(), format_count(summary.invocations_created)));
+    facts.push((
+        "Invocations created".to_owned(),
+        format_count(summary.invocations_created),
+    ));
     facts.push((
         "Delivered after retries".to_owned(),
         format_count(summary.delivered_after_retries),
     ));
     let ended = &summary.failures_ended_by;
     let endings = [
-        ("Failures not retried (non-retryable error)", ended.non_retryable_error),
-        ("Failures ended by MaximumRetryAttempts", ended.maximum_retry_attempts),
-        ("Failures ended by MaximumEventAgeInSeconds", ended.maximum_event_age),
-        ("Expired waiting for the rate limit", summary.expired_before_first_attempt),
+        (
+            "Failures not retried (non-retryable error)",
+            ended.non_retryable_error,
+        ),
+        (
+            "Failures ended by MaximumRetryAttempts",
+            ended.maximum_retry_attempts,
+        ),
+        (
+            "Failures ended by MaximumEventAgeInSeconds",
+            ended.maximum_event_age,
+        ),
+        (
+            "Expired waiting for the rate limit",
+            summary.expired_before_first_attempt,
+        ),
         ("Still in flight", summary.in_flight),
     ];
     facts.extend(
@@ -278,7 +305,10 @@ pub fn run_facts(report: &Report) -> Vec<(String, String)> {
         "Last activity at (simulated time)".to_owned(),
         format_clock(report.simulated_until_ms),
     ));
-    if let (Some(p50), Some(p99)) = (report.totals.success_latency.p50_ms, report.totals.success_latency.p99_ms) {
+    if let (Some(p50), Some(p99)) = (
+        report.totals.success_latency.p50_ms,
+        report.totals.success_latency.p99_ms,
+    ) {
         facts.push((
             "Time to delivery (median / 99th percentile)".to_owned(),
             format!("{} / {}", format_duration_ms(p50), format_duration_ms(p99)),
@@ -352,7 +382,12 @@ pub fn dlq_entries(report: &Report) -> Vec<DlqEntry> {
             if let Some(Outcome::SentToDlq { failure, message }) = &invocation.outcome {
                 let mut attributes: Vec<(String, String)> = ATTRIBUTE_ORDER
                     .iter()
-                    .filter_map(|name| message.attributes.get(*name).map(|value| ((*name).to_owned(), value.clone())))
+                    .filter_map(|name| {
+                        message
+                            .attributes
+                            .get(*name)
+                            .map(|value| ((*name).to_owned(), value.clone()))
+                    })
                     .collect();
                 attributes.extend(
                     message
@@ -383,7 +418,10 @@ pub fn dlq_coverage(report: &Report, shown: usize) -> String {
         return "No message was sent to a dead-letter queue.".to_owned();
     }
     if shown as u64 == total {
-        return format!("{} messages in the dead-letter queues.", format_count(total));
+        return format!(
+            "{} messages in the dead-letter queues.",
+            format_count(total)
+        );
     }
     format!(
         "{} messages in the dead-letter queues; the {} of the first {} events are listed (only their \
@@ -431,7 +469,11 @@ fn failure_text(failure: &FinalFailure) -> String {
 pub fn outcome_text(outcome: Option<&Outcome>) -> String {
     match outcome {
         None => "Still in flight when the run stopped.".to_owned(),
-        Some(Outcome::Delivered { attempt, at_ms, latency_ms }) => format!(
+        Some(Outcome::Delivered {
+            attempt,
+            at_ms,
+            latency_ms,
+        }) => format!(
             "Delivered at attempt {attempt}, {} after ingestion (at {}).",
             format_duration_ms(*latency_ms),
             format_clock(*at_ms)
@@ -482,12 +524,12 @@ pub struct EventDrillDown {
 
 fn fate_text(fate: &EventFate) -> String {
     match fate {
-        EventFate::DroppedInactiveSource { source, state } => format!(
-            "Dropped before any rule: the partner event source {source} is {state:?}.",
-        )
-        .replace("Pending", "PENDING")
-        .replace("Deleted", "DELETED")
-        .replace("Active", "ACTIVE"),
+        EventFate::DroppedInactiveSource { source, state } => {
+            format!("Dropped before any rule: the partner event source {source} is {state:?}.",)
+                .replace("Pending", "PENDING")
+                .replace("Deleted", "DELETED")
+                .replace("Active", "ACTIVE")
+        }
         EventFate::UnknownBus { bus } => {
             format!("Accepted and discarded: the event bus {bus} does not exist.")
         }
@@ -500,7 +542,10 @@ fn fate_text(fate: &EventFate) -> String {
 
 /// The drill-down of the event numbered `number` (1-based), if its records were kept.
 pub fn drill_down(report: &Report, number: u32) -> Option<EventDrillDown> {
-    let event: &EventDetail = report.events.iter().find(|event| event.index + 1 == number)?;
+    let event: &EventDetail = report
+        .events
+        .iter()
+        .find(|event| event.index + 1 == number)?;
     let invocations = event
         .invocations
         .iter()
@@ -525,9 +570,13 @@ pub fn drill_down(report: &Report, number: u32) -> Option<EventDrillDown> {
                         start: format_clock(attempt.start_ms),
                         since_ingestion: format!(
                             "+{}",
-                            format_duration_ms(attempt.start_ms.saturating_sub(event.ingested_at_ms))
+                            format_duration_ms(
+                                attempt.start_ms.saturating_sub(event.ingested_at_ms)
+                            )
                         ),
-                        duration: format_duration_ms(attempt.end_ms.saturating_sub(attempt.start_ms)),
+                        duration: format_duration_ms(
+                            attempt.end_ms.saturating_sub(attempt.start_ms),
+                        ),
                         backoff,
                         rate_limit_wait: if attempt.rate_limit_wait_ms == 0 {
                             "–".to_owned()
@@ -536,10 +585,16 @@ pub fn drill_down(report: &Report, number: u32) -> Option<EventDrillDown> {
                         },
                         result: match attempt.result {
                             AttemptResult::Success => "Success".to_owned(),
-                            AttemptResult::Failed { error_code, retryable: true } => {
+                            AttemptResult::Failed {
+                                error_code,
+                                retryable: true,
+                            } => {
                                 format!("Failed: {} (retryable)", error_code.as_str())
                             }
-                            AttemptResult::Failed { error_code, retryable: false } => {
+                            AttemptResult::Failed {
+                                error_code,
+                                retryable: false,
+                            } => {
                                 format!("Failed: {} (not retryable)", error_code.as_str())
                             }
                         },
@@ -590,23 +645,48 @@ pub fn compare_column(label: &str, policy: &RetryPolicy, report: &Report) -> Com
             let count = kind.count(&summary.outcomes);
             (
                 kind.label().to_owned(),
-                format!("{} ({})", format_count(count), format_percent(count, created)),
+                format!(
+                    "{} ({})",
+                    format_count(count),
+                    format_percent(count, created)
+                ),
             )
         })
         .collect();
     let ended = &summary.failures_ended_by;
     let latency = &report.totals.success_latency;
     rows.extend([
-        ("Delivered after retries".to_owned(), format_count(summary.delivered_after_retries)),
-        ("Ended by MaximumRetryAttempts".to_owned(), format_count(ended.maximum_retry_attempts)),
-        ("Ended by MaximumEventAgeInSeconds".to_owned(), format_count(ended.maximum_event_age)),
-        ("Invocation attempts".to_owned(), format_count(report.totals.metrics.invocation_attempts)),
-        ("Retry attempts".to_owned(), format_count(report.totals.metrics.retry_invocation_attempts)),
+        (
+            "Delivered after retries".to_owned(),
+            format_count(summary.delivered_after_retries),
+        ),
+        (
+            "Ended by MaximumRetryAttempts".to_owned(),
+            format_count(ended.maximum_retry_attempts),
+        ),
+        (
+            "Ended by MaximumEventAgeInSeconds".to_owned(),
+            format_count(ended.maximum_event_age),
+        ),
+        (
+            "Invocation attempts".to_owned(),
+            format_count(report.totals.metrics.invocation_attempts),
+        ),
+        (
+            "Retry attempts".to_owned(),
+            format_count(report.totals.metrics.retry_invocation_attempts),
+        ),
         (
             "Time to delivery, 99th percentile".to_owned(),
-            latency.p99_ms.map(format_duration_ms).unwrap_or_else(|| "–".to_owned()),
+            latency
+                .p99_ms
+                .map(format_duration_ms)
+                .unwrap_or_else(|| "–".to_owned()),
         ),
-        ("Last activity at".to_owned(), format_clock(report.simulated_until_ms)),
+        (
+            "Last activity at".to_owned(),
+            format_clock(report.simulated_until_ms),
+        ),
     ]);
     CompareColumn {
         heading: format!("{label}: {}", policy_title(policy)),
@@ -620,7 +700,14 @@ mod tests {
 
     #[test]
     fn format_count_table() {
-        let table = [(0, "0"), (7, "7"), (999, "999"), (1000, "1,000"), (7200, "7,200"), (1_234_567, "1,234,567")];
+        let table = [
+            (0, "0"),
+            (7, "7"),
+            (999, "999"),
+            (1000, "1,000"),
+            (7200, "7,200"),
+            (1_234_567, "1,234,567"),
+        ];
         for (value, expected) in table {
             assert_eq!(format_count(value), expected);
         }
@@ -702,12 +789,35 @@ mod tests {
         assert_eq!((rows[1].count, rows[1].share.as_str()), (created, "100%"));
         assert_eq!((rows[0].count, rows[0].share.as_str()), (0, "0%"));
         let entries = dlq_entries(&report);
-        assert_eq!(entries.len() as u64, created, "every event of this small run keeps its records");
-        let names: Vec<&str> = entries[0].attributes.iter().map(|(name, _)| name.as_str()).collect();
-        assert_eq!(names, ["RULE_ARN", "TARGET_ARN", "ERROR_CODE", "ERROR_MESSAGE", "RETRY_ATTEMPTS"]);
+        assert_eq!(
+            entries.len() as u64,
+            created,
+            "every event of this small run keeps its records"
+        );
+        let names: Vec<&str> = entries[0]
+            .attributes
+            .iter()
+            .map(|(name, _)| name.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "RULE_ARN",
+                "TARGET_ARN",
+                "ERROR_CODE",
+                "ERROR_MESSAGE",
+                "RETRY_ATTEMPTS"
+            ]
+        );
         assert_eq!(entries[0].attributes[2].1, "NO_PERMISSIONS");
         assert_eq!(entries[0].attributes[4].1, "0");
-        assert_eq!(dlq_coverage(&report, entries.len()), format!("{} messages in the dead-letter queues.", format_count(created)));
+        assert_eq!(
+            dlq_coverage(&report, entries.len()),
+            format!(
+                "{} messages in the dead-letter queues.",
+                format_count(created)
+            )
+        );
         let headline = headline(&report.summary);
         assert!(headline.contains("0 delivered (0%)"), "{headline}");
     }
@@ -721,15 +831,26 @@ mod tests {
         assert!(!entries.is_empty());
         for entry in &entries {
             assert_eq!(entry.target_id, "fulfilment-3-retries-with-dlq");
-            let condition = entry.attributes.iter().find(|(name, _)| name == "EXHAUSTED_RETRY_CONDITION").unwrap();
-            assert!(["MaximumRetryAttempts", "MaximumEventAgeInSeconds"].contains(&condition.1.as_str()));
+            let condition = entry
+                .attributes
+                .iter()
+                .find(|(name, _)| name == "EXHAUSTED_RETRY_CONDITION")
+                .unwrap();
+            assert!(["MaximumRetryAttempts", "MaximumEventAgeInSeconds"]
+                .contains(&condition.1.as_str()));
         }
         let coverage = dlq_coverage(&report, entries.len());
-        assert!(coverage.contains("of the first 3,000 events are listed"), "{coverage}");
+        assert!(
+            coverage.contains("of the first 3,000 events are listed"),
+            "{coverage}"
+        );
         let rows = target_rows(&report);
         assert_eq!(rows.len(), 3);
         assert_eq!(rows[0].outcomes[1].0, 0, "the default policy has no DLQ");
-        assert!(rows[1].outcomes[2].0 > 0, "3 retries without a DLQ drops events");
+        assert!(
+            rows[1].outcomes[2].0 > 0,
+            "3 retries without a DLQ drops events"
+        );
     }
 
     #[test]
@@ -741,7 +862,10 @@ mod tests {
         assert!(!labels.contains(&"Events matched by no rule"));
         assert!(!labels.contains(&"Failures ended by MaximumRetryAttempts"));
         let forbidden = run_facts(&preset_report("permissions-error"));
-        let codes = forbidden.iter().find(|(label, _)| label == "ERROR_CODE of failures").unwrap();
+        let codes = forbidden
+            .iter()
+            .find(|(label, _)| label == "ERROR_CODE of failures")
+            .unwrap();
         assert!(codes.1.starts_with("NO_PERMISSIONS × "));
     }
 
@@ -750,25 +874,51 @@ mod tests {
         let mut scenario = (delivery::PRESETS[0].build)();
         scenario.options.keep_details_for_first_events = 2000;
         let report = delivery::simulate(&scenario).unwrap();
-        // Event 1 900 arrives at 31 min 39 s, during the outage (from minute 30).
-        let event = drill_down(&report, 1900).unwrap();
-        assert_eq!(event.ingested_at, "00:31:39.000");
-        let matched = event.fate.starts_with("Matched orders-to-fulfilment");
-        if !matched {
-            assert_eq!(event.fate, "Matched no rule on the event bus default.");
-            return;
-        }
+        // The first matched event of the outage (which starts at minute 30, event 1 801).
+        let number = report
+            .events
+            .iter()
+            .find(|e| e.index >= 1800 && matches!(e.fate, delivery::EventFate::Matched { .. }))
+            .map(|e| e.index + 1)
+            .unwrap();
+        let event = drill_down(&report, number).unwrap();
+        assert!(
+            event.ingested_at.starts_with("00:30:"),
+            "{}",
+            event.ingested_at
+        );
+        assert_eq!(
+            event.fate,
+            "Matched orders-to-fulfilment on the event bus default."
+        );
+        // The backoff column is the gap between the previous answer and this start.
+        let attempts = &report.events[number as usize - 1].invocations[0].attempts;
+        assert_eq!(
+            event.invocations[0].rows[1].backoff,
+            format_duration_ms(attempts[1].start_ms - attempts[0].end_ms)
+        );
         assert_eq!(event.invocations.len(), 3);
         let default_policy = &event.invocations[0];
         assert!(default_policy.rows.len() > 3);
         assert_eq!(default_policy.rows[0].backoff, "–");
-        assert!(default_policy.rows[0].result.starts_with("Failed: ERROR_FROM_TARGET (retryable)"));
-        assert!(default_policy.outcome.starts_with("Delivered at attempt"), "{}", default_policy.outcome);
+        assert!(default_policy.rows[0]
+            .result
+            .starts_with("Failed: ERROR_FROM_TARGET (retryable)"));
+        assert!(
+            default_policy.outcome.starts_with("Delivered at attempt"),
+            "{}",
+            default_policy.outcome
+        );
         let three_retries = &event.invocations[1];
         assert_eq!(three_retries.rows.len(), 4);
         assert!(three_retries.outcome.starts_with("Dropped (no dead-letter queue): ERROR_FROM_TARGET after 3 retries, retries exhausted (MaximumRetryAttempts)"), "{}", three_retries.outcome);
-        assert!(event.invocations[2].outcome.starts_with("Sent to the dead-letter queue"));
-        assert!(drill_down(&report, 2001).is_none(), "no records past the kept events");
+        assert!(event.invocations[2]
+            .outcome
+            .starts_with("Sent to the dead-letter queue"));
+        assert!(
+            drill_down(&report, 2001).is_none(),
+            "no records past the kept events"
+        );
         assert!(drill_down(&report, 0).is_none());
     }
 
@@ -780,26 +930,45 @@ mod tests {
             .iter()
             .flat_map(|event| &event.invocations)
             .find_map(|invocation| match &invocation.outcome {
-                Some(outcome @ Outcome::FailedToReachDlq { .. }) => Some(outcome_text(Some(outcome))),
+                Some(outcome @ Outcome::FailedToReachDlq { .. }) => {
+                    Some(outcome_text(Some(outcome)))
+                }
                 _ => None,
             })
             .unwrap();
-        assert!(lost.contains("in another account and its policy does not let events.amazonaws.com"), "{lost}");
+        assert!(
+            lost.contains("in another account and its policy does not let events.amazonaws.com"),
+            "{lost}"
+        );
         assert_eq!(outcome_text(None), "Still in flight when the run stopped.");
     }
 
     #[test]
     fn compare_columns_use_the_same_rows_for_both_policies() {
         let scenario = (delivery::PRESETS[0].build)();
-        let short = RetryPolicy { maximum_retry_attempts: 3, maximum_event_age_seconds: 600 };
-        let comparison = delivery::compare_retry_policies(&scenario, RetryPolicy::default(), short).unwrap();
+        let short = RetryPolicy {
+            maximum_retry_attempts: 3,
+            maximum_event_age_seconds: 600,
+        };
+        let comparison =
+            delivery::compare_retry_policies(&scenario, RetryPolicy::default(), short).unwrap();
         let first = compare_column("A", &comparison.first_policy, &comparison.first);
         let second = compare_column("B", &comparison.second_policy, &comparison.second);
         assert_eq!(first.heading, "A: 185 retries, 24 h");
         assert_eq!(second.heading, "B: 3 retries, 10 min");
-        let labels = |column: &CompareColumn| column.rows.iter().map(|(label, _)| label.clone()).collect::<Vec<_>>();
+        let labels = |column: &CompareColumn| {
+            column
+                .rows
+                .iter()
+                .map(|(label, _)| label.clone())
+                .collect::<Vec<_>>()
+        };
         assert_eq!(labels(&first), labels(&second));
-        assert!(first.rows[0].1.ends_with("(100%)"), "the default policy rides out a one-hour outage: {}", first.rows[0].1);
+        assert!(
+            first.rows[0].1.ends_with("(100%)"),
+            "the default policy rides out a one-hour outage: {}",
+            first.rows[0].1
+        );
         assert_ne!(second.rows[2].1, "0 (0%)", "three retries drop events");
     }
 }

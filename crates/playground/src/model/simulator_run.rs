@@ -46,7 +46,10 @@ impl ChunkedRun {
             .iter()
             .map(Simulation::new)
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(ChunkedRun { simulations, current: 0 })
+        Ok(ChunkedRun {
+            simulations,
+            current: 0,
+        })
     }
 
     /// Runs up to `work_items` ingestions or attempts, moving on to the next simulation when one
@@ -199,7 +202,9 @@ mod tests {
     fn a_bad_scenario_fails_before_any_work() {
         let mut broken = preset("permissions-error");
         broken.rules[0].pattern = "{\"source\": []}".into();
-        let error = ChunkedRun::new(&[preset("permissions-error"), broken]).err().unwrap();
+        let error = ChunkedRun::new(&[preset("permissions-error"), broken])
+            .err()
+            .unwrap();
         assert!(error.to_string().contains("rules[0].pattern"), "{error}");
     }
 
@@ -214,8 +219,16 @@ mod tests {
 
     #[test]
     fn status_text_names_the_share_and_the_simulated_clock() {
-        let progress = RunProgress { fraction: 0.4267, finished: false, simulated_ms: 2_700_000, work_items_done: 9 };
-        assert_eq!(progress.status_text("Simulating"), "Simulating… 42% done (simulated time 00:45:00.000).");
+        let progress = RunProgress {
+            fraction: 0.4267,
+            finished: false,
+            simulated_ms: 2_700_000,
+            work_items_done: 9,
+        };
+        assert_eq!(
+            progress.status_text("Simulating"),
+            "Simulating… 42% done (simulated time 00:45:00.000)."
+        );
     }
 
     #[test]
@@ -231,7 +244,10 @@ mod tests {
             (2_000, f64::NAN, 8_000),
         ];
         for (before, elapsed, after) in table {
-            let mut sizer = ChunkSizer { items: before, target_ms: 20.0 };
+            let mut sizer = ChunkSizer {
+                items: before,
+                target_ms: 20.0,
+            };
             sizer.record(elapsed);
             assert_eq!(sizer.items, after, "{before} items in {elapsed} ms");
         }

@@ -14,8 +14,7 @@ use serde_json::json;
 use super::rule_list::bus_sections;
 use super::simulator_report::{format_count, format_duration_ms};
 use super::simulator_settings::{
-    control_id, SampleWeight, ScenarioChoice, SettingProblem,
-    SimulatorSettings,
+    control_id, SampleWeight, ScenarioChoice, SettingProblem, SimulatorSettings,
 };
 use crate::state::PlaygroundState;
 
@@ -190,7 +189,10 @@ pub struct OfferedSample {
 const DRAFT_SAMPLE_ID: &str = "draft";
 
 fn generic_samples(account: &str, region: &str) -> Vec<(&'static str, &'static str, String)> {
-    let event = |source: &str, detail_type: &str, resources: serde_json::Value, detail: serde_json::Value| {
+    let event = |source: &str,
+                 detail_type: &str,
+                 resources: serde_json::Value,
+                 detail: serde_json::Value| {
         json!({
             "version": "0",
             "id": "0d2b4a7e-5c1f-4e7a-9b8c-3f6e2d1a0b9c",
@@ -208,12 +210,22 @@ fn generic_samples(account: &str, region: &str) -> Vec<(&'static str, &'static s
         (
             "order-placed",
             "Order placed (source shop)",
-            event("shop", "OrderPlaced", json!([]), json!({"order-id": "o-1001", "total": 42.5, "currency": "EUR"})),
+            event(
+                "shop",
+                "OrderPlaced",
+                json!([]),
+                json!({"order-id": "o-1001", "total": 42.5, "currency": "EUR"}),
+            ),
         ),
         (
             "order-cancelled",
             "Order cancelled (source shop)",
-            event("shop", "OrderCancelled", json!([]), json!({"order-id": "o-1001", "total": 42.5, "currency": "EUR"})),
+            event(
+                "shop",
+                "OrderCancelled",
+                json!([]),
+                json!({"order-id": "o-1001", "total": 42.5, "currency": "EUR"}),
+            ),
         ),
         (
             "ec2-state-change",
@@ -221,7 +233,9 @@ fn generic_samples(account: &str, region: &str) -> Vec<(&'static str, &'static s
             event(
                 "aws.ec2",
                 "EC2 Instance State-change Notification",
-                json!([format!("arn:aws:ec2:{region}:{account}:instance/i-0abcd1234ef567890")]),
+                json!([format!(
+                    "arn:aws:ec2:{region}:{account}:instance/i-0abcd1234ef567890"
+                )]),
                 json!({"instance-id": "i-0abcd1234ef567890", "state": "stopped"}),
             ),
         ),
@@ -240,18 +254,31 @@ fn generic_samples(account: &str, region: &str) -> Vec<(&'static str, &'static s
 
 /// A partner sample as the customer's partner bus receives it: the envelope's account and Region
 /// are the user's, and `source` is the bus's own source name.
-fn partner_sample_for_bus(sample: &catalog::Sample, bus: &str, account: &str, region: &str) -> Option<String> {
-    let mut value: serde_json::Value = serde_json::from_str(&sample.event_for(account, region)).ok()?;
-    value.as_object_mut()?.insert("source".to_owned(), json!(bus));
+fn partner_sample_for_bus(
+    sample: &catalog::Sample,
+    bus: &str,
+    account: &str,
+    region: &str,
+) -> Option<String> {
+    let mut value: serde_json::Value =
+        serde_json::from_str(&sample.event_for(account, region)).ok()?;
+    value
+        .as_object_mut()?
+        .insert("source".to_owned(), json!(bus));
     Some(value.to_string())
 }
 
 /// The sample events offered for the selected rules' bus, each with the rules it matches.
-pub fn offered_samples(state: &PlaygroundState, settings: &SimulatorSettings) -> Vec<OfferedSample> {
+pub fn offered_samples(
+    state: &PlaygroundState,
+    settings: &SimulatorSettings,
+) -> Vec<OfferedSample> {
     let (account, region, bus) = (&state.account, &state.region, &settings.bus);
     let mut offered: Vec<(String, String, SampleOrigin, String)> = Vec::new();
     let draft = state.draft.event.trim();
-    if !draft.is_empty() && serde_json::from_str::<serde_json::Value>(draft).is_ok_and(|v| v.is_object()) {
+    if !draft.is_empty()
+        && serde_json::from_str::<serde_json::Value>(draft).is_ok_and(|v| v.is_object())
+    {
         let compact = serde_json::from_str::<serde_json::Value>(draft)
             .map(|value| value.to_string())
             .unwrap_or_default();
@@ -275,13 +302,22 @@ pub fn offered_samples(state: &PlaygroundState, settings: &SimulatorSettings) ->
         }
     }
     for (name, title, text) in generic_samples(account, region) {
-        offered.push((format!("generic:{name}"), title.to_owned(), SampleOrigin::Generic, text));
+        offered.push((
+            format!("generic:{name}"),
+            title.to_owned(),
+            SampleOrigin::Generic,
+            text,
+        ));
     }
 
     let patterns: Vec<(String, Pattern)> = selected_rules(state, settings)
         .unwrap_or_default()
         .into_iter()
-        .filter_map(|rule| Pattern::parse(&rule.event_pattern).ok().map(|p| (rule.name.clone(), p)))
+        .filter_map(|rule| {
+            Pattern::parse(&rule.event_pattern)
+                .ok()
+                .map(|p| (rule.name.clone(), p))
+        })
         .collect();
     offered
         .into_iter()
@@ -294,7 +330,13 @@ pub fn offered_samples(state: &PlaygroundState, settings: &SimulatorSettings) ->
                     .collect(),
                 Err(_) => Vec::new(),
             };
-            OfferedSample { id, title, origin, text, matching_rules }
+            OfferedSample {
+                id,
+                title,
+                origin,
+                text,
+                matching_rules,
+            }
         })
         .collect()
 }
@@ -306,14 +348,22 @@ pub fn suggested_mix(offered: &[OfferedSample]) -> Vec<SampleWeight> {
     let matching: Vec<SampleWeight> = offered
         .iter()
         .filter(|sample| !sample.matching_rules.is_empty())
-        .map(|sample| SampleWeight { id: sample.id.clone(), weight: 1 })
+        .map(|sample| SampleWeight {
+            id: sample.id.clone(),
+            weight: 1,
+        })
         .collect();
     if !matching.is_empty() {
         return matching;
     }
     offered
         .first()
-        .map(|sample| vec![SampleWeight { id: sample.id.clone(), weight: 1 }])
+        .map(|sample| {
+            vec![SampleWeight {
+                id: sample.id.clone(),
+                weight: 1,
+            }]
+        })
         .unwrap_or_default()
 }
 
@@ -346,7 +396,11 @@ pub fn auto_detailed_events(scenario: &Scenario) -> u32 {
         .events
         .generated
         .iter()
-        .map(|stream| (stream.rate_per_second * stream.duration_ms as f64 / 1000.0).floor().max(0.0) as u64)
+        .map(|stream| {
+            (stream.rate_per_second * stream.duration_ms as f64 / 1000.0)
+                .floor()
+                .max(0.0) as u64
+        })
         .sum::<u64>()
         + scenario.events.explicit.len() as u64;
     let invocations_per_event = scenario
@@ -383,8 +437,9 @@ fn with_run_settings(mut scenario: Scenario, settings: &SimulatorSettings) -> Sc
         jitter: settings.jitter.to_delivery(),
         ..BackoffConfig::default()
     };
-    scenario.options.keep_details_for_first_events =
-        settings.detailed_events.unwrap_or_else(|| auto_detailed_events(&scenario));
+    scenario.options.keep_details_for_first_events = settings
+        .detailed_events
+        .unwrap_or_else(|| auto_detailed_events(&scenario));
     scenario
 }
 
@@ -463,7 +518,10 @@ fn build_my_rules_scenario(
         .filter(|sample| sample.weight > 0)
         .filter_map(|sample| {
             let text = offered.iter().find(|o| o.id == sample.id)?.text.clone();
-            Some(WeightedSample { text, weight: sample.weight })
+            Some(WeightedSample {
+                text,
+                weight: sample.weight,
+            })
         })
         .collect();
     if mix.is_empty() {
@@ -485,7 +543,10 @@ fn build_my_rules_scenario(
             .event_source(&state.region, &bus)
             .map(|source| partner_source_state(source.state))
             .unwrap_or(PartnerSourceState::Deleted);
-        vec![SourceState { name: bus.clone(), state: source_state }]
+        vec![SourceState {
+            name: bus.clone(),
+            state: source_state,
+        }]
     } else {
         Vec::new()
     };
@@ -506,15 +567,25 @@ fn build_my_rules_scenario(
                         arn: target.target.arn.trim().to_owned(),
                         kind: sim_target_kind(target.target.kind),
                         retry: delivery::RetryPolicy {
-                            maximum_retry_attempts: target.target.retry_policy.maximum_retry_attempts,
-                            maximum_event_age_seconds: target.target.retry_policy.maximum_event_age_seconds,
+                            maximum_retry_attempts: target
+                                .target
+                                .retry_policy
+                                .maximum_retry_attempts,
+                            maximum_event_age_seconds: target
+                                .target
+                                .retry_policy
+                                .maximum_event_age_seconds,
                         },
-                        dlq: target.dlq.as_ref().map(|(arn, same_account)| delivery::Dlq {
-                            arn: arn.clone(),
-                            same_account: *same_account,
-                            has_resource_policy: behaviour_settings.dlq_policy_attached(*same_account),
-                            reachable: true,
-                        }),
+                        dlq: target
+                            .dlq
+                            .as_ref()
+                            .map(|(arn, same_account)| delivery::Dlq {
+                                arn: arn.clone(),
+                                same_account: *same_account,
+                                has_resource_policy: behaviour_settings
+                                    .dlq_policy_attached(*same_account),
+                                reachable: true,
+                            }),
                         behaviour: behaviour_settings.to_delivery(),
                     }
                 })
@@ -529,7 +600,11 @@ fn build_my_rules_scenario(
         events: EventStream {
             explicit: Vec::new(),
             generated: vec![GeneratedEvents {
-                to: if is_partner_bus { Ingress::PartnerSource(bus.clone()) } else { Ingress::Bus(bus.clone()) },
+                to: if is_partner_bus {
+                    Ingress::PartnerSource(bus.clone())
+                } else {
+                    Ingress::Bus(bus.clone())
+                },
                 start_ms: 0,
                 rate_per_second: settings.rate.per_second(),
                 duration_ms: u64::from(settings.duration_minutes) * 60_000,
@@ -547,7 +622,10 @@ fn build_my_rules_scenario(
         Some(rule) => format!("Your rule {rule} on {bus}"),
         None => format!("Your enabled rules on {bus}"),
     };
-    Ok(BuiltScenario { scenario: with_run_settings(scenario, settings), title })
+    Ok(BuiltScenario {
+        scenario: with_run_settings(scenario, settings),
+        title,
+    })
 }
 
 /// The scenario of the speed measurement: 100 000 events × 5 targets, default retry policies and
@@ -575,13 +653,19 @@ pub fn benchmark_scenario() -> Scenario {
     let samples = ["OrderPlaced", "OrderShipped", "OrderCancelled"]
         .iter()
         .map(|detail_type| WeightedSample {
-            text: delivery::presets::sample_event("shop", detail_type, json!({"order-id": "o-1", "total": 10})),
+            text: delivery::presets::sample_event(
+                "shop",
+                detail_type,
+                json!({"order-id": "o-1", "total": 10}),
+            ),
             weight: 1,
         })
         .collect();
     Scenario {
         seed: 1,
-        buses: vec![Bus { name: "default".into() }],
+        buses: vec![Bus {
+            name: "default".into(),
+        }],
         rules: vec![SimRule {
             name: "orders".into(),
             bus: "default".into(),
@@ -636,11 +720,15 @@ pub fn link_params(hash: &str) -> LinkParams {
     let query = hash.split_once('?').map(|(_, query)| query).unwrap_or("");
     let mut params = LinkParams::default();
     for pair in query.split('&') {
-        let Some((key, value)) = pair.split_once('=') else { continue };
+        let Some((key, value)) = pair.split_once('=') else {
+            continue;
+        };
         if value.is_empty() || value.len() > MAX_PARAM_CHARS {
             continue;
         }
-        let Some(value) = percent_decode(value) else { continue };
+        let Some(value) = percent_decode(value) else {
+            continue;
+        };
         match key {
             "rule" => params.rule = Some(value),
             "bus" => params.bus = Some(value),
@@ -657,12 +745,16 @@ pub fn select_linked_rule(
     settings: &mut SimulatorSettings,
     params: &LinkParams,
 ) -> Result<(), String> {
-    let Some(name) = &params.rule else { return Ok(()) };
+    let Some(name) = &params.rule else {
+        return Ok(());
+    };
     let found = match &params.bus {
         Some(bus) => state.rules.get(&RuleKey::new(&state.region, bus, name)),
-        None => bus_options(state)
-            .into_iter()
-            .find_map(|bus| state.rules.get(&RuleKey::new(&state.region, &bus.name, name))),
+        None => bus_options(state).into_iter().find_map(|bus| {
+            state
+                .rules
+                .get(&RuleKey::new(&state.region, &bus.name, name))
+        }),
     };
     let Some(rule) = found else {
         return Err(format!(
@@ -725,8 +817,15 @@ pub fn describe_behaviour(behaviour: &delivery::TargetBehaviour) -> String {
             .until_ms
             .map(|until| format!(" until +{}", format_duration_ms(until)))
             .unwrap_or_default();
-        let from = if failure.from_ms == 0 { "always".to_owned() } else { format!("from +{}", format_duration_ms(failure.from_ms)) };
-        parts.push(format!("fails without retry {from}{until} ({})", non_retryable_code(failure.error)));
+        let from = if failure.from_ms == 0 {
+            "always".to_owned()
+        } else {
+            format!("from +{}", format_duration_ms(failure.from_ms))
+        };
+        parts.push(format!(
+            "fails without retry {from}{until} ({})",
+            non_retryable_code(failure.error)
+        ));
     }
     for outage in &behaviour.outages {
         parts.push(format!(
@@ -744,12 +843,18 @@ pub fn describe_behaviour(behaviour: &delivery::TargetBehaviour) -> String {
         ));
     }
     if let Some(limit) = behaviour.rate_limit_per_second {
-        parts.push(format!("accepts {} invocations per second", format_count(u64::from(limit))));
+        parts.push(format!(
+            "accepts {} invocations per second",
+            format_count(u64::from(limit))
+        ));
     }
     if parts.is_empty() {
         parts.push("healthy".to_owned());
     }
-    parts.push(format!("answers in {}", format_duration_ms(behaviour.latency_ms)));
+    parts.push(format!(
+        "answers in {}",
+        format_duration_ms(behaviour.latency_ms)
+    ));
     parts.join("; ")
 }
 
@@ -765,7 +870,11 @@ fn describe_dlq(dlq: Option<&delivery::Dlq>) -> String {
     match dlq {
         None => "no dead-letter queue: failed events are dropped".to_owned(),
         Some(dlq) => {
-            let place = if dlq.same_account { "in this account" } else { "in another account" };
+            let place = if dlq.same_account {
+                "in this account"
+            } else {
+                "in another account"
+            };
             let policy = if dlq.has_resource_policy {
                 "its policy lets EventBridge send"
             } else {
@@ -786,11 +895,20 @@ fn describe_ingress(ingress: &Ingress) -> String {
 /// Writes events per second as people say it ("1 per second", "30 per minute").
 pub fn describe_rate(per_second: f64) -> String {
     if per_second >= 1.0 {
-        format!("{} per second", super::simulator_report::format_decimal(per_second))
+        format!(
+            "{} per second",
+            super::simulator_report::format_decimal(per_second)
+        )
     } else if per_second * 60.0 >= 1.0 {
-        format!("{} per minute", super::simulator_report::format_decimal(per_second * 60.0))
+        format!(
+            "{} per minute",
+            super::simulator_report::format_decimal(per_second * 60.0)
+        )
     } else {
-        format!("{} per hour", super::simulator_report::format_decimal(per_second * 3600.0))
+        format!(
+            "{} per hour",
+            super::simulator_report::format_decimal(per_second * 3600.0)
+        )
     }
 }
 
@@ -800,7 +918,8 @@ pub fn outline(scenario: &Scenario) -> ScenarioOutline {
         .generated
         .iter()
         .map(|stream| {
-            let count = (stream.rate_per_second * stream.duration_ms as f64 / 1000.0).floor() as u64;
+            let count =
+                (stream.rate_per_second * stream.duration_ms as f64 / 1000.0).floor() as u64;
             format!(
                 "{} events, {} for {}, {} ({} sample{})",
                 format_count(count),
@@ -811,9 +930,16 @@ pub fn outline(scenario: &Scenario) -> ScenarioOutline {
                 if stream.samples.len() == 1 { "" } else { "s" }
             )
         })
-        .chain(std::iter::once(()).filter(|_| !scenario.events.explicit.is_empty()).map(|_| {
-            format!("{} individual events", format_count(scenario.events.explicit.len() as u64))
-        }))
+        .chain(
+            std::iter::once(())
+                .filter(|_| !scenario.events.explicit.is_empty())
+                .map(|_| {
+                    format!(
+                        "{} individual events",
+                        format_count(scenario.events.explicit.len() as u64)
+                    )
+                }),
+        )
         .collect();
     let sources = scenario
         .sources
@@ -835,7 +961,11 @@ pub fn outline(scenario: &Scenario) -> ScenarioOutline {
                 "Rule {} on {}{}",
                 rule.name,
                 rule.bus,
-                if rule.enabled { "" } else { " (disabled: matches nothing)" }
+                if rule.enabled {
+                    ""
+                } else {
+                    " (disabled: matches nothing)"
+                }
             ),
             pattern: rule.pattern.clone(),
             targets: rule
@@ -850,7 +980,11 @@ pub fn outline(scenario: &Scenario) -> ScenarioOutline {
                 .collect(),
         })
         .collect();
-    ScenarioOutline { streams, sources, rules }
+    ScenarioOutline {
+        streams,
+        sources,
+        rules,
+    }
 }
 
 #[cfg(test)]
@@ -864,7 +998,11 @@ mod tests {
     const AUTH0_SOURCE: &str = "aws.partner/auth0.com/acme/auth0.logs";
 
     fn lambda(id: &str) -> Target {
-        Target::new(id, TargetKind::LambdaFunction, &rules::example_arn(TargetKind::LambdaFunction, REGION, ACCOUNT))
+        Target::new(
+            id,
+            TargetKind::LambdaFunction,
+            &rules::example_arn(TargetKind::LambdaFunction, REGION, ACCOUNT),
+        )
     }
 
     fn rule_on(bus: &str, name: &str, pattern: &str, targets: Vec<Target>) -> Rule {
@@ -882,7 +1020,11 @@ mod tests {
     }
 
     fn my_rules(bus: &str) -> SimulatorSettings {
-        SimulatorSettings { choice: ScenarioChoice::MyRules, bus: bus.to_owned(), ..Default::default() }
+        SimulatorSettings {
+            choice: ScenarioChoice::MyRules,
+            bus: bus.to_owned(),
+            ..Default::default()
+        }
     }
 
     #[test]
@@ -890,7 +1032,9 @@ mod tests {
         let state = PlaygroundState::default();
         for preset in delivery::PRESETS {
             let settings = SimulatorSettings {
-                choice: ScenarioChoice::Preset { id: preset.id.to_owned() },
+                choice: ScenarioChoice::Preset {
+                    id: preset.id.to_owned(),
+                },
                 seed: 7,
                 jitter: crate::model::simulator_settings::JitterChoice::Full,
                 ..Default::default()
@@ -907,7 +1051,9 @@ mod tests {
     #[test]
     fn an_unknown_preset_is_a_problem_not_a_panic() {
         let settings = SimulatorSettings {
-            choice: ScenarioChoice::Preset { id: "<img src=x>".into() },
+            choice: ScenarioChoice::Preset {
+                id: "<img src=x>".into(),
+            },
             ..Default::default()
         };
         let problems = build_scenario(&PlaygroundState::default(), &settings).unwrap_err();
@@ -921,43 +1067,79 @@ mod tests {
         // (event 1 800 at one event per second).
         assert_eq!(auto_detailed_events(&scenario), 3584);
         let small = (find_preset("permissions-error").unwrap().build)();
-        assert_eq!(auto_detailed_events(&small), 600, "every event of a small run");
+        assert_eq!(
+            auto_detailed_events(&small),
+            600,
+            "every event of a small run"
+        );
         assert_eq!(auto_detailed_events(&benchmark_scenario()), 2150);
     }
 
     #[test]
     fn my_rules_become_a_scenario_with_policies_dlqs_and_behaviours() {
         let mut with_dlq = lambda("fulfil");
-        with_dlq.retry_policy = rules::RetryPolicy { maximum_retry_attempts: 3, maximum_event_age_seconds: 600 };
-        with_dlq.dead_letter_queue = DeadLetterQueue::ThisAccount { queue_name: "orders-dlq".into() };
+        with_dlq.retry_policy = rules::RetryPolicy {
+            maximum_retry_attempts: 3,
+            maximum_event_age_seconds: 600,
+        };
+        with_dlq.dead_letter_queue = DeadLetterQueue::ThisAccount {
+            queue_name: "orders-dlq".into(),
+        };
         let mut cross = lambda("audit");
         cross.dead_letter_queue = DeadLetterQueue::OtherAccount {
             queue_arn: "arn:aws:sqs:us-east-1:210987654321:central-dlq".into(),
         };
         let state = state_with(vec![
-            rule_on("default", "orders", r#"{"source":["shop"]}"#, vec![with_dlq, cross]),
-            rule_on("default", "other", r#"{"source":["nothing"]}"#, vec![lambda("x")]),
+            rule_on(
+                "default",
+                "orders",
+                r#"{"source":["shop"]}"#,
+                vec![with_dlq, cross],
+            ),
+            rule_on(
+                "default",
+                "other",
+                r#"{"source":["nothing"]}"#,
+                vec![lambda("x")],
+            ),
         ]);
         let mut settings = my_rules("default");
         settings.rule = Some("orders".into());
         settings.edit_target("default", "orders", "fulfil", |t| {
-            t.outage = OutageSettings { enabled: true, from_minute: 10, until_minute: 20, error: RetryableChoice::Timeout }
+            t.outage = OutageSettings {
+                enabled: true,
+                from_minute: 10,
+                until_minute: 20,
+                error: RetryableChoice::Timeout,
+            }
         });
         let built = build_scenario(&state, &settings).unwrap();
         let scenario = &built.scenario;
         assert_eq!(built.title, "Your rule orders on default");
         assert_eq!(scenario.rules.len(), 1);
         let targets = &scenario.rules[0].targets;
-        assert_eq!(targets[0].retry, delivery::RetryPolicy { maximum_retry_attempts: 3, maximum_event_age_seconds: 600 });
+        assert_eq!(
+            targets[0].retry,
+            delivery::RetryPolicy {
+                maximum_retry_attempts: 3,
+                maximum_event_age_seconds: 600
+            }
+        );
         let dlq = targets[0].dlq.as_ref().unwrap();
         assert_eq!(dlq.arn, "arn:aws:sqs:us-east-1:123456789012:orders-dlq");
         assert!(dlq.same_account && dlq.has_resource_policy);
         assert_eq!(targets[0].behaviour.outages[0].from_ms, 600_000);
         let cross_dlq = targets[1].dlq.as_ref().unwrap();
-        assert!(!cross_dlq.same_account && !cross_dlq.has_resource_policy, "policy missing until attached");
+        assert!(
+            !cross_dlq.same_account && !cross_dlq.has_resource_policy,
+            "policy missing until attached"
+        );
         assert_eq!(targets[1].retry, delivery::RetryPolicy::default());
         assert_eq!(targets[1].kind, delivery::TargetKind::Lambda);
-        assert_eq!(scenario.events.generated[0].to, Ingress::Bus("default".into()));
+        assert_eq!(
+            scenario.events.generated[0].to,
+            Ingress::Bus("default".into())
+        );
         // The generic "order placed" sample matches the rule and is suggested.
         let report = delivery::simulate(scenario).unwrap();
         assert!(report.summary.events_matched > 0);
@@ -970,17 +1152,26 @@ mod tests {
         cross.dead_letter_queue = DeadLetterQueue::OtherAccount {
             queue_arn: "arn:aws:sqs:us-east-1:210987654321:central-dlq".into(),
         };
-        let state = state_with(vec![rule_on("default", "orders", r#"{"source":["shop"]}"#, vec![cross])]);
+        let state = state_with(vec![rule_on(
+            "default",
+            "orders",
+            r#"{"source":["shop"]}"#,
+            vec![cross],
+        )]);
         let mut settings = my_rules("default");
         settings.duration_minutes = 2;
         settings.edit_target("default", "orders", "audit", |t| {
             t.non_retryable.enabled = true;
         });
-        let run = |settings: &SimulatorSettings| delivery::simulate(&build_scenario(&state, settings).unwrap().scenario).unwrap();
+        let run = |settings: &SimulatorSettings| {
+            delivery::simulate(&build_scenario(&state, settings).unwrap().scenario).unwrap()
+        };
         let without = run(&settings).summary.outcomes;
         assert_eq!(without.sent_to_dlq, 0);
         assert!(without.failed_to_reach_dlq > 0);
-        settings.edit_target("default", "orders", "audit", |t| t.dlq_policy_attached = Some(true));
+        settings.edit_target("default", "orders", "audit", |t| {
+            t.dlq_policy_attached = Some(true)
+        });
         let with = run(&settings).summary.outcomes;
         assert_eq!(with.failed_to_reach_dlq, 0);
         assert_eq!(with.sent_to_dlq, without.failed_to_reach_dlq);
@@ -988,48 +1179,110 @@ mod tests {
 
     #[test]
     fn all_enabled_rules_are_simulated_and_disabled_ones_left_out() {
-        let mut disabled = rule_on("default", "b-disabled", r#"{"source":["shop"]}"#, vec![lambda("t")]);
+        let mut disabled = rule_on(
+            "default",
+            "b-disabled",
+            r#"{"source":["shop"]}"#,
+            vec![lambda("t")],
+        );
         disabled.state = RuleState::Disabled;
         let state = state_with(vec![
-            rule_on("default", "a-orders", r#"{"source":["shop"]}"#, vec![lambda("t1"), lambda("t2")]),
+            rule_on(
+                "default",
+                "a-orders",
+                r#"{"source":["shop"]}"#,
+                vec![lambda("t1"), lambda("t2")],
+            ),
             disabled,
-            rule_on("default", "c-ec2", r#"{"source":["aws.ec2"]}"#, vec![lambda("t3")]),
+            rule_on(
+                "default",
+                "c-ec2",
+                r#"{"source":["aws.ec2"]}"#,
+                vec![lambda("t3")],
+            ),
         ]);
         let settings = my_rules("default");
-        let names: Vec<String> = build_scenario(&state, &settings).unwrap().scenario.rules.into_iter().map(|r| r.name).collect();
+        let names: Vec<String> = build_scenario(&state, &settings)
+            .unwrap()
+            .scenario
+            .rules
+            .into_iter()
+            .map(|r| r.name)
+            .collect();
         assert_eq!(names, ["a-orders", "c-ec2"]);
         let targets = simulated_targets(&state, &settings);
-        let indices: Vec<(usize, &str)> = targets.iter().map(|t| (t.index, t.target.id.as_str())).collect();
+        let indices: Vec<(usize, &str)> = targets
+            .iter()
+            .map(|t| (t.index, t.target.id.as_str()))
+            .collect();
         assert_eq!(indices, [(0, "t1"), (1, "t2"), (2, "t3")]);
         // Choosing the disabled rule explicitly simulates it as disabled: nothing matches.
-        let only_disabled = SimulatorSettings { rule: Some("b-disabled".into()), ..settings };
+        let only_disabled = SimulatorSettings {
+            rule: Some("b-disabled".into()),
+            ..settings
+        };
         let scenario = build_scenario(&state, &only_disabled).unwrap().scenario;
         assert!(!scenario.rules[0].enabled);
-        assert_eq!(delivery::simulate(&scenario).unwrap().summary.events_matched, 0);
+        assert_eq!(
+            delivery::simulate(&scenario)
+                .unwrap()
+                .summary
+                .events_matched,
+            0
+        );
     }
 
     #[test]
     fn problems_are_collected_and_tied_to_controls() {
-        let state = state_with(vec![rule_on("default", "orders", r#"{"source":["shop"]}"#, vec![lambda("t")])]);
+        let state = state_with(vec![rule_on(
+            "default",
+            "orders",
+            r#"{"source":["shop"]}"#,
+            vec![lambda("t")],
+        )]);
         let mut settings = my_rules("default");
         settings.duration_minutes = 0;
         settings.edit_target("default", "orders", "t", |t| {
-            t.outage = OutageSettings { enabled: true, from_minute: 5, until_minute: 5, error: RetryableChoice::Http503 };
+            t.outage = OutageSettings {
+                enabled: true,
+                from_minute: 5,
+                until_minute: 5,
+                error: RetryableChoice::Http503,
+            };
         });
-        let fields: Vec<String> = build_scenario(&state, &settings).unwrap_err().into_iter().map(|p| p.field).collect();
-        assert_eq!(fields, ["sim-duration", "sim-target-0-outage-until", "sim-target-0-outage-error"]);
+        let fields: Vec<String> = build_scenario(&state, &settings)
+            .unwrap_err()
+            .into_iter()
+            .map(|p| p.field)
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                "sim-duration",
+                "sim-target-0-outage-until",
+                "sim-target-0-outage-error"
+            ]
+        );
 
-        let missing = SimulatorSettings { rule: Some("gone".into()), ..my_rules("default") };
+        let missing = SimulatorSettings {
+            rule: Some("gone".into()),
+            ..my_rules("default")
+        };
         let problems = build_scenario(&state, &missing).unwrap_err();
         assert_eq!(problems[0].field, "sim-rule");
         assert!(problems[0].message.contains("no rule gone"));
 
         let empty_bus = my_rules("nothing-here");
-        assert!(build_scenario(&state, &empty_bus).unwrap_err()[0].message.contains("No enabled rule"));
+        assert!(build_scenario(&state, &empty_bus).unwrap_err()[0]
+            .message
+            .contains("No enabled rule"));
 
         let mut no_samples = my_rules("default");
         for sample in offered_samples(&state, &no_samples) {
-            no_samples.samples.push(SampleWeight { id: sample.id, weight: 0 });
+            no_samples.samples.push(SampleWeight {
+                id: sample.id,
+                weight: 0,
+            });
         }
         let problems = build_scenario(&state, &no_samples).unwrap_err();
         assert_eq!(problems[0].field, "sim-samples");
@@ -1037,13 +1290,32 @@ mod tests {
 
     #[test]
     fn samples_say_which_rules_they_match_and_the_suggestion_prefers_matches() {
-        let mut state = state_with(vec![rule_on("default", "ec2", r#"{"source":["aws.ec2"]}"#, vec![lambda("t")])]);
+        let mut state = state_with(vec![rule_on(
+            "default",
+            "ec2",
+            r#"{"source":["aws.ec2"]}"#,
+            vec![lambda("t")],
+        )]);
         let settings = my_rules("default");
         let offered = offered_samples(&state, &settings);
-        let ec2 = offered.iter().find(|s| s.id == "generic:ec2-state-change").unwrap();
+        let ec2 = offered
+            .iter()
+            .find(|s| s.id == "generic:ec2-state-change")
+            .unwrap();
         assert_eq!(ec2.matching_rules, ["ec2"]);
-        assert!(offered.iter().find(|s| s.id == "generic:order-placed").unwrap().matching_rules.is_empty());
-        assert_eq!(suggested_mix(&offered), vec![SampleWeight { id: "generic:ec2-state-change".into(), weight: 1 }]);
+        assert!(offered
+            .iter()
+            .find(|s| s.id == "generic:order-placed")
+            .unwrap()
+            .matching_rules
+            .is_empty());
+        assert_eq!(
+            suggested_mix(&offered),
+            vec![SampleWeight {
+                id: "generic:ec2-state-change".into(),
+                weight: 1
+            }]
+        );
 
         // The rule builder's event comes first when there is one.
         state.draft.event = r#"{"source":"aws.ec2","detail-type":"x","detail":{}}"#.into();
@@ -1053,31 +1325,64 @@ mod tests {
         assert_eq!(suggested_mix(&offered)[0].id, "draft");
         // A draft that is not an event object is not offered.
         state.draft.event = "[1, 2".into();
-        assert!(offered_samples(&state, &settings).iter().all(|s| s.id != "draft"));
+        assert!(offered_samples(&state, &settings)
+            .iter()
+            .all(|s| s.id != "draft"));
     }
 
     #[test]
     fn the_users_mix_ignores_samples_no_longer_offered() {
-        let state = state_with(vec![rule_on("default", "orders", r#"{"source":["shop"]}"#, vec![lambda("t")])]);
+        let state = state_with(vec![rule_on(
+            "default",
+            "orders",
+            r#"{"source":["shop"]}"#,
+            vec![lambda("t")],
+        )]);
         let mut settings = my_rules("default");
         settings.samples = vec![
-            SampleWeight { id: "draft".into(), weight: 5 },
-            SampleWeight { id: "generic:order-cancelled".into(), weight: 2 },
+            SampleWeight {
+                id: "draft".into(),
+                weight: 5,
+            },
+            SampleWeight {
+                id: "generic:order-cancelled".into(),
+                weight: 2,
+            },
         ];
         let offered = offered_samples(&state, &settings);
-        assert_eq!(effective_mix(&settings, &offered), vec![SampleWeight { id: "generic:order-cancelled".into(), weight: 2 }]);
+        assert_eq!(
+            effective_mix(&settings, &offered),
+            vec![SampleWeight {
+                id: "generic:order-cancelled".into(),
+                weight: 2
+            }]
+        );
     }
 
     fn partner_state(associate: bool) -> PlaygroundState {
         let mut state = state_with(vec![]);
-        state.partners.create_partner_event_source(AUTH0_SOURCE, ACCOUNT, REGION).unwrap();
-        state.partners.associate_event_source(ACCOUNT, REGION, AUTH0_SOURCE).unwrap();
+        state
+            .partners
+            .create_partner_event_source(AUTH0_SOURCE, ACCOUNT, REGION)
+            .unwrap();
+        state
+            .partners
+            .associate_event_source(ACCOUNT, REGION, AUTH0_SOURCE)
+            .unwrap();
         state
             .rules
-            .create(rule_on(AUTH0_SOURCE, "logins", r#"{"source":[{"prefix":"aws.partner/auth0.com"}]}"#, vec![lambda("t")]))
+            .create(rule_on(
+                AUTH0_SOURCE,
+                "logins",
+                r#"{"source":[{"prefix":"aws.partner/auth0.com"}]}"#,
+                vec![lambda("t")],
+            ))
             .unwrap();
         if !associate {
-            state.partners.deactivate_event_source(ACCOUNT, REGION, AUTH0_SOURCE).unwrap();
+            state
+                .partners
+                .deactivate_event_source(ACCOUNT, REGION, AUTH0_SOURCE)
+                .unwrap();
         }
         state
     }
@@ -1087,7 +1392,10 @@ mod tests {
         let state = partner_state(true);
         let settings = my_rules(AUTH0_SOURCE);
         let offered = offered_samples(&state, &settings);
-        let partner: Vec<&OfferedSample> = offered.iter().filter(|s| s.origin == SampleOrigin::Partner).collect();
+        let partner: Vec<&OfferedSample> = offered
+            .iter()
+            .filter(|s| s.origin == SampleOrigin::Partner)
+            .collect();
         assert!(!partner.is_empty());
         for sample in &partner {
             let value: serde_json::Value = serde_json::from_str(&sample.text).unwrap();
@@ -1097,13 +1405,17 @@ mod tests {
         let mut short = settings.clone();
         short.duration_minutes = 1;
         let scenario = build_scenario(&state, &short).unwrap().scenario;
-        assert_eq!(scenario.events.generated[0].to, Ingress::PartnerSource(AUTH0_SOURCE.into()));
+        assert_eq!(
+            scenario.events.generated[0].to,
+            Ingress::PartnerSource(AUTH0_SOURCE.into())
+        );
         let report = delivery::simulate(&scenario).unwrap();
         assert_eq!(report.summary.events_matched, 60);
 
         // Deactivated: the source is PENDING and every event is dropped before the rules.
         let pending = partner_state(false);
-        let report = delivery::simulate(&build_scenario(&pending, &short).unwrap().scenario).unwrap();
+        let report =
+            delivery::simulate(&build_scenario(&pending, &short).unwrap().scenario).unwrap();
         assert_eq!(report.summary.events_dropped_inactive_source, 60);
         assert_eq!(report.summary.invocations_created, 0);
     }
@@ -1112,11 +1424,20 @@ mod tests {
     fn bus_options_list_buses_with_rules_and_count_enabled_ones() {
         let mut disabled = rule_on("default", "b", r#"{"source":["x"]}"#, vec![]);
         disabled.state = RuleState::Disabled;
-        let state = state_with(vec![rule_on("default", "a", r#"{"source":["x"]}"#, vec![]), disabled]);
+        let state = state_with(vec![
+            rule_on("default", "a", r#"{"source":["x"]}"#, vec![]),
+            disabled,
+        ]);
         let options = bus_options(&state);
         assert_eq!(options.len(), 1);
-        assert_eq!((options[0].rule_count, options[0].enabled_rule_count), (2, 1));
-        assert_eq!(options[0].label, "default (default bus, 1 of 2 rules enabled)");
+        assert_eq!(
+            (options[0].rule_count, options[0].enabled_rule_count),
+            (2, 1)
+        );
+        assert_eq!(
+            options[0].label,
+            "default (default bus, 1 of 2 rules enabled)"
+        );
         assert!(!has_rules(&PlaygroundState::default()));
     }
 
@@ -1125,7 +1446,11 @@ mod tests {
         let table: &[(&str, Option<&str>, Option<&str>)] = &[
             ("#/simulator", None, None),
             ("#/simulator?rule=orders", Some("orders"), None),
-            ("#/simulator?bus=aws.partner%2Fauth0.com%2Fa%2Fb&rule=logins", Some("logins"), Some("aws.partner/auth0.com/a/b")),
+            (
+                "#/simulator?bus=aws.partner%2Fauth0.com%2Fa%2Fb&rule=logins",
+                Some("logins"),
+                Some("aws.partner/auth0.com/a/b"),
+            ),
             ("#/simulator?rule=", None, None),
             ("#/simulator?rule=%ZZ", None, None),
             ("#/simulator?rule=%E2%82%AC", Some("€"), None),
@@ -1144,19 +1469,36 @@ mod tests {
 
     #[test]
     fn a_linked_rule_is_selected_or_explained() {
-        let state = state_with(vec![rule_on("default", "orders", r#"{"source":["shop"]}"#, vec![lambda("t")])]);
+        let state = state_with(vec![rule_on(
+            "default",
+            "orders",
+            r#"{"source":["shop"]}"#,
+            vec![lambda("t")],
+        )]);
         let mut settings = SimulatorSettings::default();
-        let params = LinkParams { rule: Some("orders".into()), bus: None };
+        let params = LinkParams {
+            rule: Some("orders".into()),
+            bus: None,
+        };
         select_linked_rule(&state, &mut settings, &params).unwrap();
         assert_eq!(settings.choice, ScenarioChoice::MyRules);
-        assert_eq!((settings.bus.as_str(), settings.rule.as_deref()), ("default", Some("orders")));
+        assert_eq!(
+            (settings.bus.as_str(), settings.rule.as_deref()),
+            ("default", Some("orders"))
+        );
 
         let mut untouched = SimulatorSettings::default();
-        let missing = LinkParams { rule: Some("nope".into()), bus: None };
+        let missing = LinkParams {
+            rule: Some("nope".into()),
+            bus: None,
+        };
         let message = select_linked_rule(&state, &mut untouched, &missing).unwrap_err();
         assert!(message.contains("no such rule in us-east-1"), "{message}");
         assert_eq!(untouched, SimulatorSettings::default());
-        let wrong_bus = LinkParams { rule: Some("orders".into()), bus: Some("other".into()) };
+        let wrong_bus = LinkParams {
+            rule: Some("orders".into()),
+            bus: Some("other".into()),
+        };
         assert!(select_linked_rule(&state, &mut untouched, &wrong_bus).is_err());
         assert!(select_linked_rule(&state, &mut untouched, &LinkParams::default()).is_ok());
     }
@@ -1164,15 +1506,29 @@ mod tests {
     #[test]
     fn outline_describes_the_one_hour_preset() {
         let outline = outline(&(find_preset("target-down-for-1-hour").unwrap().build)());
-        assert_eq!(outline.streams, ["7,200 events, 1 per second for 2 h, to the event bus default (2 samples)"]);
+        assert_eq!(
+            outline.streams,
+            ["7,200 events, 1 per second for 2 h, to the event bus default (2 samples)"]
+        );
         assert_eq!(outline.rules.len(), 1);
-        assert_eq!(outline.rules[0].heading, "Rule orders-to-fulfilment on default");
+        assert_eq!(
+            outline.rules[0].heading,
+            "Rule orders-to-fulfilment on default"
+        );
         let targets = &outline.rules[0].targets;
         assert_eq!(targets[0].policy, "185 retries, maximum event age 24 h");
-        assert_eq!(targets[0].dlq, "no dead-letter queue: failed events are dropped");
-        assert_eq!(targets[0].behaviour, "down from +30 min to +1 h 30 min (ERROR_FROM_TARGET); answers in 40 ms");
+        assert_eq!(
+            targets[0].dlq,
+            "no dead-letter queue: failed events are dropped"
+        );
+        assert_eq!(
+            targets[0].behaviour,
+            "down from +30 min to +1 h 30 min (ERROR_FROM_TARGET); answers in 40 ms"
+        );
         assert_eq!(targets[1].policy, "3 retries, maximum event age 10 min");
-        assert!(targets[2].dlq.starts_with("dead-letter queue arn:aws:sqs:us-east-1:123456789012:fulfilment-dlq (in this account;"));
+        assert!(targets[2].dlq.starts_with(
+            "dead-letter queue arn:aws:sqs:us-east-1:123456789012:fulfilment-dlq (in this account;"
+        ));
     }
 
     #[test]
@@ -1187,7 +1543,9 @@ mod tests {
             "2% of attempts fail (HTTP 429); accepts 10 invocations per second; answers in 120 ms"
         );
         let forbidden = outline(&(find_preset("permissions-error").unwrap().build)());
-        assert!(forbidden.rules[0].targets[0].behaviour.starts_with("fails without retry always (NO_PERMISSIONS)"));
+        assert!(forbidden.rules[0].targets[0]
+            .behaviour
+            .starts_with("fails without retry always (NO_PERMISSIONS)"));
     }
 
     #[test]
@@ -1198,14 +1556,27 @@ mod tests {
             &rules::example_arn(TargetKind::ApiDestination, REGION, ACCOUNT),
         );
         api.role = RoleChoice::CreateNew;
-        let state = state_with(vec![rule_on("default", "orders", r#"{"source":["shop"]}"#, vec![api])]);
+        let state = state_with(vec![rule_on(
+            "default",
+            "orders",
+            r#"{"source":["shop"]}"#,
+            vec![api],
+        )]);
         let mut settings = my_rules("default");
         settings.duration_minutes = 1;
         settings.edit_target("default", "orders", "crm", |t| {
-            t.outage = OutageSettings { enabled: true, from_minute: 0, until_minute: 60, error: RetryableChoice::Http503 };
+            t.outage = OutageSettings {
+                enabled: true,
+                from_minute: 0,
+                until_minute: 60,
+                error: RetryableChoice::Http503,
+            };
         });
         let scenario = build_scenario(&state, &settings).unwrap().scenario;
-        assert_eq!(scenario.rules[0].targets[0].kind, delivery::TargetKind::ApiDestination);
+        assert_eq!(
+            scenario.rules[0].targets[0].kind,
+            delivery::TargetKind::ApiDestination
+        );
         delivery::Simulation::new(&scenario).expect("HTTP errors are valid on API destinations");
     }
 }

@@ -404,7 +404,8 @@ pub enum JitterChoice {
 }
 
 impl JitterChoice {
-    pub const ALL: [JitterChoice; 3] = [JitterChoice::Equal, JitterChoice::Full, JitterChoice::None];
+    pub const ALL: [JitterChoice; 3] =
+        [JitterChoice::Equal, JitterChoice::Full, JitterChoice::None];
 
     pub fn value(self) -> &'static str {
         match self {
@@ -528,7 +529,8 @@ pub fn control_id(setting: &str) -> String {
 }
 
 fn out_of_range(what: &str, value: u64, low: u64, high: u64) -> Option<String> {
-    (value < low || value > high).then(|| format!("{what} must be between {low} and {high}; it is {value}."))
+    (value < low || value > high)
+        .then(|| format!("{what} must be between {low} and {high}; it is {value}."))
 }
 
 impl SimulatorSettings {
@@ -556,10 +558,9 @@ impl SimulatorSettings {
         target_id: &str,
         edit: impl FnOnce(&mut TargetSettings),
     ) {
-        let position = self
-            .targets
-            .iter()
-            .position(|entry| entry.bus == bus && entry.rule == rule && entry.target_id == target_id);
+        let position = self.targets.iter().position(|entry| {
+            entry.bus == bus && entry.rule == rule && entry.target_id == target_id
+        });
         let index = match position {
             Some(index) => index,
             None => {
@@ -629,7 +630,11 @@ impl SimulatorSettings {
                 ),
             ));
         }
-        if self.samples.iter().any(|sample| sample.weight > MAX_SAMPLE_WEIGHT) {
+        if self
+            .samples
+            .iter()
+            .any(|sample| sample.weight > MAX_SAMPLE_WEIGHT)
+        {
             problems.push(SettingProblem::new(
                 control_id("samples"),
                 format!("Sample weights go from 0 to {MAX_SAMPLE_WEIGHT}."),
@@ -655,7 +660,12 @@ impl TargetSettings {
     pub fn problems(&self, index: usize, api_destination: bool) -> Vec<SettingProblem> {
         let mut problems = Vec::new();
         let field = |setting: &str| target_control_id(index, setting);
-        if let Some(message) = out_of_range("The latency in milliseconds", u64::from(self.latency_ms), 0, u64::from(MAX_LATENCY_MS)) {
+        if let Some(message) = out_of_range(
+            "The latency in milliseconds",
+            u64::from(self.latency_ms),
+            0,
+            u64::from(MAX_LATENCY_MS),
+        ) {
             problems.push(SettingProblem::new(field("latency"), message));
         }
         if self.transient.enabled {
@@ -715,13 +725,10 @@ impl TargetSettings {
         const MINUTE_MS: u64 = 60_000;
         delivery::TargetBehaviour {
             latency_ms: u64::from(self.latency_ms),
-            transient: self
-                .transient
-                .enabled
-                .then(|| delivery::TransientFailures {
-                    probability: f64::from(self.transient.failure_permille.min(1000)) / 1000.0,
-                    error: self.transient.error.to_delivery(),
-                }),
+            transient: self.transient.enabled.then(|| delivery::TransientFailures {
+                probability: f64::from(self.transient.failure_permille.min(1000)) / 1000.0,
+                error: self.transient.error.to_delivery(),
+            }),
             outages: if self.outage.enabled {
                 vec![delivery::Outage {
                     from_ms: u64::from(self.outage.from_minute) * MINUTE_MS,
@@ -747,7 +754,8 @@ impl TargetSettings {
     }
 }
 
-const HTTP_ONLY: &str = "HTTP status codes only come from API destinations; choose another error for this target.";
+const HTTP_ONLY: &str =
+    "HTTP status codes only come from API destinations; choose another error for this target.";
 
 /// Reads a whole number typed into a field; blank or garbage is `None` (the field shows why).
 pub fn parse_whole(text: &str) -> Option<u32> {
@@ -769,7 +777,11 @@ pub fn parse_permille_percent(text: &str) -> Option<u32> {
         Some(_) => return None,
         None => (text, 0),
     };
-    let whole = if whole.is_empty() { 0 } else { parse_whole(whole)? };
+    let whole = if whole.is_empty() {
+        0
+    } else {
+        parse_whole(whole)?
+    };
     let permille = whole.checked_mul(10)?.checked_add(tenths)?;
     (permille <= 1000).then_some(permille)
 }
@@ -799,7 +811,9 @@ mod tests {
     fn defaults_ask_the_motivating_question() {
         let settings = SimulatorSettings::default();
         assert_eq!(settings.preset_id(), Some(DEFAULT_PRESET));
-        assert!(delivery::PRESETS.iter().any(|preset| preset.id == DEFAULT_PRESET));
+        assert!(delivery::PRESETS
+            .iter()
+            .any(|preset| preset.id == DEFAULT_PRESET));
         assert_eq!(settings.seed, DEFAULT_SEED);
         assert!(settings.event_problems().is_empty());
         assert_eq!(settings.compare.first.maximum_retry_attempts, 185);
@@ -819,7 +833,10 @@ mod tests {
             target.dlq_policy_attached = Some(true);
         });
         let json = serde_json::to_string(&settings).unwrap();
-        assert_eq!(serde_json::from_str::<SimulatorSettings>(&json).unwrap(), settings);
+        assert_eq!(
+            serde_json::from_str::<SimulatorSettings>(&json).unwrap(),
+            settings
+        );
         let partial: SimulatorSettings =
             serde_json::from_str(r#"{"rate":{"count":5},"targets":[]}"#).unwrap();
         assert_eq!(partial.rate.count, 5);
@@ -838,7 +855,11 @@ mod tests {
         ];
         for (count, per, minutes, expected) in table {
             let rate = EventRate { count, per };
-            assert_eq!(rate.events_in(minutes), expected, "{count}/{per:?} × {minutes} min");
+            assert_eq!(
+                rate.events_in(minutes),
+                expected,
+                "{count}/{per:?} × {minutes} min"
+            );
             // The simulator rounds the same way.
             let simulated = (rate.per_second() * f64::from(minutes) * 60.0).floor() as u64;
             assert_eq!(simulated, expected);
@@ -849,13 +870,19 @@ mod tests {
     fn event_problems_name_their_control() {
         let table: &[(SimulatorSettings, &str, &str)] = &[
             (
-                SimulatorSettings { duration_minutes: 0, ..Default::default() },
+                SimulatorSettings {
+                    duration_minutes: 0,
+                    ..Default::default()
+                },
                 "sim-duration",
                 "between 1 and 1440",
             ),
             (
                 SimulatorSettings {
-                    rate: EventRate { count: 0, per: RateUnit::Second },
+                    rate: EventRate {
+                        count: 0,
+                        per: RateUnit::Second,
+                    },
                     ..Default::default()
                 },
                 "sim-rate",
@@ -863,7 +890,10 @@ mod tests {
             ),
             (
                 SimulatorSettings {
-                    rate: EventRate { count: 1, per: RateUnit::Hour },
+                    rate: EventRate {
+                        count: 1,
+                        per: RateUnit::Hour,
+                    },
                     duration_minutes: 30,
                     ..Default::default()
                 },
@@ -872,7 +902,10 @@ mod tests {
             ),
             (
                 SimulatorSettings {
-                    rate: EventRate { count: 100_000, per: RateUnit::Second },
+                    rate: EventRate {
+                        count: 100_000,
+                        per: RateUnit::Second,
+                    },
                     duration_minutes: 1440,
                     ..Default::default()
                 },
@@ -881,14 +914,20 @@ mod tests {
             ),
             (
                 SimulatorSettings {
-                    samples: vec![SampleWeight { id: "x".into(), weight: 101 }],
+                    samples: vec![SampleWeight {
+                        id: "x".into(),
+                        weight: 101,
+                    }],
                     ..Default::default()
                 },
                 "sim-samples",
                 "0 to 100",
             ),
             (
-                SimulatorSettings { detailed_events: Some(10_001), ..Default::default() },
+                SimulatorSettings {
+                    detailed_events: Some(10_001),
+                    ..Default::default()
+                },
                 "sim-detailed",
                 "between 0 and 10000",
             ),
@@ -897,7 +936,11 @@ mod tests {
             let problems = settings.event_problems();
             assert_eq!(problems.len(), 1, "{problems:?}");
             assert_eq!(problems[0].field, *field);
-            assert!(problems[0].message.contains(message), "{}", problems[0].message);
+            assert!(
+                problems[0].message.contains(message),
+                "{}",
+                problems[0].message
+            );
         }
     }
 
@@ -908,24 +951,64 @@ mod tests {
         http_on_lambda.outage.enabled = true;
         http_on_lambda.outage.error = RetryableChoice::Http503;
         let mut backwards = base;
-        backwards.outage = OutageSettings { enabled: true, from_minute: 90, until_minute: 30, error: RetryableChoice::Timeout };
+        backwards.outage = OutageSettings {
+            enabled: true,
+            from_minute: 90,
+            until_minute: 30,
+            error: RetryableChoice::Timeout,
+        };
         let mut too_likely = base;
-        too_likely.transient = TransientSettings { enabled: true, failure_permille: 1001, error: RetryableChoice::Throttling };
+        too_likely.transient = TransientSettings {
+            enabled: true,
+            failure_permille: 1001,
+            error: RetryableChoice::Throttling,
+        };
         let mut no_rate = base;
-        no_rate.rate_limit = RateLimitSettings { enabled: true, per_second: 0 };
+        no_rate.rate_limit = RateLimitSettings {
+            enabled: true,
+            per_second: 0,
+        };
         let mut slow = base;
         slow.latency_ms = MAX_LATENCY_MS + 1;
         let mut fatal_http = base;
-        fatal_http.non_retryable = NonRetryableSettings { enabled: true, from_minute: 0, error: NonRetryableChoice::Http403 };
+        fatal_http.non_retryable = NonRetryableSettings {
+            enabled: true,
+            from_minute: 0,
+            error: NonRetryableChoice::Http403,
+        };
         let table: &[(TargetSettings, bool, Option<(&str, &str)>)] = &[
             (base, false, None),
-            (http_on_lambda, false, Some(("sim-target-3-outage-error", "API destinations"))),
+            (
+                http_on_lambda,
+                false,
+                Some(("sim-target-3-outage-error", "API destinations")),
+            ),
             (http_on_lambda, true, None),
-            (backwards, false, Some(("sim-target-3-outage-until", "end after it starts"))),
-            (too_likely, false, Some(("sim-target-3-failure-rate", "0 to 100"))),
-            (no_rate, false, Some(("sim-target-3-rate-limit", "between 1 and"))),
-            (slow, false, Some(("sim-target-3-latency", "between 0 and 900000"))),
-            (fatal_http, false, Some(("sim-target-3-fatal-error", "API destinations"))),
+            (
+                backwards,
+                false,
+                Some(("sim-target-3-outage-until", "end after it starts")),
+            ),
+            (
+                too_likely,
+                false,
+                Some(("sim-target-3-failure-rate", "0 to 100")),
+            ),
+            (
+                no_rate,
+                false,
+                Some(("sim-target-3-rate-limit", "between 1 and")),
+            ),
+            (
+                slow,
+                false,
+                Some(("sim-target-3-latency", "between 0 and 900000")),
+            ),
+            (
+                fatal_http,
+                false,
+                Some(("sim-target-3-fatal-error", "API destinations")),
+            ),
             (fatal_http, true, None),
         ];
         for (settings, api, expected) in table {
@@ -935,7 +1018,11 @@ mod tests {
                 Some((field, message)) => {
                     assert_eq!(problems.len(), 1, "{problems:?}");
                     assert_eq!(problems[0].field, *field);
-                    assert!(problems[0].message.contains(message), "{}", problems[0].message);
+                    assert!(
+                        problems[0].message.contains(message),
+                        "{}",
+                        problems[0].message
+                    );
                 }
             }
         }
@@ -944,7 +1031,12 @@ mod tests {
     #[test]
     fn disabled_parts_are_not_checked_or_simulated() {
         let mut settings = TargetSettings::default();
-        settings.outage = OutageSettings { enabled: false, from_minute: 9, until_minute: 1, error: RetryableChoice::Http500 };
+        settings.outage = OutageSettings {
+            enabled: false,
+            from_minute: 9,
+            until_minute: 1,
+            error: RetryableChoice::Http500,
+        };
         assert!(settings.problems(0, false).is_empty());
         assert!(settings.is_healthy());
         let behaviour = settings.to_delivery();
@@ -956,19 +1048,45 @@ mod tests {
     fn enabled_parts_become_the_simulated_behaviour() {
         let settings = TargetSettings {
             latency_ms: 120,
-            transient: TransientSettings { enabled: true, failure_permille: 25, error: RetryableChoice::Http429 },
-            outage: OutageSettings { enabled: true, from_minute: 30, until_minute: 90, error: RetryableChoice::ServerError },
-            non_retryable: NonRetryableSettings { enabled: true, from_minute: 5, error: NonRetryableChoice::NoResource },
-            rate_limit: RateLimitSettings { enabled: true, per_second: 10 },
+            transient: TransientSettings {
+                enabled: true,
+                failure_permille: 25,
+                error: RetryableChoice::Http429,
+            },
+            outage: OutageSettings {
+                enabled: true,
+                from_minute: 30,
+                until_minute: 90,
+                error: RetryableChoice::ServerError,
+            },
+            non_retryable: NonRetryableSettings {
+                enabled: true,
+                from_minute: 5,
+                error: NonRetryableChoice::NoResource,
+            },
+            rate_limit: RateLimitSettings {
+                enabled: true,
+                per_second: 10,
+            },
             dlq_policy_attached: None,
         };
         let behaviour = settings.to_delivery();
         let transient = behaviour.transient.unwrap();
         assert_eq!(transient.probability, 0.025);
         assert_eq!(transient.error, delivery::RetryableError::HttpStatus(429));
-        assert_eq!(behaviour.outages, vec![delivery::Outage { from_ms: 1_800_000, until_ms: 5_400_000, error: delivery::RetryableError::ServerError }]);
+        assert_eq!(
+            behaviour.outages,
+            vec![delivery::Outage {
+                from_ms: 1_800_000,
+                until_ms: 5_400_000,
+                error: delivery::RetryableError::ServerError
+            }]
+        );
         let fatal = behaviour.non_retryable.unwrap();
-        assert_eq!((fatal.error, fatal.from_ms, fatal.until_ms), (delivery::NonRetryableError::NoResource, 300_000, None));
+        assert_eq!(
+            (fatal.error, fatal.from_ms, fatal.until_ms),
+            (delivery::NonRetryableError::NoResource, 300_000, None)
+        );
         assert_eq!(behaviour.rate_limit_per_second, Some(10));
     }
 
@@ -986,7 +1104,10 @@ mod tests {
     #[test]
     fn editing_a_target_creates_its_entry_once_and_keeps_others() {
         let mut settings = SimulatorSettings::default();
-        assert_eq!(settings.target("default", "r", "t"), TargetSettings::default());
+        assert_eq!(
+            settings.target("default", "r", "t"),
+            TargetSettings::default()
+        );
         settings.edit_target("default", "r", "t", |t| t.latency_ms = 7);
         settings.edit_target("default", "r", "t", |t| t.rate_limit.enabled = true);
         settings.edit_target("other", "r", "t", |t| t.latency_ms = 9);
@@ -1000,7 +1121,9 @@ mod tests {
     fn target_entries_are_bounded_dropping_the_oldest() {
         let mut settings = SimulatorSettings::default();
         for index in 0..MAX_TARGET_ENTRIES + 5 {
-            settings.edit_target("default", &format!("rule-{index}"), "t", |t| t.latency_ms = 1);
+            settings.edit_target("default", &format!("rule-{index}"), "t", |t| {
+                t.latency_ms = 1
+            });
         }
         assert_eq!(settings.targets.len(), MAX_TARGET_ENTRIES);
         assert_eq!(settings.targets[0].rule, "rule-5");
@@ -1009,16 +1132,28 @@ mod tests {
     #[test]
     fn the_first_sample_change_starts_from_the_suggested_mix() {
         let suggested = vec![
-            SampleWeight { id: "a".into(), weight: 1 },
-            SampleWeight { id: "b".into(), weight: 1 },
+            SampleWeight {
+                id: "a".into(),
+                weight: 1,
+            },
+            SampleWeight {
+                id: "b".into(),
+                weight: 1,
+            },
         ];
         let mut settings = SimulatorSettings::default();
         settings.set_sample_weight("b", 0, &suggested);
         assert_eq!(
             settings.samples,
             vec![
-                SampleWeight { id: "a".into(), weight: 1 },
-                SampleWeight { id: "b".into(), weight: 0 },
+                SampleWeight {
+                    id: "a".into(),
+                    weight: 1
+                },
+                SampleWeight {
+                    id: "b".into(),
+                    weight: 0
+                },
             ]
         );
         settings.set_sample_weight("c", 3, &suggested);
@@ -1068,7 +1203,10 @@ mod tests {
             assert_eq!(parse_permille_percent(text), *expected, "{text:?}");
         }
         for permille in [0, 5, 25, 300, 1000] {
-            assert_eq!(parse_permille_percent(&format_permille_percent(permille)), Some(permille));
+            assert_eq!(
+                parse_permille_percent(&format_permille_percent(permille)),
+                Some(permille)
+            );
         }
     }
 

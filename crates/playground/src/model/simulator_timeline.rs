@@ -25,6 +25,8 @@ const MIN_ATTEMPT_WIDTH: f64 = 3.0;
 pub struct AxisTick {
     pub x: f64,
     pub label: String,
+    /// SVG `text-anchor`: the first label starts at its tick so it is not cut off.
+    pub anchor: &'static str,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -199,13 +201,25 @@ fn short_outcome(outcome: Option<&delivery::Outcome>, attempts: usize, ingested_
             format_duration_ms(at_ms.saturating_sub(ingested_ms))
         ),
         Some(Outcome::SentToDlq { failure, .. }) => {
-            format!("sent to DLQ {}{}", retries(failure.retry_attempts), condition(failure))
+            format!(
+                "sent to DLQ {}{}",
+                retries(failure.retry_attempts),
+                condition(failure)
+            )
         }
         Some(Outcome::Dropped { failure }) => {
-            format!("dropped {}{}", retries(failure.retry_attempts), condition(failure))
+            format!(
+                "dropped {}{}",
+                retries(failure.retry_attempts),
+                condition(failure)
+            )
         }
         Some(Outcome::FailedToReachDlq { failure, .. }) => {
-            format!("lost, the DLQ refused it, {}{}", retries(failure.retry_attempts), condition(failure))
+            format!(
+                "lost, the DLQ refused it, {}{}",
+                retries(failure.retry_attempts),
+                condition(failure)
+            )
         }
     }
 }
@@ -221,7 +235,12 @@ pub fn build_timeline(scenario: &Scenario, report: &Report, event_indices: &[u32
     let mut span_ms: u64 = 1000;
     for event in &events {
         for invocation in &event.invocations {
-            let last_end = invocation.attempts.iter().map(|a| a.end_ms).max().unwrap_or(event.ingested_at_ms);
+            let last_end = invocation
+                .attempts
+                .iter()
+                .map(|a| a.end_ms)
+                .max()
+                .unwrap_or(event.ingested_at_ms);
             let outcome_at = match &invocation.outcome {
                 Some(delivery::Outcome::Delivered { at_ms, .. }) => *at_ms,
                 Some(delivery::Outcome::Dropped { failure })
@@ -229,7 +248,11 @@ pub fn build_timeline(scenario: &Scenario, report: &Report, event_indices: &[u32
                 | Some(delivery::Outcome::FailedToReachDlq { failure, .. }) => failure.at_ms,
                 None => last_end,
             };
-            span_ms = span_ms.max(last_end.max(outcome_at).saturating_sub(event.ingested_at_ms));
+            span_ms = span_ms.max(
+                last_end
+                    .max(outcome_at)
+                    .saturating_sub(event.ingested_at_ms),
+            );
         }
     }
     // A little room after the last mark.
@@ -238,7 +261,8 @@ pub fn build_timeline(scenario: &Scenario, report: &Report, event_indices: &[u32
     let plot_left = LEFT;
     let plot_right = TIMELINE_WIDTH - RIGHT;
     let plot_width = plot_right - plot_left;
-    let x = |offset_ms: u64| plot_left + (offset_ms.min(span_ms) as f64 / span_ms as f64) * plot_width;
+    let x =
+        |offset_ms: u64| plot_left + (offset_ms.min(span_ms) as f64 / span_ms as f64) * plot_width;
 
     let mut rows = Vec::new();
     let mut y = TOP;
@@ -276,7 +300,10 @@ pub fn build_timeline(scenario: &Scenario, report: &Report, event_indices: &[u32
                                 format_clock(failure.from_ms),
                                 format_clock(until)
                             ),
-                            None => format!("Target fails without retry from {}", format_clock(failure.from_ms)),
+                            None => format!(
+                                "Target fails without retry from {}",
+                                format_clock(failure.from_ms)
+                            ),
                         };
                         (failure.from_ms, until, WindowKind::NonRetryable, title)
                     }));
@@ -289,7 +316,12 @@ pub fn build_timeline(scenario: &Scenario, report: &Report, event_indices: &[u32
                     if start >= end {
                         continue;
                     }
-                    windows.push(Window { x: x(start), width: x(end) - x(start), kind, title });
+                    windows.push(Window {
+                        x: x(start),
+                        width: x(end) - x(start),
+                        kind,
+                        title,
+                    });
                 }
             }
 
@@ -328,15 +360,25 @@ pub fn build_timeline(scenario: &Scenario, report: &Report, event_indices: &[u32
                 }
                 let (kind, result) = match attempt.result {
                     AttemptResult::Success => (AttemptKind::Success, "delivered".to_owned()),
-                    AttemptResult::Failed { error_code, retryable } => {
+                    AttemptResult::Failed {
+                        error_code,
+                        retryable,
+                    } => {
                         let final_attempt = position + 1 == last && invocation.outcome.is_some();
                         let kind = if retryable && !final_attempt {
                             AttemptKind::RetryableFailure
                         } else {
                             AttemptKind::FinalFailure
                         };
-                        let retry_word = if retryable { "retryable" } else { "not retryable" };
-                        (kind, format!("failed, {} ({retry_word})", error_code.as_str()))
+                        let retry_word = if retryable {
+                            "retryable"
+                        } else {
+                            "not retryable"
+                        };
+                        (
+                            kind,
+                            format!("failed, {} ({retry_word})", error_code.as_str()),
+                        )
                     }
                 };
                 let left = x(start);
@@ -345,7 +387,11 @@ pub fn build_timeline(scenario: &Scenario, report: &Report, event_indices: &[u32
                     x: left.min(plot_right - width),
                     width,
                     kind,
-                    title: format!("Attempt {} at +{}: {result}", attempt.number, format_duration_ms(start)),
+                    title: format!(
+                        "Attempt {} at +{}: {result}",
+                        attempt.number,
+                        format_duration_ms(start)
+                    ),
                 });
                 previous_end = Some(end);
             }
@@ -356,7 +402,13 @@ pub fn build_timeline(scenario: &Scenario, report: &Report, event_indices: &[u32
                     Some(x(age)),
                     format!("Maximum event age: +{}", format_duration_ms(age)),
                 ),
-                Some(age) => (None, format!("Maximum event age +{} is beyond the axis", format_duration_ms(age))),
+                Some(age) => (
+                    None,
+                    format!(
+                        "Maximum event age +{} is beyond the axis",
+                        format_duration_ms(age)
+                    ),
+                ),
                 None => (None, String::new()),
             };
 
@@ -366,7 +418,11 @@ pub fn build_timeline(scenario: &Scenario, report: &Report, event_indices: &[u32
                 label: format!(
                     "Event {number} → {}: {}",
                     invocation.target_id,
-                    short_outcome(invocation.outcome.as_ref(), invocation.attempts.len(), ingested)
+                    short_outcome(
+                        invocation.outcome.as_ref(),
+                        invocation.attempts.len(),
+                        ingested
+                    )
                 ),
                 details: format!(
                     "Event {number} → target {} of rule {}: {}",
@@ -396,13 +452,19 @@ pub fn build_timeline(scenario: &Scenario, report: &Report, event_indices: &[u32
             let at = n * step;
             AxisTick {
                 x: x(at),
-                label: if at == 0 { "ingestion".to_owned() } else { format!("+{}", format_duration_ms(at)) },
+                label: if at == 0 {
+                    "ingestion".to_owned()
+                } else {
+                    format!("+{}", format_duration_ms(at))
+                },
+                anchor: if at == 0 { "start" } else { "middle" },
             }
         })
         .collect();
     let attempts: usize = rows.iter().map(|row| row.attempts.len()).sum();
     let description = if rows.is_empty() {
-        "No invocation to show: no event with attempt-by-attempt records reached a target.".to_owned()
+        "No invocation to show: no event with attempt-by-attempt records reached a target."
+            .to_owned()
     } else {
         format!(
             "Timeline of {} invocations of {} events ({attempts} attempts), on an axis of time since \
@@ -448,9 +510,19 @@ mod tests {
             .map(|index| report.events[*index as usize].invocations.len())
             .sum();
         assert!(rows <= 12);
-        let stories: BTreeSet<_> = picked.iter().map(|index| story(&report.events[*index as usize])).collect();
-        assert_eq!(stories.len(), picked.len(), "no two picked events tell the same story");
-        assert!(picked.iter().any(|index| *index >= 1800), "an event of the outage is shown");
+        let stories: BTreeSet<_> = picked
+            .iter()
+            .map(|index| story(&report.events[*index as usize]))
+            .collect();
+        assert_eq!(
+            stories.len(),
+            picked.len(),
+            "no two picked events tell the same story"
+        );
+        assert!(
+            picked.iter().any(|index| *index >= 1800),
+            "an event of the outage is shown"
+        );
     }
 
     #[test]
@@ -458,10 +530,20 @@ mod tests {
         let (scenario, report) = one_hour_report(3584);
         let picked = pick_events(&report, 12);
         let timeline = build_timeline(&scenario, &report, &picked);
-        assert_eq!(timeline.rows.len(), picked.iter().map(|i| report.events[*i as usize].invocations.len()).sum::<usize>());
+        assert_eq!(
+            timeline.rows.len(),
+            picked
+                .iter()
+                .map(|i| report.events[*i as usize].invocations.len())
+                .sum::<usize>()
+        );
         for row in &timeline.rows {
             for attempt in &row.attempts {
-                assert!(attempt.x >= timeline.plot_left - 1e-9 && attempt.x + attempt.width <= timeline.plot_right + 1e-9, "{attempt:?}");
+                assert!(
+                    attempt.x >= timeline.plot_left - 1e-9
+                        && attempt.x + attempt.width <= timeline.plot_right + 1e-9,
+                    "{attempt:?}"
+                );
                 assert!(attempt.width >= MIN_ATTEMPT_WIDTH);
             }
             for gap in &row.gaps {
@@ -478,22 +560,44 @@ mod tests {
         let dropped = timeline
             .rows
             .iter()
-            .find(|row| row.label.contains("fulfilment-3-retries-no-dlq") && row.outcome == Some(OutcomeKind::Dropped))
+            .find(|row| {
+                row.label.contains("fulfilment-3-retries-no-dlq")
+                    && row.outcome == Some(OutcomeKind::Dropped)
+            })
             .expect("an event dropped after 3 retries");
-        assert!(dropped.label.ends_with("dropped after 3 retries (MaximumRetryAttempts)"), "{}", dropped.label);
+        assert!(
+            dropped
+                .label
+                .ends_with("dropped after 3 retries (MaximumRetryAttempts)"),
+            "{}",
+            dropped.label
+        );
         assert_eq!(dropped.attempts.len(), 4);
         assert_eq!(dropped.gaps.len(), 3);
-        assert!(dropped.attempts[..3].iter().all(|a| a.kind == AttemptKind::RetryableFailure));
+        assert!(dropped.attempts[..3]
+            .iter()
+            .all(|a| a.kind == AttemptKind::RetryableFailure));
         assert_eq!(dropped.attempts[3].kind, AttemptKind::FinalFailure);
         assert_eq!(dropped.windows.len(), 1);
-        assert!(dropped.windows[0].title.starts_with("Target down from 00:30:00.000 to 01:30:00.000"));
+        assert!(dropped.windows[0]
+            .title
+            .starts_with("Target down from 00:30:00.000 to 01:30:00.000"));
         assert!(dropped.age_limit_x.is_some(), "{}", dropped.age_limit_title);
         assert!(dropped.gaps[0].title.starts_with("Backoff of "));
         // The default policy's age limit (24 h) is far off an axis of about an hour.
-        let default_row = timeline.rows.iter().find(|row| row.label.contains("fulfilment-default-policy")).unwrap();
+        let default_row = timeline
+            .rows
+            .iter()
+            .find(|row| row.label.contains("fulfilment-default-policy"))
+            .unwrap();
         assert_eq!(default_row.age_limit_x, None);
-        assert_eq!(default_row.age_limit_title, "Maximum event age +24 h is beyond the axis");
-        assert!(timeline.description.starts_with(&format!("Timeline of {} invocations", timeline.rows.len())));
+        assert_eq!(
+            default_row.age_limit_title,
+            "Maximum event age +24 h is beyond the axis"
+        );
+        assert!(timeline
+            .description
+            .starts_with(&format!("Timeline of {} invocations", timeline.rows.len())));
     }
 
     #[test]
@@ -502,14 +606,26 @@ mod tests {
         let timeline = build_timeline(&scenario, &report, &pick_events(&report, 12));
         assert_eq!(timeline.ticks[0].label, "ingestion");
         assert_eq!(timeline.ticks[0].x, timeline.plot_left);
-        assert!(timeline.ticks.len() >= 3 && timeline.ticks.len() <= 7, "{:?}", timeline.ticks);
+        assert_eq!(timeline.ticks[0].anchor, "start");
+        assert_eq!(timeline.ticks[1].anchor, "middle");
+        assert!(
+            timeline.ticks.len() >= 3 && timeline.ticks.len() <= 7,
+            "{:?}",
+            timeline.ticks
+        );
         assert!(timeline.ticks.windows(2).all(|pair| pair[0].x < pair[1].x));
         assert!(timeline.ticks.last().unwrap().x <= timeline.plot_right + 1e-9);
     }
 
     #[test]
     fn tick_step_table() {
-        let table = [(1_000, 200), (60_000, 10_000), (3_600_000, 600_000), (86_400_000, 21_600_000), (7 * 86_400_000, 2 * 86_400_000)];
+        let table = [
+            (1_000, 200),
+            (60_000, 10_000),
+            (3_600_000, 600_000),
+            (86_400_000, 21_600_000),
+            (7 * 86_400_000, 2 * 86_400_000),
+        ];
         for (span, step) in table {
             assert_eq!(tick_step(span), step, "{span}");
             assert!(span / tick_step(span) <= 6);
@@ -518,24 +634,40 @@ mod tests {
 
     #[test]
     fn rate_limit_waits_are_drawn_before_their_attempt() {
-        let mut scenario = (delivery::PRESETS.iter().find(|p| p.id == "throttled-api-destination").unwrap().build)();
+        let mut scenario = (delivery::PRESETS
+            .iter()
+            .find(|p| p.id == "throttled-api-destination")
+            .unwrap()
+            .build)();
         scenario.options.keep_details_for_first_events = 2000;
         let report = delivery::simulate(&scenario).unwrap();
         let waited = report
             .events
             .iter()
-            .find(|event| event.invocations.iter().any(|i| i.attempts.iter().any(|a| a.rate_limit_wait_ms > 0)))
+            .find(|event| {
+                event
+                    .invocations
+                    .iter()
+                    .any(|i| i.attempts.iter().any(|a| a.rate_limit_wait_ms > 0))
+            })
             .expect("some attempt waits for the rate limit");
         let timeline = build_timeline(&scenario, &report, &[waited.index]);
         let row = &timeline.rows[0];
         assert!(!row.waits.is_empty());
-        assert!(row.waits[0].x2 <= row.attempts.iter().map(|a| a.x).fold(f64::MAX, f64::min) + 1e-9 || row.attempts.len() > 1);
+        assert!(
+            row.waits[0].x2 <= row.attempts.iter().map(|a| a.x).fold(f64::MAX, f64::min) + 1e-9
+                || row.attempts.len() > 1
+        );
         assert!(row.waits[0].title.contains("waited"));
     }
 
     #[test]
     fn no_events_give_an_empty_but_described_chart() {
-        let scenario = (delivery::PRESETS.iter().find(|p| p.id == "pending-partner-source").unwrap().build)();
+        let scenario = (delivery::PRESETS
+            .iter()
+            .find(|p| p.id == "pending-partner-source")
+            .unwrap()
+            .build)();
         let mut only_pending = scenario.clone();
         only_pending.events.generated.remove(0);
         let report = delivery::simulate(&only_pending).unwrap();
@@ -548,7 +680,11 @@ mod tests {
 
     #[test]
     fn a_permanent_non_retryable_error_is_a_window_to_the_end_of_the_axis() {
-        let scenario = (delivery::PRESETS.iter().find(|p| p.id == "permissions-error").unwrap().build)();
+        let scenario = (delivery::PRESETS
+            .iter()
+            .find(|p| p.id == "permissions-error")
+            .unwrap()
+            .build)();
         let report = delivery::simulate(&scenario).unwrap();
         let picked = pick_events(&report, 12);
         let timeline = build_timeline(&scenario, &report, &picked);
@@ -558,7 +694,18 @@ mod tests {
         assert!((row.windows[0].x + row.windows[0].width - timeline.plot_right).abs() < 1e-6);
         assert_eq!(row.attempts.len(), 1);
         assert_eq!(row.attempts[0].kind, AttemptKind::FinalFailure);
-        assert!(row.label.ends_with("sent to DLQ without retries (NO_PERMISSIONS)"), "{}", row.label);
-        assert!(row.details.contains("Sent to the dead-letter queue: NO_PERMISSIONS without retries, not retryable"), "{}", row.details);
+        assert!(
+            row.label
+                .ends_with("sent to DLQ without retries (NO_PERMISSIONS)"),
+            "{}",
+            row.label
+        );
+        assert!(
+            row.details.contains(
+                "Sent to the dead-letter queue: NO_PERMISSIONS without retries, not retryable"
+            ),
+            "{}",
+            row.details
+        );
     }
 }

@@ -141,6 +141,11 @@ fn RuleRow(ctx: RulesContext, rule: Rule) -> impl IntoView {
         let rule = rule.clone();
         move || Some(rule.clone())
     });
+    // The test command pairs the rule's pattern with the event being edited in the workbench.
+    let test_texts = Signal::derive({
+        let pattern = rule.event_pattern.clone();
+        move || (pattern.clone(), ctx.event.get())
+    });
     let hidden = |text: String| view! { <span class="visually-hidden">{text}</span> };
 
     view! {
@@ -199,7 +204,7 @@ fn RuleRow(ctx: RulesContext, rule: Rule) -> impl IntoView {
             {move || show_exports.get().then(|| view! {
                 <tr class="exports-row">
                     <td colspan="5">
-                        <Exports rule=exported id=exports_id.clone() />
+                        <Exports rule=exported id=exports_id.clone() test_texts=test_texts />
                     </td>
                 </tr>
             })}

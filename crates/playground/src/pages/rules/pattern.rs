@@ -134,7 +134,9 @@ pub(super) fn PatternStep(ctx: RulesContext) -> impl IntoView {
                             }
                         })
                 }}
-                <FieldMessages ctx field="event_pattern" />
+                // AWS's message for an invalid pattern is already shown above; this covers the rest
+                // (an empty pattern).
+                {move || analysis.with(|a| a.pattern_problem.is_none()).then(|| view! { <FieldMessages ctx field="event_pattern" /> })}
             </div>
             <div class="editor-column">
                 <JsonEditor

@@ -111,6 +111,7 @@ pub(super) fn Wizard(ctx: RulesContext) -> impl IntoView {
                                         on:click=move |_| ctx.go_to(each)
                                     >
                                         <span class="wizard-step-number">{format!("Step {}", each.number())}</span>
+                                        " "
                                         <span class="wizard-step-name">{each.title()}</span>
                                     </button>
                                 </li>

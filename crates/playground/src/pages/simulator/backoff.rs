@@ -6,7 +6,9 @@ use leptos::prelude::*;
 
 use super::charts::{BackoffDelayView, LineChartView};
 use super::SimContext;
-use crate::model::simulator_charts::{backoff_cumulative_chart, backoff_delay_chart, backoff_formula};
+use crate::model::simulator_charts::{
+    backoff_cumulative_chart, backoff_delay_chart, backoff_formula,
+};
 
 /// The first retries show the growth; after these the delay stays at the cap.
 const DELAY_CHART_RETRIES: u32 = 16;

@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::model::simulator_charts::{BackoffDelayChart, BarChart, DataTable, Frame, LineChart, Tick};
+use crate::model::simulator_charts::{
+    BackoffDelayChart, BarChart, DataTable, Frame, LineChart, Tick,
+};
 use crate::model::simulator_timeline::Timeline;
 
 fn view_box(frame: &Frame) -> String {
@@ -101,7 +103,11 @@ pub(super) fn BarChartView(chart: BarChart, #[prop(into)] id: String) -> impl In
     let desc_id = format!("{id}-desc");
     let frame = chart.frame;
     let classes: Vec<&'static str> = chart.series.iter().map(|s| s.class).collect();
-    let legend_items = chart.series.iter().map(|s| (s.label.clone(), s.class)).collect();
+    let legend_items = chart
+        .series
+        .iter()
+        .map(|s| (s.label.clone(), s.class))
+        .collect();
     let bar_count = chart.bars.len();
     let labelled_by = format!("{title_id} {desc_id}");
     view! {
@@ -152,7 +158,11 @@ pub(super) fn LineChartView(chart: LineChart, #[prop(into)] id: String) -> impl 
     let title_id = format!("{id}-title");
     let desc_id = format!("{id}-desc");
     let frame = chart.frame;
-    let legend_items = chart.lines.iter().map(|l| (l.label.clone(), l.class)).collect();
+    let legend_items = chart
+        .lines
+        .iter()
+        .map(|l| (l.label.clone(), l.class))
+        .collect();
     let caption = chart.title.clone();
     let labelled_by = format!("{title_id} {desc_id}");
     view! {
@@ -202,7 +212,7 @@ pub(super) fn BackoffDelayView(chart: BackoffDelayChart) -> impl IntoView {
         <figure class="chart" data-chart="backoff-delay">
             <figcaption>
                 <h4 class="chart-title">"Delay before each retry"</h4>
-                <p class="hint">"The bar spans the shortest to the longest delay jitter can give; the mark is the mean."</p>
+                <p class="hint">"By retry number. The bar spans the shortest to the longest delay jitter can give; the mark is the mean."</p>
             </figcaption>
             <svg class="chart-svg" viewBox=view_box(&frame) role="img" aria-labelledby="backoff-delay-title backoff-delay-desc">
                 <title id="backoff-delay-title">"Delay before each retry"</title>
@@ -220,7 +230,6 @@ pub(super) fn BackoffDelayView(chart: BackoffDelayChart) -> impl IntoView {
                     })
                     .collect_view()}
                 {x_axis(frame, chart.x_ticks)}
-                <text class="tick-label" x=frame.right y=frame.height - 1.0 text-anchor="end">"retry number"</text>
             </svg>
         </figure>
     }
@@ -234,7 +243,12 @@ pub(super) fn TimelineView(timeline: Timeline) -> impl IntoView {
     let text_rows: Vec<(String, Vec<String>)> = timeline
         .rows
         .iter()
-        .map(|row| (row.details.clone(), row.attempts.iter().map(|a| a.title.clone()).collect()))
+        .map(|row| {
+            (
+                row.details.clone(),
+                row.attempts.iter().map(|a| a.title.clone()).collect(),
+            )
+        })
         .collect();
     let row_count = timeline.rows.len();
     view! {
@@ -293,7 +307,7 @@ pub(super) fn TimelineView(timeline: Timeline) -> impl IntoView {
                 {timeline.ticks.into_iter().map(|tick| view! {
                     <g class="tick">
                         <line class="axis" x1=tick.x x2=tick.x y1=axis_y y2=axis_y + 4.0></line>
-                        <text class="tick-label" x=tick.x y=axis_y + 17.0 text-anchor="middle">{tick.label}</text>
+                        <text class="tick-label" x=tick.x y=axis_y + 17.0 text-anchor=tick.anchor>{tick.label}</text>
                     </g>
                 }).collect_view()}
             </svg>

@@ -19,12 +19,24 @@ fn to_delivery(policy: rules::RetryPolicy) -> delivery::RetryPolicy {
 fn PolicyFields(ctx: SimContext, which: usize) -> impl IntoView {
     let letter = if which == 0 { "A" } else { "B" };
     let read = move || {
-        ctx.settings.with(|s| if which == 0 { s.compare.first } else { s.compare.second })
+        ctx.settings.with(|s| {
+            if which == 0 {
+                s.compare.first
+            } else {
+                s.compare.second
+            }
+        })
     };
     let retries_error = RwSignal::new(None::<String>);
     let age_error = RwSignal::new(None::<String>);
     let edit = move |apply: &dyn Fn(&mut rules::RetryPolicy)| {
-        ctx.edit(|s| apply(if which == 0 { &mut s.compare.first } else { &mut s.compare.second }))
+        ctx.edit(|s| {
+            apply(if which == 0 {
+                &mut s.compare.first
+            } else {
+                &mut s.compare.second
+            })
+        })
     };
     let retries_id = format!("sim-compare-{which}-retries");
     let age_id = format!("sim-compare-{which}-age");
@@ -75,7 +87,8 @@ fn PolicyFields(ctx: SimContext, which: usize) -> impl IntoView {
 fn run_comparison(ctx: SimContext) {
     let Ok(built) = ctx.built.get_untracked() else {
         ctx.status.set(RunStatus::Failed(
-            "The scenario has problems (listed next to the settings); fix them and compare again.".to_owned(),
+            "The scenario has problems (listed next to the settings); fix them and compare again."
+                .to_owned(),
         ));
         return;
     };
@@ -89,7 +102,15 @@ fn run_comparison(ctx: SimContext) {
         .map(|policy| delivery::with_retry_policy(&scenario, *policy))
         .collect();
     ctx.comparison.set(None);
-    start(ctx, RunKind::Comparison, scenarios, Finish::Comparison { title: built.title, policies });
+    start(
+        ctx,
+        RunKind::Comparison,
+        scenarios,
+        Finish::Comparison {
+            title: built.title,
+            policies,
+        },
+    );
 }
 
 #[component]

@@ -12,9 +12,9 @@ use crate::model::simulator_scenario::{
 };
 use crate::model::simulator_settings::{
     control_id, format_permille_percent, parse_permille_percent, parse_seed, parse_whole,
-    target_control_id, JitterChoice, NonRetryableChoice, RateUnit, RetryableChoice,
-    ScenarioChoice, TargetSettings, MAX_DURATION_MINUTES, MAX_LATENCY_MS,
-    MAX_RATE_COUNT, MAX_RATE_LIMIT_PER_SECOND, MAX_SAMPLE_WEIGHT, MAX_WINDOW_MINUTE,
+    target_control_id, JitterChoice, NonRetryableChoice, RateUnit, RetryableChoice, ScenarioChoice,
+    TargetSettings, MAX_DURATION_MINUTES, MAX_LATENCY_MS, MAX_RATE_COUNT,
+    MAX_RATE_LIMIT_PER_SECOND, MAX_SAMPLE_WEIGHT, MAX_WINDOW_MINUTE,
 };
 use crate::route::Section;
 
@@ -127,7 +127,10 @@ fn CheckField(
     }
 }
 
-fn whole_setter(ctx: SimContext, apply: fn(&mut crate::model::simulator_settings::SimulatorSettings, u32)) -> Callback<String, bool> {
+fn whole_setter(
+    ctx: SimContext,
+    apply: fn(&mut crate::model::simulator_settings::SimulatorSettings, u32),
+) -> Callback<String, bool> {
     Callback::new(move |text: String| match parse_whole(&text) {
         Some(value) => {
             ctx.edit(|settings| apply(settings, value));
@@ -149,7 +152,10 @@ pub(super) fn ScenarioControls(ctx: SimContext) -> impl IntoView {
             if options.iter().any(|bus| bus.name == current) {
                 current
             } else {
-                options.first().map(|bus| bus.name.clone()).unwrap_or(current)
+                options
+                    .first()
+                    .map(|bus| bus.name.clone())
+                    .unwrap_or(current)
             }
         });
         ctx.edit(|settings| {
@@ -277,7 +283,10 @@ fn MyRulesControls(ctx: SimContext) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let targets = Memo::new(move |_| app.state.with(|state| simulated_targets(state, &state.simulator)));
+    let targets = Memo::new(move |_| {
+        app.state
+            .with(|state| simulated_targets(state, &state.simulator))
+    });
 
     let set_bus = Callback::new(move |name: String| {
         ctx.edit(|settings| {
@@ -339,8 +348,13 @@ fn MyRulesControls(ctx: SimContext) -> impl IntoView {
 #[component]
 fn EventControls(ctx: SimContext) -> impl IntoView {
     let app = ctx.app;
-    let offered = Memo::new(move |_| app.state.with(|state| offered_samples(state, &state.simulator)));
-    let mix = Memo::new(move |_| offered.with(|offered| ctx.settings.with(|s| effective_mix(s, offered))));
+    let offered = Memo::new(move |_| {
+        app.state
+            .with(|state| offered_samples(state, &state.simulator))
+    });
+    let mix = Memo::new(move |_| {
+        offered.with(|offered| ctx.settings.with(|s| effective_mix(s, offered)))
+    });
     let events = Memo::new(move |_| ctx.settings.with(|s| s.rate.events_in(s.duration_minutes)));
     let unit_options: Vec<(String, String)> = RateUnit::ALL
         .into_iter()
@@ -457,12 +471,24 @@ fn read_target<T: 'static>(
 where
     T: Send + Sync + Clone,
 {
-    let (bus, rule, id) = (target.bus.clone(), target.rule.clone(), target.target.id.clone());
+    let (bus, rule, id) = (
+        target.bus.clone(),
+        target.rule.clone(),
+        target.target.id.clone(),
+    );
     Signal::derive(move || ctx.settings.with(|s| read(&s.target(&bus, &rule, &id))))
 }
 
-fn target_whole(ctx: SimContext, target: &SimulatedTarget, apply: fn(&mut TargetSettings, u32)) -> Callback<String, bool> {
-    let (bus, rule, id) = (target.bus.clone(), target.rule.clone(), target.target.id.clone());
+fn target_whole(
+    ctx: SimContext,
+    target: &SimulatedTarget,
+    apply: fn(&mut TargetSettings, u32),
+) -> Callback<String, bool> {
+    let (bus, rule, id) = (
+        target.bus.clone(),
+        target.rule.clone(),
+        target.target.id.clone(),
+    );
     Callback::new(move |text: String| match parse_whole(&text) {
         Some(value) => {
             ctx.edit(|s| s.edit_target(&bus, &rule, &id, |t| apply(t, value)));
@@ -472,9 +498,19 @@ fn target_whole(ctx: SimContext, target: &SimulatedTarget, apply: fn(&mut Target
     })
 }
 
-fn target_check(ctx: SimContext, target: &SimulatedTarget, apply: fn(&mut TargetSettings, bool)) -> Callback<bool> {
-    let (bus, rule, id) = (target.bus.clone(), target.rule.clone(), target.target.id.clone());
-    Callback::new(move |checked: bool| ctx.edit(|s| s.edit_target(&bus, &rule, &id, |t| apply(t, checked))))
+fn target_check(
+    ctx: SimContext,
+    target: &SimulatedTarget,
+    apply: fn(&mut TargetSettings, bool),
+) -> Callback<bool> {
+    let (bus, rule, id) = (
+        target.bus.clone(),
+        target.rule.clone(),
+        target.target.id.clone(),
+    );
+    Callback::new(move |checked: bool| {
+        ctx.edit(|s| s.edit_target(&bus, &rule, &id, |t| apply(t, checked)))
+    })
 }
 
 #[component]
@@ -500,7 +536,9 @@ fn TargetCard(ctx: SimContext, target: SimulatedTarget) -> impl IntoView {
     let limit_on = read_target(ctx, &target, |t| t.rate_limit.enabled);
     let healthy = read_target(ctx, &target, TargetSettings::is_healthy);
     let latency = read_target(ctx, &target, |t| t.latency_ms.to_string());
-    let failure_rate_value = read_target(ctx, &target, |t| format_permille_percent(t.transient.failure_permille));
+    let failure_rate_value = read_target(ctx, &target, |t| {
+        format_permille_percent(t.transient.failure_permille)
+    });
     let transient_error = read_target(ctx, &target, |t| t.transient.error.value().to_owned());
     let outage_from = read_target(ctx, &target, |t| t.outage.from_minute.to_string());
     let outage_until = read_target(ctx, &target, |t| t.outage.until_minute.to_string());
@@ -527,7 +565,9 @@ fn TargetCard(ctx: SimContext, target: SimulatedTarget) -> impl IntoView {
     let dlq_text = match &target.dlq {
         None => "No dead-letter queue: events that fail for good are dropped.".to_owned(),
         Some((arn, true)) => format!("Dead-letter queue {arn} (this account)."),
-        Some((arn, false)) => format!("Dead-letter queue {arn} (another account: its owner must attach a queue policy)."),
+        Some((arn, false)) => format!(
+            "Dead-letter queue {arn} (another account: its owner must attach a queue policy)."
+        ),
     };
     let same_account = target.dlq.as_ref().map(|(_, same)| *same);
     let legend = format!("Target {} of rule {}", target.target.id, target.rule);
@@ -568,12 +608,21 @@ fn TargetCard(ctx: SimContext, target: SimulatedTarget) -> impl IntoView {
     };
     let set_dlq_policy = {
         let target = target.clone();
-        Callback::new(move |checked: bool| edit_target_now(ctx, &target, |t| t.dlq_policy_attached = Some(checked)))
+        Callback::new(move |checked: bool| {
+            edit_target_now(ctx, &target, |t| t.dlq_policy_attached = Some(checked))
+        })
     };
     let dlq_policy_checked = {
         let same = same_account.unwrap_or(true);
-        let (bus, rule, id) = (target.bus.clone(), target.rule.clone(), target.target.id.clone());
-        Signal::derive(move || ctx.settings.with(|s| s.target(&bus, &rule, &id).dlq_policy_attached(same)))
+        let (bus, rule, id) = (
+            target.bus.clone(),
+            target.rule.clone(),
+            target.target.id.clone(),
+        );
+        Signal::derive(move || {
+            ctx.settings
+                .with(|s| s.target(&bus, &rule, &id).dlq_policy_attached(same))
+        })
     };
 
     view! {
@@ -700,8 +749,16 @@ fn TargetCard(ctx: SimContext, target: SimulatedTarget) -> impl IntoView {
     }
 }
 
-fn edit_target_now(ctx: SimContext, target: &SimulatedTarget, edit: impl FnOnce(&mut TargetSettings)) {
-    let (bus, rule, id) = (target.bus.clone(), target.rule.clone(), target.target.id.clone());
+fn edit_target_now(
+    ctx: SimContext,
+    target: &SimulatedTarget,
+    edit: impl FnOnce(&mut TargetSettings),
+) {
+    let (bus, rule, id) = (
+        target.bus.clone(),
+        target.rule.clone(),
+        target.target.id.clone(),
+    );
     ctx.edit(|s| s.edit_target(&bus, &rule, &id, edit));
 }
 

@@ -16,7 +16,9 @@ pub(super) fn Diagnostics(ctx: SimContext) -> impl IntoView {
             ctx,
             RunKind::SpeedTest,
             vec![benchmark_scenario()],
-            Finish::SpeedTest { started_at: js_sys::Date::now() },
+            Finish::SpeedTest {
+                started_at: js_sys::Date::now(),
+            },
         );
     };
     view! {

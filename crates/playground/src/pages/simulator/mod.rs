@@ -19,7 +19,9 @@ use delivery::{Report, Scenario};
 use leptos::prelude::*;
 
 use crate::app::{use_app, AppContext};
-use crate::model::simulator_scenario::{build_scenario, link_params, select_linked_rule, BuiltScenario};
+use crate::model::simulator_scenario::{
+    build_scenario, link_params, select_linked_rule, BuiltScenario,
+};
 use crate::model::simulator_settings::{SettingProblem, SimulatorSettings};
 use crate::model::simulator_timeline::pick_events;
 use runner::RunStatus;
@@ -29,6 +31,8 @@ const TIMELINE_ROWS: usize = 12;
 
 /// A finished simulation and what the page shows of it.
 struct SimulationResult {
+    /// Which run produced it (the run generation), so a new result is told from the last one.
+    pub run: u64,
     pub title: String,
     pub scenario: Scenario,
     pub report: Report,
@@ -76,7 +80,10 @@ impl SimContext {
     }
 
     /// `aria-invalid` for a control.
-    pub fn invalid(&self, field: &str) -> impl Fn() -> Option<&'static str> + Send + Sync + 'static {
+    pub fn invalid(
+        &self,
+        field: &str,
+    ) -> impl Fn() -> Option<&'static str> + Send + Sync + 'static {
         let ctx = *self;
         let field = field.to_owned();
         move || (!ctx.problems_for(&field).is_empty()).then_some("true")
@@ -105,9 +112,15 @@ fn FieldProblems(ctx: SimContext, #[prop(into)] field: String) -> impl IntoView 
 }
 
 impl SimulationResult {
-    fn new(title: String, scenario: Scenario, report: Report) -> Self {
+    fn new(run: u64, title: String, scenario: Scenario, report: Report) -> Self {
         let timeline_events = pick_events(&report, TIMELINE_ROWS);
-        SimulationResult { title, scenario, report, timeline_events }
+        SimulationResult {
+            run,
+            title,
+            scenario,
+            report,
+            timeline_events,
+        }
     }
 }
 
@@ -134,7 +147,10 @@ pub fn SimulatorPage() -> impl IntoView {
     let app = use_app();
     follow_rule_link(app);
     let settings = Memo::new(move |_| app.state.with(|state| state.simulator.clone()));
-    let built = Memo::new(move |_| app.state.with(|state| build_scenario(state, &state.simulator)));
+    let built = Memo::new(move |_| {
+        app.state
+            .with(|state| build_scenario(state, &state.simulator))
+    });
     let ctx = SimContext {
         app,
         settings,

@@ -16,14 +16,15 @@ use crate::model::simulator_settings::parse_whole;
 use crate::model::simulator_timeline::build_timeline;
 
 /// DLQ messages shown per page of the viewer.
-const DLQ_PAGE: usize = 10;
+const DLQ_PAGE: usize = 5;
 
 #[component]
 pub(super) fn Results(ctx: SimContext) -> impl IntoView {
     move || {
         ctx.result.get().map(|result| {
+            let run = result.run;
             view! {
-                <section class="sim-panel sim-results" aria-labelledby="results-title">
+                <section class="sim-panel sim-results" aria-labelledby="results-title" data-run=run>
                     <h2 id="results-title">"Results"</h2>
                     <p class="hint">{result.title.clone()}</p>
                     <OutcomeSummary result=result.clone() />
@@ -284,10 +285,18 @@ fn DrillDown(result: Arc<SimulationResult>) -> impl IntoView {
     let kept = result.report.events.len() as u32;
     // Start with the most telling event: the last one the timeline picked (the first is
     // usually a plain success).
-    let first_choice = result.timeline_events.last().map(|index| index + 1).unwrap_or(1);
+    let first_choice = result
+        .timeline_events
+        .last()
+        .map(|index| index + 1)
+        .unwrap_or(1);
     let chosen = RwSignal::new(first_choice.min(kept.max(1)));
     let unreadable = RwSignal::new(false);
-    let quick: Vec<u32> = result.timeline_events.iter().map(|index| index + 1).collect();
+    let quick: Vec<u32> = result
+        .timeline_events
+        .iter()
+        .map(|index| index + 1)
+        .collect();
     let report = result.clone();
     let detail = Memo::new(move |_| drill_down(&report.report, chosen.get()));
     view! {

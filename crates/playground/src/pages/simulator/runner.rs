@@ -50,18 +50,31 @@ impl RunStatus {
     fn text(&self) -> String {
         match self {
             RunStatus::Idle => String::new(),
-            RunStatus::Preparing(kind) => format!("{}… checking the scenario and matching its events.", kind.doing()),
+            RunStatus::Preparing(kind) => format!(
+                "{}… checking the scenario and matching its events.",
+                kind.doing()
+            ),
             RunStatus::Running(kind, progress) => progress.status_text(kind.doing()),
-            RunStatus::Finished(message) | RunStatus::Cancelled(message) | RunStatus::Failed(message) => message.clone(),
+            RunStatus::Finished(message)
+            | RunStatus::Cancelled(message)
+            | RunStatus::Failed(message) => message.clone(),
         }
     }
 }
 
 /// What to do with the reports once every simulation of a run has finished.
 pub(super) enum Finish {
-    Simulation { title: String, scenario: Box<Scenario> },
-    Comparison { title: String, policies: [delivery::RetryPolicy; 2] },
-    SpeedTest { started_at: f64 },
+    Simulation {
+        title: String,
+        scenario: Box<Scenario>,
+    },
+    Comparison {
+        title: String,
+        policies: [delivery::RetryPolicy; 2],
+    },
+    SpeedTest {
+        started_at: f64,
+    },
 }
 
 struct Job {
@@ -115,9 +128,9 @@ pub(super) fn start(ctx: SimContext, kind: RunKind, scenarios: Vec<Scenario>, fi
                     };
                     advance(Box::new(job));
                 }
-                Err(error) => ctx
-                    .status
-                    .set(RunStatus::Failed(format!("The scenario cannot be simulated: {error}"))),
+                Err(error) => ctx.status.set(RunStatus::Failed(format!(
+                    "The scenario cannot be simulated: {error}"
+                ))),
             }
         },
         Duration::ZERO,
@@ -131,7 +144,9 @@ pub(super) fn cancel(ctx: SimContext) {
         _ => "0%".to_owned(),
     };
     ctx.generation.update(|generation| *generation += 1);
-    ctx.status.set(RunStatus::Cancelled(format!("Cancelled at {done}; nothing was kept from that run.")));
+    ctx.status.set(RunStatus::Cancelled(format!(
+        "Cancelled at {done}; nothing was kept from that run."
+    )));
 }
 
 fn advance(mut job: Box<Job>) {
@@ -157,9 +172,16 @@ fn complete(job: Job) {
     let reports = job.run.reports();
     match job.finish {
         Finish::Simulation { title, scenario } => {
-            let Some(report) = reports.into_iter().next() else { return };
+            let Some(report) = reports.into_iter().next() else {
+                return;
+            };
             let message = format!("Simulation finished. {}", headline(&report.summary));
-            ctx.result.set(Some(Arc::new(SimulationResult::new(title, *scenario, report))));
+            ctx.result.set(Some(Arc::new(SimulationResult::new(
+                job.generation,
+                title,
+                *scenario,
+                report,
+            ))));
             ctx.status.set(RunStatus::Finished(message));
         }
         Finish::Comparison { title, policies } => {
@@ -167,11 +189,19 @@ fn complete(job: Job) {
                 Ok(pair) => pair,
                 Err(_) => return,
             };
-            ctx.comparison.set(Some(Arc::new(ComparisonResult { title, policies, reports: [first, second] })));
-            ctx.status.set(RunStatus::Finished("Comparison finished: the two columns are below.".to_owned()));
+            ctx.comparison.set(Some(Arc::new(ComparisonResult {
+                title,
+                policies,
+                reports: [first, second],
+            })));
+            ctx.status.set(RunStatus::Finished(
+                "Comparison finished: the two columns are below.".to_owned(),
+            ));
         }
         Finish::SpeedTest { started_at } => {
-            let Some(report) = reports.first() else { return };
+            let Some(report) = reports.first() else {
+                return;
+            };
             let metrics = &report.totals.metrics;
             let result = SpeedResult {
                 events: report.summary.events_ingested,
@@ -183,7 +213,9 @@ fn complete(job: Job) {
                 slices: job.slices,
             };
             ctx.speed.set(Some(result.text()));
-            ctx.status.set(RunStatus::Finished("Speed measured: see Diagnostics.".to_owned()));
+            ctx.status.set(RunStatus::Finished(
+                "Speed measured: see Diagnostics.".to_owned(),
+            ));
         }
     }
 }
@@ -192,7 +224,8 @@ fn complete(job: Job) {
 fn run_simulation(ctx: SimContext) {
     let Ok(built) = ctx.built.get_untracked() else {
         ctx.status.set(RunStatus::Failed(
-            "The scenario has problems (listed next to the settings); fix them and run again.".to_owned(),
+            "The scenario has problems (listed next to the settings); fix them and run again."
+                .to_owned(),
         ));
         return;
     };
@@ -202,7 +235,10 @@ fn run_simulation(ctx: SimContext) {
         ctx,
         RunKind::Simulation,
         vec![built.scenario],
-        Finish::Simulation { title: built.title, scenario: Box::new(scenario) },
+        Finish::Simulation {
+            title: built.title,
+            scenario: Box::new(scenario),
+        },
     );
 }
 

@@ -1,0 +1,85 @@
+//! The embed view for documentation pages: `<iframe src=".../#/embed?pattern=…&event=…">`.
+//!
+//! Just the two editors, the live result with its explanation, and a link that opens the same
+//! texts in the full playground. The page reports its height to the parent window so the iframe
+//! can be sized to fit (`{type: "eventbridge-playground:height", height}` via postMessage).
+
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+use crate::components::json_editor::JsonEditor;
+use crate::components::match_result::MatchResult;
+use crate::embed_request::{open_in_playground_fragment, EmbedRequest};
+use crate::model::pattern_check::analyse;
+
+/// The message type the parent page listens for.
+pub const HEIGHT_MESSAGE: &str = "eventbridge-playground:height";
+
+#[component]
+pub fn EmbedApp() -> impl IntoView {
+    let request = EmbedRequest::from_hash(&window().location().hash().unwrap_or_default());
+    if let (Some(value), Some(root)) = (request.theme.attribute(), document().document_element()) {
+        let _ = root.set_attribute("data-theme", value);
+    }
+    let readonly = request.readonly;
+    let pattern = RwSignal::new(request.pattern);
+    let event = RwSignal::new(request.event);
+    let analysis = Memo::new(move |_| pattern.with(|p| event.with(|e| analyse(p, e))));
+
+    let playground_link = move || {
+        let location = window().location();
+        let base = location.pathname().unwrap_or_default();
+        format!("{base}{}", pattern.with(|p| event.with(|e| open_in_playground_fragment(p, e))))
+    };
+
+    // Report the height after every change of the result (which is what changes the height), and
+    // once the first layout is done.
+    Effect::new(move |_| {
+        analysis.track();
+        request_animation_frame(post_height);
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| post_height());
+    on_cleanup(move || resize.remove());
+
+    view! {
+        <main class="embed" aria-label="Event pattern example">
+            {request.problem.map(|problem| view! { <p class="error" role="alert">{problem}</p> })}
+            <div class="embed-editors">
+                <JsonEditor
+                    value=pattern
+                    label="Event pattern"
+                    id="embed-pattern"
+                    readonly=readonly
+                    highlights=Signal::derive(move || analysis.with(|a| a.pattern_highlights.clone()))
+                />
+                <JsonEditor
+                    value=event
+                    label="Event"
+                    id="embed-event"
+                    readonly=readonly
+                    highlights=Signal::derive(move || analysis.with(|a| a.event_highlights.clone()))
+                />
+            </div>
+            <MatchResult analysis_verdict=Signal::derive(move || analysis.with(|a| a.verdict.clone()))/>
+            <p class="embed-footer">
+                <a href=playground_link target="_blank" rel="noopener">"Open in the playground"</a>
+                <span>" \u{b7} Runs in your browser; nothing is sent anywhere."</span>
+            </p>
+        </main>
+    }
+}
+
+fn post_height() {
+    let Some(body) = document().body() else {
+        return;
+    };
+    let height = body.scroll_height();
+    let Ok(Some(parent)) = window().parent() else {
+        return;
+    };
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
+    let _ = js_sys::Reflect::set(&message, &"height".into(), &JsValue::from(height));
+    // The height is not sensitive, so any embedding origin may read it.
+    let _ = parent.post_message(&message, "*");
+}
