@@ -154,7 +154,7 @@ test('a rule for a Shopify partner bus is built, tested, created, kept and expor
   assert.equal(await problem.innerText(), 'Line 3, column 17: Event pattern is not valid. Reason: Empty arrays are not allowed');
   assert.equal(await patternEditor.getAttribute('aria-invalid'), 'true');
   assert.match(await patternEditor.getAttribute('aria-describedby'), /pattern-problem/);
-  assert.equal(await page.locator('.json-editor-colours .hl-error').first().innerText(), '[]');
+  assert.equal((await page.locator('.json-editor-colours .hl-error').allInnerTexts()).join(''), '[]');
   await screenshot(page, 'rules-step-2-error');
   await patternEditor.fill(goodPattern);
   await page.getByLabel('Sample event', { exact: true }).selectOption({ label: 'Order created (orders/create)' });
@@ -251,7 +251,7 @@ test('a rule for a Shopify partner bus is built, tested, created, kept and expor
   assert.match(cli, new RegExp(`--event-bus-name ${BUS.replaceAll('.', '\\.')}`));
   assert.match(cli, /aws events put-targets/);
   assert.match(await blocks.locator('pre[id$="-cloudformation-json"]').innerText(), /AWS::Events::Rule/);
-  assert.match(await blocks.locator('pre[id$="-cloudformation-yaml"]').innerText(), /Type: AWS::Events::Rule/);
+  assert.match(await blocks.locator('pre[id$="-cloudformation-yaml"]').innerText(), /Type: "AWS::Events::Rule"/);
   assert.match(await blocks.locator('pre[id$="-terraform"]').innerText(), /resource "aws_cloudwatch_event_rule"/);
   await blocks.getByRole('button', { name: 'Copy AWS CLI' }).click();
   await blocks.getByText('Copied.').waitFor();

@@ -17,7 +17,14 @@ pub fn build() -> Result<(), String> {
     let root = workspace_root();
     let out = package_dir();
     run(Step::new("wasm build of the JS API", "cargo")
-        .args(["build", "--release", "--target", "wasm32-unknown-unknown", "-p", "event-pattern-wasm"])
+        .args([
+            "build",
+            "--release",
+            "--target",
+            "wasm32-unknown-unknown",
+            "-p",
+            "event-pattern-wasm",
+        ])
         .dir(&root))?;
     let wasm = root.join("target/wasm32-unknown-unknown/release/event_pattern_wasm.wasm");
     run(Step::new("wasm-bindgen for the JS API", "wasm-bindgen")
@@ -26,8 +33,20 @@ pub fn build() -> Result<(), String> {
         .dir(&root))?;
     let bindgen_output = out.join("event_pattern_wasm_bg.wasm");
     run(Step::new("wasm-opt for the JS API", "wasm-opt")
-        .args(["-Oz", "--enable-reference-types", "--enable-bulk-memory", "--enable-nontrapping-float-to-int"])
-        .args(["--enable-sign-ext", "--enable-mutable-globals", "--enable-multivalue", "--strip-debug", "--strip-producers", "-o"])
+        .args([
+            "-Oz",
+            "--enable-reference-types",
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+        ])
+        .args([
+            "--enable-sign-ext",
+            "--enable-mutable-globals",
+            "--enable-multivalue",
+            "--strip-debug",
+            "--strip-producers",
+            "-o",
+        ])
         .args([&bindgen_output, &bindgen_output])
         .path_prefix(tools::wasm_opt_bin_dir())
         .dir(&root))?;
@@ -52,5 +71,6 @@ fn write_package_json(out: &Path) -> Result<(), String> {
 "#,
         version = env!("CARGO_PKG_VERSION")
     );
-    std::fs::write(out.join("package.json"), manifest).map_err(|e| format!("cannot write package.json: {e}"))
+    std::fs::write(out.join("package.json"), manifest)
+        .map_err(|e| format!("cannot write package.json: {e}"))
 }

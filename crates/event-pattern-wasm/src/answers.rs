@@ -75,7 +75,7 @@ impl ApiError {
 pub fn test_event_pattern(pattern_text: &str, event_text: &str) -> TestAnswer {
     match parse_both(pattern_text, event_text) {
         Ok((pattern, event)) => TestAnswer::Result(pattern.matches(&event)),
-        Err(error) => TestAnswer::Error(error),
+        Err(error) => TestAnswer::Error(*error),
     }
 }
 
@@ -93,14 +93,16 @@ pub fn explain(pattern_text: &str, event_text: &str) -> ExplainAnswer {
             let explanation = event_pattern::explain(&pattern, &event);
             ExplainAnswer::Explanation(in_utf16(explanation, pattern_text, event_text))
         }
-        Err(error) => ExplainAnswer::Error(error),
+        Err(error) => ExplainAnswer::Error(*error),
     }
 }
 
-fn parse_both(pattern_text: &str, event_text: &str) -> Result<(Pattern, Event), ApiError> {
-    let event = Event::parse(event_text).map_err(|e| ApiError::from_event_error(&e, event_text))?;
-    let pattern =
-        Pattern::parse(pattern_text).map_err(|e| ApiError::from_pattern_error(&e, pattern_text))?;
+/// Boxed error: the `Ok` side is what callers handle most, and it stays small.
+fn parse_both(pattern_text: &str, event_text: &str) -> Result<(Pattern, Event), Box<ApiError>> {
+    let event = Event::parse(event_text)
+        .map_err(|e| Box::new(ApiError::from_event_error(&e, event_text)))?;
+    let pattern = Pattern::parse(pattern_text)
+        .map_err(|e| Box::new(ApiError::from_pattern_error(&e, pattern_text)))?;
     Ok((pattern, event))
 }
 
@@ -137,8 +139,14 @@ mod tests {
 
     #[test]
     fn a_match_and_a_miss_are_results() {
-        assert_eq!(test_event_pattern(r#"{"source":["shop"]}"#, EVENT), TestAnswer::Result(true));
-        assert_eq!(test_event_pattern(r#"{"source":["x"]}"#, EVENT), TestAnswer::Result(false));
+        assert_eq!(
+            test_event_pattern(r#"{"source":["shop"]}"#, EVENT),
+            TestAnswer::Result(true)
+        );
+        assert_eq!(
+            test_event_pattern(r#"{"source":["x"]}"#, EVENT),
+            TestAnswer::Result(false)
+        );
     }
 
     #[test]
@@ -148,19 +156,28 @@ mod tests {
             panic!("expected an error");
         };
         assert_eq!(error.code, "InvalidEventPatternException");
-        assert_eq!(error.message, "Event pattern is not valid. Reason: prefix match pattern must be a string");
+        assert_eq!(
+            error.message,
+            "Event pattern is not valid. Reason: prefix match pattern must be a string"
+        );
         assert_eq!(error.input, "pattern");
         // The offending `1` sits after the 2-unit emoji: byte 19, UTF-16 offset 17.
         let utf16_start = pattern.encode_utf16().count() - "1}]}".len();
         assert_eq!(error.start, Some(utf16_start));
         assert_eq!(error.column, Some(utf16_start + 1));
         assert_eq!(error.line, Some(1));
-        assert!(error.path.as_deref().unwrap().starts_with("/😀"), "{:?}", error.path);
+        assert!(
+            error.path.as_deref().unwrap().starts_with("/😀"),
+            "{:?}",
+            error.path
+        );
     }
 
     #[test]
     fn event_errors_are_validation_exceptions_with_help() {
-        let TestAnswer::Error(error) = test_event_pattern(r#"{"source":["x"]}"#, r#"{"source":"x"}"#) else {
+        let TestAnswer::Error(error) =
+            test_event_pattern(r#"{"source":["x"]}"#, r#"{"source":"x"}"#)
+        else {
             panic!("expected an error");
         };
         assert_eq!(error.code, "ValidationException");
@@ -171,7 +188,8 @@ mod tests {
 
     #[test]
     fn explanation_spans_are_in_utf16_units() {
-        let ExplainAnswer::Explanation(explanation) = explain(r#"{"detail":{"n":[5]}}"#, EVENT) else {
+        let ExplainAnswer::Explanation(explanation) = explain(r#"{"detail":{"n":[5]}}"#, EVENT)
+        else {
             panic!("expected an explanation");
         };
         assert!(explanation.matched);
@@ -185,9 +203,14 @@ mod tests {
     fn answers_serialize_to_the_documented_shape() {
         let json = serde_json::to_value(TestAnswer::Result(true)).unwrap();
         assert_eq!(json, serde_json::json!({"result": true}));
-        let TestAnswer::Error(error) = test_event_pattern("{", EVENT) else { panic!() };
+        let TestAnswer::Error(error) = test_event_pattern("{", EVENT) else {
+            panic!()
+        };
         let json = serde_json::to_value(TestAnswer::Error(error)).unwrap();
-        assert!(json["error"]["message"].as_str().unwrap().starts_with("Event pattern is not valid."));
+        assert!(json["error"]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Event pattern is not valid."));
         assert_eq!(json["error"]["line"], 1);
     }
 }

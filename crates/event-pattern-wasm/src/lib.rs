@@ -9,7 +9,10 @@
 mod answers;
 mod positions;
 
-pub use answers::{explain as explain_answer, test_event_pattern as test_answer, ApiError, ExplainAnswer, TestAnswer};
+pub use answers::{
+    explain as explain_answer, test_event_pattern as test_answer, ApiError, ExplainAnswer,
+    TestAnswer,
+};
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -60,7 +63,9 @@ export type AddRuleResult = { ok: true } | { error: ApiError };
 fn to_js<T: Serialize>(value: &T) -> JsValue {
     // Maps become plain objects (not `Map`s) so answers read naturally in JS and JSON.stringify.
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value.serialize(&serializer).unwrap_or_else(|e| JsValue::from_str(&format!("serialization failed: {e}")))
+    value
+        .serialize(&serializer)
+        .unwrap_or_else(|e| JsValue::from_str(&format!("serialization failed: {e}")))
 }
 
 /// Does `event` match `pattern`? Answers like the TestEventPattern API: `{ result }` or `{ error }`.
@@ -104,7 +109,9 @@ impl RuleSet {
         }
         match self.inner.add(name, pattern) {
             Ok(()) => to_js(&Added { ok: true }),
-            Err(error) => to_js(&TestAnswer::Error(ApiError::from_pattern_error(&error, pattern))),
+            Err(error) => to_js(&TestAnswer::Error(ApiError::from_pattern_error(
+                &error, pattern,
+            ))),
         }
     }
 
@@ -141,7 +148,11 @@ pub fn presets() -> JsValue {
     }
     let list: Vec<PresetInfo> = delivery::PRESETS
         .iter()
-        .map(|p| PresetInfo { id: p.id, title: p.title, question: p.question })
+        .map(|p| PresetInfo {
+            id: p.id,
+            title: p.title,
+            question: p.question,
+        })
         .collect();
     to_js(&list)
 }
@@ -166,10 +177,16 @@ pub fn simulate(scenario: JsValue) -> JsValue {
     }
     let scenario: delivery::Scenario = match serde_wasm_bindgen::from_value(scenario) {
         Ok(scenario) => scenario,
-        Err(e) => return to_js(&Failed { error: format!("invalid scenario: {e}") }),
+        Err(e) => {
+            return to_js(&Failed {
+                error: format!("invalid scenario: {e}"),
+            })
+        }
     };
     match delivery::simulate(&scenario) {
         Ok(report) => to_js(&report),
-        Err(e) => to_js(&Failed { error: e.to_string() }),
+        Err(e) => to_js(&Failed {
+            error: e.to_string(),
+        }),
     }
 }

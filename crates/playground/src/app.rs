@@ -30,7 +30,11 @@ pub fn replace_state(app: AppContext, state: PlaygroundState, message: String) {
     }
     app.state.set(state);
     app.restorable.set(backed_up);
-    let suffix = if backed_up { " Your previous work was kept as a backup." } else { "" };
+    let suffix = if backed_up {
+        " Your previous work was kept as a backup."
+    } else {
+        ""
+    };
     app.notice.set(Some(format!("{message}{suffix}")));
 }
 
@@ -43,13 +47,19 @@ fn open_shared_state(app: AppContext) {
         return;
     };
     match share::decode(encoded) {
-        Ok(state) => replace_state(app, state, "Opened the playground from a shared link.".to_owned()),
-        Err(error) => app.notice.set(Some(format!("{error} Your current work is unchanged."))),
+        Ok(state) => replace_state(
+            app,
+            state,
+            "Opened the playground from a shared link.".to_owned(),
+        ),
+        Err(error) => app
+            .notice
+            .set(Some(format!("{error} Your current work is unchanged."))),
     }
     let clean = share::without_state_param(&hash);
-    let _ = window()
-        .history()
-        .and_then(|history| history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&clean)));
+    let _ = window().history().and_then(|history| {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&clean))
+    });
 }
 
 pub fn use_app() -> AppContext {
@@ -172,9 +182,12 @@ fn restore_backup(app: AppContext) {
     match storage::load_backup() {
         Some(previous) => {
             app.state.set(previous);
-            app.notice.set(Some("Your previous work is back.".to_owned()));
+            app.notice
+                .set(Some("Your previous work is back.".to_owned()));
         }
-        None => app.notice.set(Some("The backup could not be read.".to_owned())),
+        None => app
+            .notice
+            .set(Some("The backup could not be read.".to_owned())),
     }
     app.restorable.set(false);
 }

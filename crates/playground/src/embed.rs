@@ -29,7 +29,10 @@ pub fn EmbedApp() -> impl IntoView {
     let playground_link = move || {
         let location = window().location();
         let base = location.pathname().unwrap_or_default();
-        format!("{base}{}", pattern.with(|p| event.with(|e| open_in_playground_fragment(p, e))))
+        format!(
+            "{base}{}",
+            pattern.with(|p| event.with(|e| open_in_playground_fragment(p, e)))
+        )
     };
 
     // Report the height after every change of the result (which is what changes the height), and

@@ -64,7 +64,9 @@ pub fn percent_decode(text: &str) -> String {
     while i < bytes.len() {
         match bytes[i] {
             b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
                 match hex {
                     Some(byte) => {
                         out.push(byte);
@@ -95,7 +97,9 @@ mod tests {
 
     #[test]
     fn plain_texts_and_options_are_read() {
-        let request = EmbedRequest::from_hash("#/embed?pattern=%7B%22a%22%3A%5B1%5D%7D&event=%7B%7D&theme=dark&readonly=1");
+        let request = EmbedRequest::from_hash(
+            "#/embed?pattern=%7B%22a%22%3A%5B1%5D%7D&event=%7B%7D&theme=dark&readonly=1",
+        );
         assert_eq!(request.pattern, r#"{"a":[1]}"#);
         assert_eq!(request.event, "{}");
         assert_eq!(request.theme, Theme::Dark);
@@ -119,7 +123,10 @@ mod tests {
         let request = EmbedRequest::from_hash(&format!("#/embed?state={encoded}"));
         assert_eq!(request.pattern, r#"{"source":["x"]}"#);
         assert_eq!(request.event, r#"{"source":"x"}"#);
-        assert!(EmbedRequest::from_hash("#/embed?state=1.broken").problem.unwrap().contains("damaged"));
+        assert!(EmbedRequest::from_hash("#/embed?state=1.broken")
+            .problem
+            .unwrap()
+            .contains("damaged"));
     }
 
     #[test]

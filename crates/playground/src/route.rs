@@ -138,7 +138,10 @@ mod tests {
 
     #[test]
     fn the_embed_route_keeps_its_query_for_the_embed_view() {
-        assert_eq!(Route::from_hash("#/embed?pattern=%7B%7D&theme=dark"), Route::Embed);
+        assert_eq!(
+            Route::from_hash("#/embed?pattern=%7B%7D&theme=dark"),
+            Route::Embed
+        );
         assert_eq!(Route::Embed.section(), None);
     }
 

@@ -43,7 +43,11 @@ pub fn encode(state: &PlaygroundState) -> String {
 /// Decodes a `state` parameter value.
 pub fn decode(encoded: &str) -> Result<PlaygroundState, ShareError> {
     if encoded.len() > MAX_ENCODED_LEN {
-        return fail(format!("This link is too long to open ({} KB; at most {} KB).", encoded.len() / 1024, MAX_ENCODED_LEN / 1024));
+        return fail(format!(
+            "This link is too long to open ({} KB; at most {} KB).",
+            encoded.len() / 1024,
+            MAX_ENCODED_LEN / 1024
+        ));
     }
     let Some((version, payload)) = encoded.split_once('.') else {
         return fail("This link's playground state is damaged (no format version).");
@@ -75,7 +79,8 @@ fn decode_v1(payload: &str) -> Result<PlaygroundState, ShareError> {
     let Ok(json) = String::from_utf8(json) else {
         return fail("This link's playground state is damaged (not text).");
     };
-    PlaygroundState::from_json(&json).map_err(|reason| ShareError(format!("This link could not be opened: {reason}.")))
+    PlaygroundState::from_json(&json)
+        .map_err(|reason| ShareError(format!("This link could not be opened: {reason}.")))
 }
 
 /// The fragment of a share link for a section slug, e.g. `#/rules?state=1.…`.
@@ -86,7 +91,9 @@ pub fn link_fragment(section_slug: &str, state: &PlaygroundState) -> String {
 /// Finds the `state` parameter in a `location.hash` value, if any.
 pub fn state_param(hash: &str) -> Option<&str> {
     let query = hash.split_once('?')?.1;
-    query.split('&').find_map(|pair| pair.strip_prefix(STATE_PARAM))
+    query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix(STATE_PARAM))
 }
 
 /// The same fragment without the `state` parameter (kept after a link has been opened, so a
@@ -95,7 +102,10 @@ pub fn without_state_param(hash: &str) -> String {
     let Some((path, query)) = hash.split_once('?') else {
         return hash.to_owned();
     };
-    let rest: Vec<&str> = query.split('&').filter(|pair| !pair.starts_with(STATE_PARAM)).collect();
+    let rest: Vec<&str> = query
+        .split('&')
+        .filter(|pair| !pair.starts_with(STATE_PARAM))
+        .collect();
     if rest.is_empty() {
         path.to_owned()
     } else {
@@ -110,7 +120,9 @@ const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 pub fn base64url_encode(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let n = (chunk[0] as u32) << 16 | (*chunk.get(1).unwrap_or(&0) as u32) << 8 | *chunk.get(2).unwrap_or(&0) as u32;
+        let n = (chunk[0] as u32) << 16
+            | (*chunk.get(1).unwrap_or(&0) as u32) << 8
+            | *chunk.get(2).unwrap_or(&0) as u32;
         let symbols = chunk.len() + 1;
         for i in 0..symbols {
             out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
@@ -146,12 +158,20 @@ mod tests {
     use super::*;
 
     fn sample_state() -> PlaygroundState {
-        let mut state = PlaygroundState { region: "eu-west-1".into(), account: "111122223333".into(), ..Default::default() };
+        let mut state = PlaygroundState {
+            region: "eu-west-1".into(),
+            account: "111122223333".into(),
+            ..Default::default()
+        };
         state.draft.pattern = r#"{"source":[{"prefix":"aws.partner/shopify.com"}]}"#.into();
         state.draft.event = "{\"note\": \"<script>alert(1)</script> 😀\"}".into();
         state
             .partners
-            .create_partner_event_source("aws.partner/shopify.com/1/orders", "111122223333", "eu-west-1")
+            .create_partner_event_source(
+                "aws.partner/shopify.com/1/orders",
+                "111122223333",
+                "eu-west-1",
+            )
             .unwrap();
         state
     }
@@ -162,7 +182,12 @@ mod tests {
         let fragment = link_fragment("rules", &state);
         assert!(fragment.starts_with("#/rules?state=1."));
         let encoded = state_param(&fragment).unwrap();
-        assert!(encoded.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)), "URL-safe: {encoded}");
+        assert!(
+            encoded
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)),
+            "URL-safe: {encoded}"
+        );
         assert_eq!(decode(encoded).unwrap(), state);
     }
 
@@ -170,11 +195,19 @@ mod tests {
     fn base64url_round_trips_every_length() {
         for len in 0..40 {
             let bytes: Vec<u8> = (0..len).map(|i| (i * 37 + 11) as u8).collect();
-            assert_eq!(base64url_decode(&base64url_encode(&bytes)).unwrap(), bytes, "length {len}");
+            assert_eq!(
+                base64url_decode(&base64url_encode(&bytes)).unwrap(),
+                bytes,
+                "length {len}"
+            );
         }
         assert_eq!(base64url_encode(b"hi?"), "aGk_");
         assert_eq!(base64url_decode("a"), None);
-        assert_eq!(base64url_decode("a+b/"), None, "the standard alphabet is not accepted");
+        assert_eq!(
+            base64url_decode("a+b/"),
+            None,
+            "the standard alphabet is not accepted"
+        );
     }
 
     #[test]
@@ -221,13 +254,20 @@ mod tests {
         assert_eq!(state_param("#/rules?x=1&state=1.abc"), Some("1.abc"));
         assert_eq!(state_param("#/rules"), None);
         assert_eq!(without_state_param("#/rules?state=1.abc"), "#/rules");
-        assert_eq!(without_state_param("#/rules?x=1&state=1.abc"), "#/rules?x=1");
+        assert_eq!(
+            without_state_param("#/rules?x=1&state=1.abc"),
+            "#/rules?x=1"
+        );
         assert_eq!(without_state_param("#/rules"), "#/rules");
     }
 
     #[test]
     fn a_typical_rule_link_stays_short() {
         let fragment = link_fragment("rules", &sample_state());
-        assert!(fragment.len() < LONG_LINK_WARNING_BYTES, "{} bytes", fragment.len());
+        assert!(
+            fragment.len() < LONG_LINK_WARNING_BYTES,
+            "{} bytes",
+            fragment.len()
+        );
     }
 }

@@ -46,7 +46,10 @@ mod tests {
     #[test]
     fn every_theme_round_trips_through_its_attribute() {
         for theme in Theme::ALL {
-            assert_eq!(Theme::from_attribute(theme.attribute().unwrap_or("")), theme);
+            assert_eq!(
+                Theme::from_attribute(theme.attribute().unwrap_or("")),
+                theme
+            );
         }
     }
 

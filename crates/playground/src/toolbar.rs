@@ -27,7 +27,11 @@ pub fn Toolbar(route: ReadSignal<Route>) -> impl IntoView {
 
     let open_share = move || {
         let state = app.state.get_untracked();
-        let slug = route.get_untracked().section().unwrap_or(Section::Partners).slug();
+        let slug = route
+            .get_untracked()
+            .section()
+            .unwrap_or(Section::Partners)
+            .slug();
         let location = window().location();
         let base = format!(
             "{}{}",
@@ -152,7 +156,10 @@ fn DataDialog(dialog: NodeRef<html::Dialog>) -> impl IntoView {
     let app = use_app();
     let import_error = RwSignal::new(None::<String>);
     let on_file = move |event: leptos::ev::Event| {
-        let Some(input) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+        let Some(input) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
             return;
         };
         let Some(file) = input.files().and_then(|files| files.get(0)) else {
@@ -160,11 +167,17 @@ fn DataDialog(dialog: NodeRef<html::Dialog>) -> impl IntoView {
         };
         input.set_value("");
         if file.size() > MAX_IMPORT_BYTES {
-            import_error.set(Some(format!("{} is too large to be a playground export.", file.name())));
+            import_error.set(Some(format!(
+                "{} is too large to be a playground export.",
+                file.name()
+            )));
             return;
         }
         spawn_local(async move {
-            let text = JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
+            let text = JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|t| t.as_string());
             let Some(text) = text else {
                 import_error.set(Some(format!("{} could not be read.", file.name())));
                 return;
@@ -177,7 +190,9 @@ fn DataDialog(dialog: NodeRef<html::Dialog>) -> impl IntoView {
                         dialog.close();
                     }
                 }
-                Err(reason) => import_error.set(Some(format!("{} was not imported: {reason}.", file.name()))),
+                Err(reason) => {
+                    import_error.set(Some(format!("{} was not imported: {reason}.", file.name())))
+                }
             }
         });
     };
@@ -247,13 +262,19 @@ fn export_state(state: &PlaygroundState) {
 }
 
 fn select_all(event: leptos::ev::FocusEvent) {
-    if let Some(input) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+    if let Some(input) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
         input.select();
     }
 }
 
 fn typing_in_a_field(event: &leptos::ev::KeyboardEvent) -> bool {
-    let Some(element) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+    let Some(element) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
         return false;
     };
     matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")

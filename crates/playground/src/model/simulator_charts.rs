@@ -223,7 +223,7 @@ pub fn format_minute(minute: u64) -> String {
 fn period_label(period: u32) -> String {
     if period == 1 {
         "per minute".to_owned()
-    } else if period % 60 == 0 {
+    } else if period.is_multiple_of(60) {
         format!("per {} h", period / 60)
     } else {
         format!("per {period} minutes")
@@ -291,7 +291,11 @@ fn duration_axis(max_ms: f64) -> (Vec<Tick>, f64) {
             let value = f64::from(n) * step;
             Tick {
                 pos: PLOT_BOTTOM - value / top * (PLOT_BOTTOM - PLOT_TOP),
-                label: format_duration_ms(value as u64),
+                label: if n == 0 {
+                    "0".to_owned()
+                } else {
+                    format_duration_ms(value as u64)
+                },
             }
         })
         .collect();
@@ -886,10 +890,10 @@ mod tests {
     #[test]
     fn duration_axis_uses_round_durations() {
         let table: [(f64, &[&str]); 4] = [
-            (640_000.0, &["0 ms", "5 min", "10 min", "15 min"]),
-            (113_000_000.0, &["0 ms", "12 h", "24 h", "1 d 12 h"]),
-            (40.0, &["0 ms", "10 ms", "20 ms", "30 ms", "40 ms"]),
-            (0.0, &["0 ms", "1 ms"]),
+            (640_000.0, &["0", "5 min", "10 min", "15 min"]),
+            (113_000_000.0, &["0", "12 h", "24 h", "1 d 12 h"]),
+            (40.0, &["0", "10 ms", "20 ms", "30 ms", "40 ms"]),
+            (0.0, &["0", "1 ms"]),
         ];
         for (max, labels) in table {
             let (ticks, top) = duration_axis(max);

@@ -13,7 +13,7 @@ pub fn format_count(value: u64) -> String {
     let digits = value.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
             out.push(',');
         }
         out.push(digit);
@@ -69,7 +69,7 @@ pub fn format_duration_ms(ms: u64) -> String {
         format!("{ms} ms")
     } else if ms < MINUTE {
         let tenths = (ms + 50) / 100;
-        if tenths % 10 == 0 || ms >= 10 * SECOND {
+        if tenths.is_multiple_of(10) || ms >= 10 * SECOND {
             format!("{} s", (ms + 500) / SECOND)
         } else {
             format!("{}.{} s", tenths / 10, tenths % 10)

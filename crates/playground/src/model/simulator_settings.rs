@@ -721,7 +721,7 @@ impl TargetSettings {
     }
 
     /// The behaviour the simulator uses.
-    pub fn to_delivery(&self) -> delivery::TargetBehaviour {
+    pub fn to_delivery(self) -> delivery::TargetBehaviour {
         const MINUTE_MS: u64 = 60_000;
         delivery::TargetBehaviour {
             latency_ms: u64::from(self.latency_ms),
@@ -788,7 +788,7 @@ pub fn parse_permille_percent(text: &str) -> Option<u32> {
 
 /// Writes tenths of a percent back as the field shows them ("2.5", "30").
 pub fn format_permille_percent(permille: u32) -> String {
-    if permille % 10 == 0 {
+    if permille.is_multiple_of(10) {
         (permille / 10).to_string()
     } else {
         format!("{}.{}", permille / 10, permille % 10)
@@ -976,7 +976,9 @@ mod tests {
             from_minute: 0,
             error: NonRetryableChoice::Http403,
         };
-        let table: &[(TargetSettings, bool, Option<(&str, &str)>)] = &[
+        /// The settings, whether the target is an API destination, and the expected problem.
+        type Case = (TargetSettings, bool, Option<(&'static str, &'static str)>);
+        let table: &[Case] = &[
             (base, false, None),
             (
                 http_on_lambda,
@@ -1030,12 +1032,14 @@ mod tests {
 
     #[test]
     fn disabled_parts_are_not_checked_or_simulated() {
-        let mut settings = TargetSettings::default();
-        settings.outage = OutageSettings {
-            enabled: false,
-            from_minute: 9,
-            until_minute: 1,
-            error: RetryableChoice::Http500,
+        let settings = TargetSettings {
+            outage: OutageSettings {
+                enabled: false,
+                from_minute: 9,
+                until_minute: 1,
+                error: RetryableChoice::Http500,
+            },
+            ..TargetSettings::default()
         };
         assert!(settings.problems(0, false).is_empty());
         assert!(settings.is_healthy());

@@ -123,9 +123,21 @@ pub struct Timeline {
     pub description: String,
 }
 
+/// How many attempts an invocation took, in classes that tell different stories: at once, one
+/// retry (a transient failure), a few, many (an outage), very many.
+fn attempt_class(attempts: usize) -> u8 {
+    match attempts {
+        0 | 1 => 0,
+        2 => 1,
+        3..=5 => 2,
+        6..=20 => 3,
+        _ => 4,
+    }
+}
+
 /// A short signature of what happened to an event: per invocation its target, how it ended and
-/// whether it needed retries. Events with a signature not seen before tell something new.
-fn story(event: &EventDetail) -> Vec<(String, Option<OutcomeKind>, bool)> {
+/// how many attempts it took. Events with a signature not seen before tell something new.
+fn story(event: &EventDetail) -> Vec<(String, Option<OutcomeKind>, u8)> {
     event
         .invocations
         .iter()
@@ -133,7 +145,7 @@ fn story(event: &EventDetail) -> Vec<(String, Option<OutcomeKind>, bool)> {
             (
                 format!("{}/{}", invocation.rule, invocation.target_id),
                 invocation.outcome.as_ref().map(OutcomeKind::of),
-                invocation.attempts.len() > 1,
+                attempt_class(invocation.attempts.len()),
             )
         })
         .collect()
@@ -615,6 +627,23 @@ mod tests {
         );
         assert!(timeline.ticks.windows(2).all(|pair| pair[0].x < pair[1].x));
         assert!(timeline.ticks.last().unwrap().x <= timeline.plot_right + 1e-9);
+    }
+
+    #[test]
+    fn attempt_class_table() {
+        let table = [
+            (1, 0),
+            (2, 1),
+            (3, 2),
+            (5, 2),
+            (6, 3),
+            (20, 3),
+            (21, 4),
+            (186, 4),
+        ];
+        for (attempts, class) in table {
+            assert_eq!(attempt_class(attempts), class, "{attempts}");
+        }
     }
 
     #[test]

@@ -463,13 +463,13 @@ fn EventControls(ctx: SimContext) -> impl IntoView {
 }
 
 /// Reads one target's settings.
-fn read_target<T: 'static>(
+fn read_target<T>(
     ctx: SimContext,
     target: &SimulatedTarget,
     read: fn(&TargetSettings) -> T,
 ) -> Signal<T>
 where
-    T: Send + Sync + Clone,
+    T: Send + Sync + Clone + 'static,
 {
     let (bus, rule, id) = (
         target.bus.clone(),
