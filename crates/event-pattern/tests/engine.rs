@@ -626,3 +626,67 @@ fn events_of_256_kib() {
         assert_eq!(matching(&rules, &long), ["w"]);
     });
 }
+
+/// Many wildcard rules on one path (indexed by their literal head and tail): escaped `\*` and
+/// `\\`, leading and trailing `*`, no `*` at all, empty literals and heads overlapping tails, all
+/// checked against the reference interpreter.
+#[test]
+fn many_wildcard_rules_on_one_path_agree_with_the_reference() {
+    let literals = [
+        "", "a", "ab", "b", "ba", "aa", r"\*", r"a\*", r"\\", r"\*b", "abc",
+    ];
+    let mut wildcards: Vec<String> = Vec::new();
+    for head in literals {
+        for tail in literals {
+            wildcards.push(format!("{head}*{tail}"));
+            wildcards.push(format!("{head}*a*{tail}"));
+            wildcards.push(format!("{head}*{tail}*"));
+            wildcards.push(format!("*{head}*{tail}"));
+            if !head.ends_with('*') && !tail.is_empty() {
+                wildcards.push(format!("{head}{tail}"));
+            }
+        }
+        wildcards.push(head.to_owned());
+    }
+    wildcards.sort();
+    wildcards.dedup();
+    let mut rules = RuleSet::new();
+    let mut patterns = Vec::new();
+    for (i, wildcard) in wildcards.iter().enumerate() {
+        let text = serde_json::json!({"f": [{"wildcard": wildcard}]}).to_string();
+        if Pattern::parse(&text).is_err() {
+            continue; // "**" from an empty literal between stars
+        }
+        rules.add(&format!("w{i}"), &text).unwrap();
+        patterns.push((format!("w{i}"), Pattern::parse(&text).unwrap()));
+    }
+    assert!(patterns.len() > 300, "{} rules", patterns.len());
+    let values = [
+        "", "a", "b", "*", "\\", "ab", "ba", "aa", "aaa", "aba", "abab", "abc", "abcabc", "a*",
+        "*b", "a*b", "a*a*b", "\\*", "a\\", "\\\\", "ab*ba", "baab", "xyz", "a*bc", "abca",
+    ];
+    for value in values {
+        let event_text = serde_json::json!({"f": value, "g": [value, 1]}).to_string();
+        let event = Event::parse_any(&event_text).unwrap();
+        let want: Vec<String> = patterns
+            .iter()
+            .filter(|(_, p)| reference::matches(p, &event))
+            .map(|(name, _)| name.clone())
+            .collect();
+        assert_eq!(matching(&rules, &event_text), want, "value {value:?}");
+    }
+    for event_text in [
+        r#"{"f": 5}"#,
+        r#"{"f": null}"#,
+        r#"{"f": ["ab", "x"]}"#,
+        "{}",
+    ] {
+        let event = Event::parse_any(event_text).unwrap();
+        let want: Vec<String> = patterns
+            .iter()
+            .filter(|(_, p)| reference::matches(p, &event))
+            .map(|(name, _)| name.clone())
+            .collect();
+        assert_eq!(matching(&rules, event_text), want, "{event_text}");
+    }
+}

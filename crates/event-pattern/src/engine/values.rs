@@ -6,9 +6,15 @@
 //! * prefixes and suffixes, with or without case: one table per kind keyed by the affix, probed
 //!   once per distinct affix length present (rule sets use few lengths);
 //! * ASCII `equals-ignore-case`: a table keyed by the lower-cased text;
-//! * everything else (wildcards, numeric ranges, CIDR, anything-but, non-ASCII case folding, IP
-//!   spellings): evaluated one by one with [`Condition::accepts_scalar`], the same code the
-//!   tree-walking matcher runs, so the semantics cannot drift apart.
+//! * wildcards: keyed by their literal head (before the first `*`) and tail (after the last),
+//!   probed once per distinct (head length, tail length) pair present; only the wildcards whose
+//!   head and tail both fit the value are then judged in full (those starting and ending with `*`
+//!   are always judged);
+//! * everything else (numeric ranges, CIDR, anything-but, non-ASCII case folding, IP spellings):
+//!   evaluated one by one.
+//!
+//! Every condition that is not a plain table lookup is decided by [`Condition::accepts_scalar`],
+//! the same code the tree-walking matcher runs, so the semantics cannot drift apart.
 //!
 //! Each entry carries a payload: the id of the rule field the condition belongs to.
 
@@ -177,6 +183,128 @@ impl Affixes {
     }
 }
 
+/// The literal text a wildcard's matches must start with and end with: the text before its first
+/// `*` and, when it has a `*`, the text after its last (escapes `\*` and `\\` resolved). A value
+/// can only match if it starts with the head, ends with the tail and is at least as long as both
+/// together (`Wildcard::matches` requires exactly that before looking further).
+fn wildcard_ends(source: &str) -> (Vec<u8>, Vec<u8>) {
+    let bytes = source.as_bytes();
+    let mut head = Vec::new();
+    let mut current = Vec::new();
+    let mut stars = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'*' => {
+                if stars == 0 {
+                    head = std::mem::take(&mut current);
+                }
+                current.clear();
+                stars += 1;
+            }
+            b'\\' => match bytes.get(i + 1) {
+                Some(&next @ (b'*' | b'\\')) => {
+                    current.push(next);
+                    i += 1;
+                }
+                // Not a valid wildcard (parsing rejects it): index nothing, judge it always.
+                _ => return (Vec::new(), Vec::new()),
+            },
+            byte => current.push(byte),
+        }
+        i += 1;
+    }
+    if stars == 0 {
+        (current, Vec::new())
+    } else {
+        (head, current)
+    }
+}
+
+/// Wildcards with the same head and tail lengths, keyed by head bytes followed by tail bytes.
+#[derive(Debug, Clone)]
+struct WildcardGroup {
+    head: usize,
+    tail: usize,
+    /// Values are indices into [`Wildcards::conditions`].
+    by_ends: FastMap<TextKey, Payloads>,
+}
+
+/// Wildcard conditions indexed by their literal head and tail.
+#[derive(Debug, Clone, Default)]
+struct Wildcards {
+    conditions: Vec<(Condition, Payload)>,
+    /// One per (head length, tail length) pair present, ascending.
+    groups: Vec<WildcardGroup>,
+    overflow: Vec<Vec<Payload>>,
+}
+
+impl Wildcards {
+    fn insert(&mut self, condition: &Condition, source: &str, payload: Payload) {
+        let (head, tail) = wildcard_ends(source);
+        let index = u32::try_from(self.conditions.len()).expect("fewer than 2^31 wildcards");
+        self.conditions.push((condition.clone(), payload));
+        let lengths = (head.len(), tail.len());
+        let at = match self
+            .groups
+            .binary_search_by_key(&lengths, |g| (g.head, g.tail))
+        {
+            Ok(at) => at,
+            Err(at) => {
+                self.groups.insert(
+                    at,
+                    WildcardGroup {
+                        head: head.len(),
+                        tail: tail.len(),
+                        by_ends: FastMap::default(),
+                    },
+                );
+                at
+            }
+        };
+        let mut key = head;
+        key.extend_from_slice(&tail);
+        file(
+            &mut self.groups[at].by_ends,
+            &mut self.overflow,
+            TextKey::new(&key),
+            index,
+        );
+    }
+
+    fn is_empty(&self) -> bool {
+        self.conditions.is_empty()
+    }
+
+    /// Payloads of the wildcards accepting `value`; `key` is scratch space.
+    #[inline]
+    fn matching(&self, value: &str, key: &mut Vec<u8>, out: &mut impl FnMut(Payload)) {
+        let bytes = value.as_bytes();
+        for group in &self.groups {
+            if group.head + group.tail > bytes.len() {
+                continue;
+            }
+            let tail = &bytes[bytes.len() - group.tail..];
+            let probe: &[u8] = if group.tail == 0 {
+                &bytes[..group.head]
+            } else {
+                key.clear();
+                key.extend_from_slice(&bytes[..group.head]);
+                key.extend_from_slice(tail);
+                key
+            };
+            if let Some(indices) = group.by_ends.get(probe) {
+                indices.each(&self.overflow, &mut |index| {
+                    let (condition, payload) = &self.conditions[index as usize];
+                    if condition.accepts_scalar(ScalarRef::String(value)) {
+                        out(*payload);
+                    }
+                });
+            }
+        }
+    }
+}
+
 /// All conditions on one field path.
 #[derive(Debug, Clone, Default)]
 pub(super) struct ValueMatcher {
@@ -199,6 +327,7 @@ pub(super) struct ValueMatcher {
     exact_null: Vec<Payload>,
     /// `exists: true`.
     any_value: Vec<Payload>,
+    wildcards: Wildcards,
     /// Conditions judged one by one.
     general: Vec<(Condition, Payload)>,
     /// Payload lists of keys that serve more than one field.
@@ -273,6 +402,9 @@ impl ValueMatcher {
             ),
             Condition::Exists { value: true } => self.any_value.push(payload),
             Condition::Exists { value: false } => {}
+            Condition::Wildcard { value } => {
+                self.wildcards.insert(condition, value.as_str(), payload)
+            }
             other => {
                 if matches!(
                     other,
@@ -321,6 +453,9 @@ impl ValueMatcher {
             if let Some(payloads) = self.equal_ignoring_case.get(lowered.as_slice()) {
                 payloads.each(&self.overflow, out);
             }
+        }
+        if !self.wildcards.is_empty() {
+            self.wildcards.matching(value, lowered, out);
         }
         self.any_and_general(ScalarRef::String(value), out);
     }

@@ -162,9 +162,9 @@ fn TargetCard(ctx: RulesContext, index: usize) -> impl IntoView {
     };
 
     view! {
-        <fieldset class="target-card">
+        <fieldset class="rule-target">
             <legend>{format!("Target {}", index + 1)}</legend>
-            <div class="target-card-actions">
+            <div class="rule-target-actions">
                 <button type="button" on:click=remove>
                     {format!("Remove target {}", index + 1)}
                 </button>
