@@ -245,7 +245,7 @@ test('a rule for a Shopify partner bus is built, tested, created, kept and expor
   const kept = page.getByRole('table', { name: `Rules on event bus ${BUS}` });
   await kept.getByText('shopify-orders').first().waitFor();
   await kept.getByRole('button', { name: 'Export shopify-orders' }).click();
-  const blocks = page.locator('.exports-row');
+  const blocks = page.getByRole('region', { name: 'Exports of shopify-orders' });
   const cli = await blocks.locator('pre[id$="-aws-cli"]').innerText();
   assert.match(cli, /aws events put-rule/);
   assert.match(cli, new RegExp(`--event-bus-name ${BUS.replaceAll('.', '\\.')}`));

@@ -9,7 +9,8 @@ import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const root = path.resolve(here, '..', '..');
-export const dist = path.join(root, 'dist');
+// E2E_DIST lets a second checkout or a parallel build test its own output.
+export const dist = process.env.E2E_DIST ?? path.join(root, 'dist');
 export const screenshotDir = path.join(root, 'target', 'e2e');
 export const BASE_PATH = '/tools/playground/';
 

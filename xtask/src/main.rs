@@ -55,13 +55,22 @@ fn main() -> ExitCode {
     }
 }
 
-/// The workspace root: xtask lives one level below it.
+/// The workspace root: the nearest directory above the current one that holds Trunk.toml and
+/// Cargo.toml (`cargo xtask` runs from anywhere inside the repository). The compile-time path of
+/// this crate is only a fallback: a binary built in another checkout must not point there.
 pub fn workspace_root() -> PathBuf {
-    let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    manifest_dir
-        .parent()
-        .map(PathBuf::from)
-        .unwrap_or(manifest_dir)
+    let from_cwd = std::env::current_dir().ok().and_then(|dir| {
+        dir.ancestors()
+            .find(|d| d.join("Trunk.toml").is_file() && d.join("Cargo.toml").is_file())
+            .map(PathBuf::from)
+    });
+    from_cwd.unwrap_or_else(|| {
+        let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        manifest_dir
+            .parent()
+            .map(PathBuf::from)
+            .unwrap_or(manifest_dir)
+    })
 }
 
 fn serve_command(args: &[String]) -> Result<(), String> {

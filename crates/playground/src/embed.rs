@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
+use crate::components::editor_problem::EditorProblemNote;
 use crate::components::json_editor::JsonEditor;
 use crate::components::match_result::MatchResult;
 use crate::embed_request::{open_in_playground_fragment, EmbedRequest};
@@ -25,6 +26,8 @@ pub fn EmbedApp() -> impl IntoView {
     let pattern = RwSignal::new(request.pattern);
     let event = RwSignal::new(request.event);
     let analysis = Memo::new(move |_| pattern.with(|p| event.with(|e| analyse(p, e))));
+    let pattern_problem = Signal::derive(move || analysis.with(|a| a.pattern_problem.clone()));
+    let event_problem = Signal::derive(move || analysis.with(|a| a.event_problem.clone()));
 
     let playground_link = move || {
         let location = window().location();
@@ -48,20 +51,28 @@ pub fn EmbedApp() -> impl IntoView {
         <main class="embed" aria-label="Event pattern example">
             {request.problem.map(|problem| view! { <p class="error" role="alert">{problem}</p> })}
             <div class="embed-editors">
-                <JsonEditor
-                    value=pattern
-                    label="Event pattern"
-                    id="embed-pattern"
-                    readonly=readonly
-                    highlights=Signal::derive(move || analysis.with(|a| a.pattern_highlights.clone()))
-                />
-                <JsonEditor
-                    value=event
-                    label="Event"
-                    id="embed-event"
-                    readonly=readonly
-                    highlights=Signal::derive(move || analysis.with(|a| a.event_highlights.clone()))
-                />
+                <div>
+                    <JsonEditor
+                        value=pattern
+                        label="Event pattern"
+                        id="embed-pattern"
+                        readonly=readonly
+                        highlights=Signal::derive(move || analysis.with(|a| a.pattern_highlights.clone()))
+                        problem_id=Signal::derive(move || pattern_problem.with(Option::is_some).then(|| "embed-pattern-problem".to_owned()))
+                    />
+                    <EditorProblemNote problem=pattern_problem id="embed-pattern-problem"/>
+                </div>
+                <div>
+                    <JsonEditor
+                        value=event
+                        label="Event"
+                        id="embed-event"
+                        readonly=readonly
+                        highlights=Signal::derive(move || analysis.with(|a| a.event_highlights.clone()))
+                        problem_id=Signal::derive(move || event_problem.with(Option::is_some).then(|| "embed-event-problem".to_owned()))
+                    />
+                    <EditorProblemNote problem=event_problem id="embed-event-problem"/>
+                </div>
             </div>
             <MatchResult analysis_verdict=Signal::derive(move || analysis.with(|a| a.verdict.clone()))/>
             <p class="embed-footer">

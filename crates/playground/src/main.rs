@@ -7,6 +7,8 @@
 
 mod app;
 mod components;
+mod embed;
+mod embed_request;
 mod model;
 mod pages;
 mod route;
@@ -18,5 +20,13 @@ mod toolbar;
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(app::App);
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    // Documentation iframes get the bare embed view, without the site's header and footer.
+    if route::Route::from_hash(&hash) == route::Route::Embed {
+        leptos::mount::mount_to_body(embed::EmbedApp);
+    } else {
+        leptos::mount::mount_to_body(app::App);
+    }
 }

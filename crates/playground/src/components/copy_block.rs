@@ -57,6 +57,10 @@ fn copy_to_clipboard(text: String, outcome: RwSignal<Option<CopyOutcome>>) {
     spawn_local(async move {
         let result = JsFuture::from(promise).await;
         // The block may be gone by now (the user moved on); then nobody needs the answer.
-        let _ = outcome.try_set(Some(if result.is_ok() { CopyOutcome::Copied } else { CopyOutcome::Failed }));
+        let _ = outcome.try_set(Some(if result.is_ok() {
+            CopyOutcome::Copied
+        } else {
+            CopyOutcome::Failed
+        }));
     });
 }

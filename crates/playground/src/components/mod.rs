@@ -1,4 +1,6 @@
 //! Reusable pieces of the interface. Each renders plain model types and keeps no logic of its own.
 
 pub mod copy_block;
+pub mod editor_problem;
 pub mod json_editor;
+pub mod match_result;

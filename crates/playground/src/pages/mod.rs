@@ -17,6 +17,9 @@ pub fn page(route: Route) -> AnyView {
         Route::Section(Section::Regions) => regions::RegionsPage().into_any(),
         Route::Section(Section::Rules) => rules::RulesPage().into_any(),
         Route::Section(Section::Simulator) => simulator::SimulatorPage().into_any(),
+        // main.rs mounts the embed view on its own; reaching it here means the fragment changed
+        // to an embed link inside the full app, which then shows the embed in place.
+        Route::Embed => crate::embed::EmbedApp().into_any(),
         Route::NotFound(name) => not_found::NotFound(not_found::NotFoundProps { name }).into_any(),
     }
 }

@@ -6,7 +6,7 @@ use crate::route::Route;
 pub fn NotFound(name: String) -> impl IntoView {
     let home = match Route::HOME {
         Route::Section(section) => section.href(),
-        Route::NotFound(_) => "#/".to_owned(),
+        Route::Embed | Route::NotFound(_) => "#/".to_owned(),
     };
     view! {
         <section class="page" aria-labelledby="page-title">

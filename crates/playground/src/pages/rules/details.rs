@@ -38,7 +38,7 @@ pub(super) fn DetailsStep(ctx: RulesContext) -> impl IntoView {
             "It works in the current Region, " <code>{move || ctx.region.get()}</code> ", for account "
             <code>{move || ctx.account.get()}</code> "."
         </p>
-        <div class="form-grid">
+        <div class="details-form">
             <div class="field">
                 <label for=control_id("name")>"Name"</label>
                 <input
@@ -116,7 +116,7 @@ pub(super) fn DetailsStep(ctx: RulesContext) -> impl IntoView {
             <fieldset class="field">
                 <legend>"Rule type"</legend>
                 <span class="choice">
-                    <input type="radio" id="rule-type-pattern" name="rule-type" checked disabled />
+                    <input type="radio" id="rule-type-pattern" name="rule-type" checked />
                     <label for="rule-type-pattern">"Rule with an event pattern"</label>
                 </span>
                 <p class="hint">

@@ -49,6 +49,32 @@ fn BusRules(ctx: RulesContext, section: BusSection) -> impl IntoView {
     );
     let partner = section.partner.map(|p| p.display_name());
     let bus = section.bus.clone();
+    // The rule whose exports are open below the table (one at a time keeps the page readable).
+    let exports_for = RwSignal::new(None::<String>);
+    let rules = StoredValue::new(section.rules.clone());
+    let exports = move || {
+        let name = exports_for.get()?;
+        let rule = rules.with_value(|rules| rules.iter().find(|r| r.name == name).cloned())?;
+        let id = format!(
+            "exports-{}",
+            rule.arn()
+                .replace(|c: char| !c.is_ascii_alphanumeric(), "-")
+        );
+        let pattern = rule.event_pattern.clone();
+        let test_texts = Signal::derive(move || (pattern.clone(), ctx.event.get()));
+        let title = format!("Exports of {name}");
+        let (section_id, label) = (format!("{id}-section"), title.clone());
+        Some(view! {
+            <section class="rule-exports" id=section_id aria-label=label>
+                <h3>{title}</h3>
+                <p class="hint">
+                    "The test command pairs this rule's pattern with the event in the event-pattern step. "
+                    <button type="button" on:click=move |_| exports_for.set(None)>"Close exports"</button>
+                </p>
+                <Exports rule=Signal::derive(move || Some(rule.clone())) id=id test_texts />
+            </section>
+        })
+    };
     view! {
         <section class="bus-rules" aria-labelledby=title_id.clone()>
             <h2 id=title_id.clone()>
@@ -72,9 +98,10 @@ fn BusRules(ctx: RulesContext, section: BusSection) -> impl IntoView {
                                     <th scope="col">"Actions"</th>
                                 </tr>
                             </thead>
-                            {section.rules.into_iter().map(|rule| view! { <RuleRow ctx rule /> }).collect_view()}
+                            {section.rules.into_iter().map(|rule| view! { <RuleRow ctx rule exports_for /> }).collect_view()}
                         </table>
                     </div>
+                    {exports}
                 }
                 .into_any()
             }}
@@ -83,20 +110,13 @@ fn BusRules(ctx: RulesContext, section: BusSection) -> impl IntoView {
 }
 
 #[component]
-fn RuleRow(ctx: RulesContext, rule: Rule) -> impl IntoView {
+fn RuleRow(ctx: RulesContext, rule: Rule, exports_for: RwSignal<Option<String>>) -> impl IntoView {
     let app = use_app();
     let key = RuleKey::of(&rule);
     let name = rule.name.clone();
     let confirm_delete = RwSignal::new(false);
-    let show_exports = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
     let enabled = rule.state == RuleState::Enabled;
-    let exports_id = format!(
-        "exports-{}",
-        rule.arn()
-            .replace(|c: char| !c.is_ascii_alphanumeric(), "-")
-    );
-
     let edit = {
         let rule = rule.clone();
         move |_| {
@@ -137,15 +157,22 @@ fn RuleRow(ctx: RulesContext, rule: Rule) -> impl IntoView {
             }
         }
     };
-    let exported = Signal::derive({
-        let rule = rule.clone();
-        move || Some(rule.clone())
-    });
-    // The test command pairs the rule's pattern with the event being edited in the workbench.
-    let test_texts = Signal::derive({
-        let pattern = rule.event_pattern.clone();
-        move || (pattern.clone(), ctx.event.get())
-    });
+    let is_open = {
+        let name = name.clone();
+        move || exports_for.with(|open| open.as_deref() == Some(name.as_str()))
+    };
+    let toggle_exports = {
+        let name = name.clone();
+        move |_| {
+            exports_for.update(|open| {
+                *open = if open.as_deref() == Some(name.as_str()) {
+                    None
+                } else {
+                    Some(name.clone())
+                }
+            })
+        }
+    };
     let hidden = |text: String| view! { <span class="visually-hidden">{text}</span> };
 
     view! {
@@ -189,8 +216,11 @@ fn RuleRow(ctx: RulesContext, rule: Rule) -> impl IntoView {
                             }}
                             <button
                                 type="button"
-                                aria-expanded=move || show_exports.get().to_string()
-                                on:click=move |_| show_exports.update(|open| *open = !*open)
+                                aria-expanded={
+                                    let is_open = is_open.clone();
+                                    move || is_open().to_string()
+                                }
+                                on:click=toggle_exports.clone()
                             >
                                 "Export" {hidden(format!(" {name}"))}
                             </button>
@@ -201,13 +231,6 @@ fn RuleRow(ctx: RulesContext, rule: Rule) -> impl IntoView {
                     <span class="field-error" role="alert">{move || problem.get()}</span>
                 </td>
             </tr>
-            {move || show_exports.get().then(|| view! {
-                <tr class="exports-row">
-                    <td colspan="5">
-                        <Exports rule=exported id=exports_id.clone() test_texts=test_texts />
-                    </td>
-                </tr>
-            })}
         </tbody>
     }
 }

@@ -146,6 +146,24 @@ pub fn RulesPage() -> impl IntoView {
         }
     });
 
+    // And the other way: when the whole state is replaced (an imported file, a restored backup)
+    // while this page is open, the page shows the new draft instead of writing the old one back.
+    Effect::new(move |_| {
+        let (saved_form, draft) = app.state.with(|s| (s.wizard.clone(), s.draft.clone()));
+        if form.with_untracked(|f| *f != saved_form) {
+            form.set(saved_form);
+        }
+        if pattern.with_untracked(|p| *p != draft.pattern) {
+            pattern.set(draft.pattern);
+        }
+        if event.with_untracked(|e| *e != draft.event) {
+            event.set(draft.event);
+        }
+        if builder.with_untracked(|b| *b != draft.builder) {
+            builder.set(draft.builder);
+        }
+    });
+
     let account = Memo::new(move |_| app.state.with(|s| s.account.clone()));
     let region = Memo::new(move |_| app.state.with(|s| s.current_region().code().to_owned()));
     let built = Memo::new(move |_| {

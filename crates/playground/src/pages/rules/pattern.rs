@@ -7,9 +7,10 @@ use leptos::prelude::*;
 
 use super::{FieldMessages, RulesContext};
 use crate::components::json_editor::JsonEditor;
+use crate::components::match_result::MatchResult;
 use crate::model::event_tree::{event_tree, RowContent, RowLabel, TreeRow, MAX_TREE_ROWS};
 use crate::model::pattern_builder::{add_field, pattern_text, BuiltField, Operator};
-use crate::model::pattern_check::{analyse, check_samples, samples_summary, LineStatus, Verdict};
+use crate::model::pattern_check::{analyse, check_samples, samples_summary};
 use crate::model::rule_wizard::{control_id, message_id, sample_partner};
 
 /// The value of the "enter my own event" choice of the sample menu.
@@ -163,67 +164,6 @@ pub(super) fn PatternStep(ctx: RulesContext) -> impl IntoView {
         <MatchResult analysis_verdict=Signal::derive(move || analysis.with(|a| a.verdict.clone())) />
         <PatternBuilder ctx />
         <SamplesCheck ctx partner />
-    }
-}
-
-#[component]
-fn MatchResult(analysis_verdict: Signal<Verdict>) -> impl IntoView {
-    view! {
-        <section class="match-result" aria-labelledby="match-result-title">
-            <h3 id="match-result-title">"Result"</h3>
-            <div aria-live="polite">
-                {move || match analysis_verdict.get() {
-                    Verdict::NeedsInput(text) => view! { <p class="verdict verdict-waiting">{text}</p> }.into_any(),
-                    Verdict::CannotTest(text) => view! { <p class="verdict verdict-waiting">{text}</p> }.into_any(),
-                    Verdict::Tested(trace) => {
-                        let class = if trace.matched { "verdict verdict-match" } else { "verdict verdict-miss" };
-                        let short = if trace.matched { "Matches" } else { "Does not match" };
-                        view! {
-                            <p class=class>
-                                <strong class="verdict-word">{short}</strong>
-                                <span class="verdict-detail">
-                                    {trace.headline.split_once(": ").map(|(_, rest)| rest.to_owned()).unwrap_or_default()}
-                                </span>
-                            </p>
-                            {trace
-                                .branches
-                                .into_iter()
-                                .map(|branch| {
-                                    view! {
-                                        <div class="trace-branch">
-                                            {branch.heading.map(|h| view! { <h4>{h}</h4> })}
-                                            <ul class="trace" aria-label="Why, field by field">
-                                                {branch
-                                                    .lines
-                                                    .into_iter()
-                                                    .map(|line| {
-                                                        let (class, mark, status) = match line.status {
-                                                            LineStatus::Passed => ("trace-line trace-passed", "✓", "satisfied: "),
-                                                            LineStatus::Failed => ("trace-line trace-failed", "✗", "failed: "),
-                                                        };
-                                                        view! {
-                                                            <li class=class>
-                                                                <span class="trace-mark" aria-hidden="true">{mark}</span>
-                                                                <span class="visually-hidden">{status}</span>
-                                                                <code class="trace-path">{line.path}</code>
-                                                                " "
-                                                                <span class="trace-text">{line.text}</span>
-                                                            </li>
-                                                        }
-                                                    })
-                                                    .collect_view()}
-                                            </ul>
-                                            {branch.note.map(|n| view! { <p class="trace-note">{n}</p> })}
-                                        </div>
-                                    }
-                                })
-                                .collect_view()}
-                        }
-                            .into_any()
-                    }
-                }}
-            </div>
-        </section>
     }
 }
 

@@ -65,7 +65,8 @@ pub(super) fn TargetsStep(ctx: RulesContext) -> impl IntoView {
         })}
         <div class="button-row">
             <button type="button" on:click=add>"Add another target"</button>
-            <p class="refusal" role="alert">{move || refusal.get()}</p>
+            // The refusal stays only while the rule is full; after a removal it no longer applies.
+            <p class="refusal" role="alert">{move || (count.get() >= MAX_TARGETS).then(|| refusal.get()).flatten()}</p>
         </div>
     }
 }
@@ -113,6 +114,7 @@ fn TargetText(
             <input
                 id=id.clone()
                 type="text"
+                class="code"
                 spellcheck="false"
                 autocomplete="off"
                 placeholder=placeholder
@@ -169,7 +171,7 @@ fn TargetCard(ctx: RulesContext, index: usize) -> impl IntoView {
                     {format!("Remove target {}", index + 1)}
                 </button>
             </div>
-            <div class="form-grid">
+            <div class="form-grid rule-target-head">
                 <div class="field">
                     <label for=kind_id.clone()>"Target type"</label>
                     <select
