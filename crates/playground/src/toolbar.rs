@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::app::{replace_state, use_app};
+use crate::components::copy_block::{copy_to_clipboard, CopyOutcome};
 use crate::route::{Route, Section};
 use crate::share;
 use crate::state::PlaygroundState;
@@ -21,7 +22,7 @@ pub fn Toolbar(route: ReadSignal<Route>) -> impl IntoView {
     let data_dialog = NodeRef::<html::Dialog>::new();
     let shortcuts_dialog = NodeRef::<html::Dialog>::new();
     let link = RwSignal::new(String::new());
-    let copy_status = RwSignal::new(String::new());
+    let copy_status = RwSignal::new(None::<CopyOutcome>);
     // Read the context now: event listeners run outside the component's reactive owner.
     let app = use_app();
 
@@ -40,7 +41,6 @@ pub fn Toolbar(route: ReadSignal<Route>) -> impl IntoView {
         );
         let url = format!("{base}{}", share::link_fragment(slug, &state));
         link.set(url.clone());
-        copy_status.set("Copying…".to_owned());
         copy_to_clipboard(url, copy_status);
         show(share_dialog);
     };
@@ -82,7 +82,11 @@ pub fn Toolbar(route: ReadSignal<Route>) -> impl IntoView {
             <label for="share-link">"Link"</label>
             <input id="share-link" type="text" readonly prop:value=move || link.get() on:focus=select_all/>
             <p role="status" class="share-status">
-                {move || copy_status.get()}
+                {move || match copy_status.get() {
+                    Some(CopyOutcome::Copied) => "Link copied to the clipboard",
+                    Some(CopyOutcome::Failed) => "Copy the link below",
+                    None => "Copying…",
+                }}
                 " (" {move || format_size(link.with(String::len))} ")"
             </p>
             <Show when=long_link>
@@ -225,17 +229,6 @@ fn show(dialog: NodeRef<html::Dialog>) {
             let _ = dialog.show_modal();
         }
     }
-}
-
-fn copy_to_clipboard(text: String, status: RwSignal<String>) {
-    let promise = window().navigator().clipboard().write_text(&text);
-    spawn_local(async move {
-        let message = match JsFuture::from(promise).await {
-            Ok(_) => "Link copied to the clipboard",
-            Err(_) => "Copy the link below",
-        };
-        status.set(message.to_owned());
-    });
 }
 
 fn export_state(state: &PlaygroundState) {

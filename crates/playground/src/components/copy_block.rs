@@ -6,7 +6,7 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum CopyOutcome {
+pub enum CopyOutcome {
     Copied,
     Failed,
 }
@@ -46,7 +46,7 @@ pub fn CopyBlock(
 
 /// Writes `text` with the asynchronous clipboard API; outside secure contexts the API is missing
 /// and the browser may refuse it, and both are reported instead of failing silently.
-fn copy_to_clipboard(text: String, outcome: RwSignal<Option<CopyOutcome>>) {
+pub fn copy_to_clipboard(text: String, outcome: RwSignal<Option<CopyOutcome>>) {
     outcome.set(None);
     let clipboard = window().navigator().clipboard();
     if JsValue::from(clipboard.clone()).is_undefined() {

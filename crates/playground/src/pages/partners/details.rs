@@ -3,12 +3,10 @@
 
 use catalog::Sample;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use wasm_bindgen::JsValue;
-use wasm_bindgen_futures::JsFuture;
 
 use super::setup::SetupWalkthrough;
 use crate::app::use_app;
+use crate::components::copy_block::{copy_to_clipboard, CopyOutcome};
 use crate::model::partner_search::Listing;
 use crate::route::Section;
 
@@ -63,12 +61,6 @@ pub fn PartnerDetails(listing: Listing) -> impl IntoView {
             <SetupWalkthrough listing />
         </article>
     }
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum CopyOutcome {
-    Copied,
-    Failed,
 }
 
 #[component]
@@ -141,25 +133,4 @@ fn SampleView(sample: &'static Sample) -> impl IntoView {
             </div>
         </details>
     }
-}
-
-/// Writes `text` with the asynchronous clipboard API and reports how it went. The API is
-/// missing outside secure contexts and may be refused by the browser; both become `Failed`.
-fn copy_to_clipboard(text: String, outcome: RwSignal<Option<CopyOutcome>>) {
-    outcome.set(None);
-    let clipboard = window().navigator().clipboard();
-    if JsValue::from(clipboard.clone()).is_undefined() {
-        outcome.set(Some(CopyOutcome::Failed));
-        return;
-    }
-    let promise = clipboard.write_text(&text);
-    spawn_local(async move {
-        let result = JsFuture::from(promise).await;
-        // The sample may have been closed meanwhile; then nobody needs the answer.
-        let _ = outcome.try_set(Some(if result.is_ok() {
-            CopyOutcome::Copied
-        } else {
-            CopyOutcome::Failed
-        }));
-    });
 }
