@@ -64,6 +64,27 @@ test('a share link opens the same state in a fresh browser and leaves the URL cl
   await receiver.context.close();
 });
 
+test('a shared rule opens in a fresh browser and is listed on the Rules page', async () => {
+  const rule = {
+    name: 'orders-to-fulfilment', account_id: '123456789012', region: 'us-east-1', event_bus: 'default',
+    description: 'Order events from the shop', event_pattern: DRAFT_PATTERN,
+  };
+  const sender = await openWithState({ region: 'us-east-1', account: '123456789012', rules: { rules: [rule] } });
+  await sender.page.getByRole('button', { name: 'Share link' }).click();
+  const link = await sender.page.getByRole('dialog', { name: 'Share this playground' }).getByLabel('Link').inputValue();
+  console.log(`share link for one rule: ${link.length} characters (${link.length - server.url.length} in the fragment)`);
+  await sender.context.close();
+
+  const receiver = await openPage(browser);
+  await receiver.page.goto(link);
+  await waitForApp(receiver.page);
+  await receiver.page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Rules' }).click();
+  await receiver.page.getByText('orders-to-fulfilment').first().waitFor();
+  await screenshot(receiver.page, 'share-rule-received');
+  assert.deepEqual(receiver.problems, []);
+  await receiver.context.close();
+});
+
 test('a damaged link shows an error and keeps the current work', async () => {
   const own = { region: 'ap-southeast-2', account: '444455556666', draft: { pattern: '{"mine":["yes"]}', event: '' } };
   const { context, page, problems } = await openWithState(own);
