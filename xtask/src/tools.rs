@@ -121,10 +121,11 @@ thread_local! {
 
 fn apt_install(packages: &[&str]) -> Result<(), String> {
     let as_root = output_of("id", &["-u"]).is_some_and(|uid| uid.trim() == "0");
+    // Through `env` so no package can stop to ask a question (CI has no terminal).
     let (program, prefix): (&str, &[&str]) = if as_root {
-        ("apt-get", &[])
+        ("env", &["DEBIAN_FRONTEND=noninteractive", "apt-get"])
     } else {
-        ("sudo", &["apt-get"])
+        ("sudo", &["env", "DEBIAN_FRONTEND=noninteractive", "apt-get"])
     };
     if !APT_UPDATED.get() {
         run(Step::new("apt-get update", program)
