@@ -125,7 +125,10 @@ fn apt_install(packages: &[&str]) -> Result<(), String> {
     let (program, prefix): (&str, &[&str]) = if as_root {
         ("env", &["DEBIAN_FRONTEND=noninteractive", "apt-get"])
     } else {
-        ("sudo", &["env", "DEBIAN_FRONTEND=noninteractive", "apt-get"])
+        (
+            "sudo",
+            &["env", "DEBIAN_FRONTEND=noninteractive", "apt-get"],
+        )
     };
     if !APT_UPDATED.get() {
         run(Step::new("apt-get update", program)
