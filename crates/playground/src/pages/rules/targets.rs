@@ -282,24 +282,13 @@ fn TargetCard(ctx: RulesContext, index: usize) -> impl IntoView {
                 <fieldset class="field">
                     <legend>"Dead-letter queue"</legend>
                     <p class="hint">"Where events go that could not be delivered to this target: a standard SQS queue in the rule's Region."</p>
-                    {DlqMode::ALL
-                        .into_iter()
-                        .map(|mode| {
-                            let id = format!("target-{index}-dlq-{}", mode.value());
-                            view! {
-                                <span class="choice">
-                                    <input
-                                        type="radio"
-                                        id=id.clone()
-                                        name=format!("target-{index}-dlq")
-                                        prop:checked=move || dlq.get() == mode
-                                        on:change=move |_| edit_target(ctx, index, |t| t.dlq = mode)
-                                    />
-                                    <label for=id>{mode.label()}</label>
-                                </span>
-                            }
-                        })
-                        .collect_view()}
+                    {mode_radios(
+                        format!("target-{index}-dlq"),
+                        &DlqMode::ALL,
+                        |mode| (mode.value(), mode.label()),
+                        dlq,
+                        move |mode| edit_target(ctx, index, |t| t.dlq = mode),
+                    )}
                     {move || match dlq.get() {
                         DlqMode::None => view! { <FieldMessages ctx field=format!("targets[{index}].dead_letter_queue") /> }.into_any(),
                         DlqMode::ThisAccount => view! {
@@ -446,24 +435,13 @@ fn InputSettings(ctx: RulesContext, index: usize, input: Memo<InputMode>) -> imp
     view! {
         <fieldset class="field">
             <legend>"Input to the target"</legend>
-            {InputMode::ALL
-                .into_iter()
-                .map(|mode| {
-                    let id = format!("target-{index}-input-{}", mode.value());
-                    view! {
-                        <span class="choice">
-                            <input
-                                type="radio"
-                                id=id.clone()
-                                name=format!("target-{index}-input")
-                                prop:checked=move || input.get() == mode
-                                on:change=move |_| edit_target(ctx, index, |t| t.input = mode)
-                            />
-                            <label for=id>{mode.label()}</label>
-                        </span>
-                    }
-                })
-                .collect_view()}
+            {mode_radios(
+                format!("target-{index}-input"),
+                &InputMode::ALL,
+                |mode| (mode.value(), mode.label()),
+                input,
+                move |mode| edit_target(ctx, index, |t| t.input = mode),
+            )}
             <FieldMessages ctx field=format!("targets[{index}].input") />
             {move || match input.get() {
                 InputMode::MatchedEvent => ().into_any(),
@@ -603,4 +581,36 @@ fn DlqPolicy(ctx: RulesContext, index: usize, other_account: bool) -> impl IntoV
             </div>
         })}
     }
+}
+
+/// One radio button per mode of a target setting; `group` names the group and prefixes the ids.
+fn mode_radios<M>(
+    group: String,
+    modes: &'static [M],
+    describe: fn(M) -> (&'static str, &'static str),
+    current: Memo<M>,
+    pick: impl Fn(M) + Copy + Send + Sync + 'static,
+) -> impl IntoView
+where
+    M: Copy + PartialEq + Send + Sync + 'static,
+{
+    modes
+        .iter()
+        .map(|&mode| {
+            let (value, label) = describe(mode);
+            let id = format!("{group}-{value}");
+            view! {
+                <span class="choice">
+                    <input
+                        type="radio"
+                        id=id.clone()
+                        name=group.clone()
+                        prop:checked=move || current.get() == mode
+                        on:change=move |_| pick(mode)
+                    />
+                    <label for=id>{label}</label>
+                </span>
+            }
+        })
+        .collect_view()
 }
