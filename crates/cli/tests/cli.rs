@@ -1,34 +1,14 @@
 //! The `event-pattern` binary end to end: AWS CLI output format, exit codes, batch mode on the
 //! AWS-recorded corpus.
 
-use std::io::Write;
+mod support;
+
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use support::{event_pattern, text, TempFile};
 
 use serde_json::{json, Value};
 
 const EVENT: &str = r#"{"id":"1","account":"123456789012","source":"my.app","time":"2024-01-01T00:00:00Z","region":"us-east-1","detail-type":"Order Created","resources":[],"detail":{"state":"running","count":3}}"#;
-
-fn event_pattern(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_event-pattern"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn temp_file(name: &str, contents: &str) -> PathBuf {
-    let path =
-        std::env::temp_dir().join(format!("event-pattern-cli-{}-{name}", std::process::id()));
-    std::fs::File::create(&path)
-        .unwrap()
-        .write_all(contents.as_bytes())
-        .unwrap();
-    path
-}
 
 #[test]
 fn a_match_prints_what_the_aws_cli_prints() {
@@ -94,11 +74,11 @@ fn an_event_without_the_envelope_is_a_validation_exception() {
 
 #[test]
 fn file_parameters_are_read() {
-    let pattern = temp_file(
+    let pattern = TempFile::new(
         "pattern.json",
         r#"{"detail":{"count":[{"numeric":[">",2]}]}}"#,
     );
-    let event = temp_file("event.json", EVENT);
+    let event = TempFile::new("event.json", EVENT);
     let out = event_pattern(&[
         "test-event-pattern",
         "--event-pattern",
@@ -211,7 +191,7 @@ fn batch_mode_reproduces_aws_on_the_recorded_corpus() {
             None => json!({"pattern": case["pattern"], "event": case["event"]}).to_string(),
         })
         .collect();
-    let file = temp_file("cases.jsonl", &(lines.join("\n") + "\n\n"));
+    let file = TempFile::new("cases.jsonl", &(lines.join("\n") + "\n\n"));
     let out = event_pattern(&["test-event-pattern", "--cases", file.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "stderr: {}", text(&out.stderr));
     let answers: Vec<Value> = text(&out.stdout)
@@ -256,9 +236,9 @@ fn batch_mode_reproduces_aws_on_the_recorded_corpus() {
 
 #[test]
 fn batch_mode_reports_bad_lines_and_keeps_going() {
-    let file = temp_file(
+    let file = TempFile::new(
         "bad.jsonl",
-        &format!(
+        format!(
             "not json\n{}\n",
             json!({"pattern": {"source": ["my.app"]}, "event": serde_json::from_str::<Value>(EVENT).unwrap()})
         ),

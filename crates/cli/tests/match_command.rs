@@ -1,36 +1,15 @@
 //! `event-pattern match` end to end: per-event output, totals, the benchmark mode, and errors.
 
-use std::io::Write;
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod support;
+
+use std::process::Output;
+use support::{event_pattern, text, TempFile};
 
 use event_pattern::{Event, Pattern};
 
-fn event_pattern(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_event-pattern"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-/// A file unique to this test process and name.
-fn temp_file(name: &str, contents: &[u8]) -> PathBuf {
-    let path =
-        std::env::temp_dir().join(format!("event-pattern-match-{}-{name}", std::process::id()));
-    std::fs::File::create(&path)
-        .unwrap()
-        .write_all(contents)
-        .unwrap();
-    path
-}
-
 fn run_match(name: &str, rules: &str, events: &str, extra: &[&str]) -> Output {
-    let rules_path = temp_file(&format!("{name}-rules.json"), rules.as_bytes());
-    let events_path = temp_file(&format!("{name}-events.jsonl"), events.as_bytes());
+    let rules_path = TempFile::new(&format!("{name}-rules.json"), rules.as_bytes());
+    let events_path = TempFile::new(&format!("{name}-events.jsonl"), events.as_bytes());
     let mut args = vec![
         "match",
         "--rules",
@@ -181,8 +160,8 @@ fn bad_event_lines_stop_the_run_with_their_line_number() {
 
 #[test]
 fn invalid_utf8_in_an_event_is_an_error_not_a_panic() {
-    let rules_path = temp_file("utf8-rules.json", RULES.as_bytes());
-    let events_path = temp_file("utf8-events.jsonl", b"{\"source\": \"sh\xffop\"}\n");
+    let rules_path = TempFile::new("utf8-rules.json", RULES.as_bytes());
+    let events_path = TempFile::new("utf8-events.jsonl", b"{\"source\": \"sh\xffop\"}\n");
     let out = event_pattern(&[
         "match",
         "--rules",
@@ -225,7 +204,7 @@ fn invalid_rules_name_the_rule_and_give_aws_s_reason() {
 
 #[test]
 fn usage_mistakes_exit_2_with_a_hint() {
-    let rules = temp_file("usage-rules.json", RULES.as_bytes());
+    let rules = TempFile::new("usage-rules.json", RULES.as_bytes());
     let rules = rules.to_str().unwrap();
     let cases: &[(&[&str], &str)] = &[
         (

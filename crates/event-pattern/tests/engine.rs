@@ -690,3 +690,166 @@ fn many_wildcard_rules_on_one_path_agree_with_the_reference() {
         assert_eq!(matching(&rules, event_text), want, "{event_text}");
     }
 }
+
+/// The reference interpreter's verdicts on `event_text` for every named pattern.
+fn reference_matches(patterns: &[(String, Pattern)], event_text: &str) -> Vec<String> {
+    let event = Event::parse_any(event_text).unwrap();
+    patterns
+        .iter()
+        .filter(|(_, p)| reference::matches(p, &event))
+        .map(|(name, _)| name.clone())
+        .collect()
+}
+
+/// Many numeric and CIDR rules on one path (more than the few compared one by one, so they go
+/// through the range tree): open, closed and half-open bounds on shared endpoints, `-0`, tiny and
+/// huge numbers, and IPv4 and IPv6 networks, checked against the reference interpreter.
+#[test]
+fn many_range_rules_on_one_path_agree_with_the_reference() {
+    let points = [
+        "-1e300", "-2.5", "-1", "-0", "0", "1e-300", "0.5", "1", "2.5", "7", "1e300",
+    ];
+    let mut texts = Vec::new();
+    for (i, low) in points.iter().enumerate() {
+        for op in ["<", "<=", ">", ">=", "="] {
+            texts.push(format!(r#"{{"n": [{{"numeric": ["{op}", {low}]}}]}}"#));
+        }
+        for high in &points[i..] {
+            for (a, b) in [(">", "<"), (">=", "<"), (">", "<="), (">=", "<=")] {
+                texts.push(format!(
+                    r#"{{"n": [{{"numeric": ["{a}", {low}, "{b}", {high}]}}]}}"#
+                ));
+            }
+        }
+    }
+    for network in [
+        "10.0.0.0/8",
+        "10.0.0.0/24",
+        "10.0.0.128/25",
+        "10.0.1.0/24",
+        "0.0.0.0/0",
+        "192.168.0.0/16",
+        "2001:db8::/32",
+        "2001:db8::/64",
+        "2001:db8:0:1::/64",
+        "::/0",
+        "::ffff:10.0.0.0/104",
+    ] {
+        texts.push(format!(r#"{{"ip": [{{"cidr": "{network}"}}]}}"#));
+    }
+    let mut rules = RuleSet::new();
+    let mut patterns = Vec::new();
+    for (i, text) in texts.iter().enumerate() {
+        // Empty ranges (`> 1` and `< 1`) are refused by the parser, like AWS does.
+        let Ok(pattern) = Pattern::parse(text) else {
+            continue;
+        };
+        rules.add(&format!("r{i}"), text).unwrap();
+        patterns.push((format!("r{i}"), pattern));
+    }
+    assert!(patterns.len() > 200, "{} rules", patterns.len());
+    let mut events: Vec<String> = [
+        "-1e300",
+        "-1e301",
+        "-2.5",
+        "-2.4999",
+        "-1",
+        "-0.9",
+        "-0",
+        "0",
+        "0.0",
+        "1e-300",
+        "1e-301",
+        "0.5",
+        "0.50000000000000001",
+        "1",
+        "1.0000000000000002",
+        "2.5",
+        "3",
+        "7",
+        "7e0",
+        "1e300",
+        "1e400",
+        "-1e400",
+        "\"1\"",
+        "null",
+        "true",
+    ]
+    .iter()
+    .map(|n| format!(r#"{{"n": {n}}}"#))
+    .collect();
+    for ip in [
+        "10.0.0.1",
+        "10.0.0.200",
+        "10.0.1.7",
+        "10.255.255.255",
+        "11.0.0.0",
+        "192.168.4.4",
+        "2001:db8::1",
+        "2001:db8:0:1::9",
+        "2001:db9::",
+        "::ffff:10.0.0.5",
+        "::1",
+        "not an ip",
+        "010.000.000.001",
+    ] {
+        events.push(format!(r#"{{"ip": "{ip}"}}"#));
+    }
+    events.push(r#"{"n": [-3, 0.5, 9], "ip": ["10.0.1.1", 5]}"#.to_owned());
+    for event_text in &events {
+        assert_eq!(
+            matching(&rules, event_text),
+            reference_matches(&patterns, event_text),
+            "{event_text}"
+        );
+    }
+}
+
+/// Thousands of rules sharing a field (`"a": ["x"]`, filed once and anchoring almost none of them)
+/// beside a rare one, with `exists: false`, `$or` and fields inside arrays of objects, against the
+/// reference interpreter: sharing and anchors must not change any verdict.
+#[test]
+fn rules_sharing_a_common_field_agree_with_the_reference() {
+    let mut rules = RuleSet::new();
+    let mut patterns = Vec::new();
+    for i in 0..1200 {
+        let text = match i % 6 {
+            0 => format!(r#"{{"a": ["x"], "b": ["{}"]}}"#, i % 50),
+            1 => format!(
+                r#"{{"b": ["{}"], "a": ["x"], "c": [{{"exists": false}}]}}"#,
+                i % 50
+            ),
+            2 => format!(
+                r#"{{"$or": [{{"a": ["x"]}}, {{"b": ["{}"]}}], "d": ["y"]}}"#,
+                i % 50
+            ),
+            3 => format!(r#"{{"arr": {{"p": ["x"], "q": ["{}"]}}}}"#, i % 50),
+            4 => r#"{"a": ["x"], "c": [{"exists": false}]}"#.to_owned(),
+            _ => format!(r#"{{"a": ["x", "z"], "b": [{{"prefix": "{}"}}]}}"#, i % 50),
+        };
+        rules.add(&format!("r{i}"), &text).unwrap();
+        patterns.push((format!("r{i}"), Pattern::parse(&text).unwrap()));
+    }
+    for i in (0..1200).step_by(7) {
+        rules.remove(&format!("r{i}"));
+    }
+    patterns.retain(|(name, _)| name[1..].parse::<usize>().unwrap() % 7 != 0);
+    for event_text in [
+        r#"{"a": "x", "b": "5"}"#,
+        r#"{"a": "x", "b": "5", "c": 1}"#,
+        r#"{"a": ["x", "y"], "b": ["5", "17"], "d": "y"}"#,
+        r#"{"b": "17", "d": "y"}"#,
+        r#"{"a": "z", "b": "4"}"#,
+        r#"{"a": "x"}"#,
+        r#"{"arr": [{"p": "x", "q": "5"}, {"p": "y", "q": "7"}]}"#,
+        r#"{"arr": [{"p": "x", "q": "7"}, {"p": "y", "q": "5"}]}"#,
+        r#"{"arr": [{"p": "y", "q": "7"}, {"p": "x", "q": ["5", "9"]}]}"#,
+        "{}",
+    ] {
+        assert_eq!(
+            matching(&rules, event_text),
+            reference_matches(&patterns, event_text),
+            "{event_text}"
+        );
+    }
+}

@@ -25,6 +25,8 @@ pub(super) type Hit = (u32, u16, u32);
 #[derive(Debug, Clone, Copy)]
 pub(super) struct FieldShape {
     pub node: NodeId,
+    /// The field's payload (shared by every rule with the same path and conditions).
+    pub payload: super::values::Payload,
     pub may_be_absent: bool,
 }
 

@@ -4,16 +4,18 @@
 //! * [`paths`]: a state per field path, reached key by key, so values at paths no rule mentions
 //!   are skipped without being looked at (only checked for well-formedness);
 //! * [`values`]: per path, every rule's conditions indexed by value (exact, affix and
-//!   case-insensitive tables, then the rest one by one);
-//! * each accepted value is a *hit* for the fields that wanted it; a sub-rule whose required
-//!   fields all have hits is a candidate, accepted at once when arrays cannot make its choices
-//!   inconsistent, else after the same array-consistency search the single-pattern matcher runs
-//!   ([`consistency`]);
+//!   case-insensitive tables, range trees, then the rest one by one);
+//! * each accepted value is a *hit* for the field (path and conditions, shared between rules)
+//!   that wanted it; a hit on a sub-rule's *anchor* field makes the sub-rule a candidate, and a
+//!   candidate whose required fields all have hits is accepted at once when arrays cannot make its
+//!   choices inconsistent, else after the same array-consistency search the single-pattern matcher
+//!   runs ([`consistency`]);
 //! * [`scan`]: the event text is read once, never built into a tree.
 
 mod consistency;
 mod hash;
 mod paths;
+mod ranges;
 mod scan;
 mod values;
 
@@ -229,8 +231,14 @@ struct Automaton {
     /// Value matchers of the paths that have fields, and whether absence is judged there (then
     /// every value at the path is recorded, accepted or not).
     matchers: Vec<(ValueMatcher, bool)>,
-    /// By payload (one per pattern field): the (sub-rule, field position) pairs it serves.
+    /// By payload (one per distinct field: a path and its conditions, shared by every rule that
+    /// has it): the sub-rules it *triggers*, those that chose it as their anchor (see
+    /// [`Automaton::compile`]).
     field_slots: Vec<Slots>,
+    /// By payload: how many sub-rules have the field (anchor or not).
+    field_uses: Vec<u32>,
+    /// Payload of each distinct field, by path state and the conditions' description.
+    shared_fields: HashMap<(NodeId, String), Payload>,
     sub_rules: Vec<SubRule>,
     /// One bit per sub-rule: still live (kept apart, as it is read for every accepted value).
     live: Vec<u64>,
@@ -239,21 +247,19 @@ struct Automaton {
     always_checked: Vec<u32>,
 }
 
-/// The (sub-rule, field position) pairs a pattern field serves: one unless `$or` copied the field
-/// into several sub-rules, and then kept inline.
+/// The sub-rules a field triggers: usually one, and then kept inline.
 #[derive(Debug, Clone)]
 enum Slots {
     One([Slot; 1]),
     Many(Vec<Slot>),
 }
 
-/// A field of a sub-rule that a pattern field's conditions serve.
+/// A sub-rule that a field's accepted values make a candidate.
 #[derive(Debug, Clone, Copy)]
 struct Slot {
     sub_rule: u32,
     /// The sub-rule's rule (so a one-field sub-rule is decided without looking it up).
     rule: u32,
-    position: u16,
     /// The sub-rule is this one field, which needs a value: any accepted value matches it.
     alone: bool,
 }
@@ -279,63 +285,80 @@ impl Slots {
 struct SubRule {
     rule: u32,
     live: bool,
-    /// Fields that need a value (the others may be absent).
-    required: u16,
     /// Every field needs a value (none may be absent).
     all_required: bool,
     fields: Box<[FieldShape]>,
 }
 
 impl Automaton {
+    /// The payload of a field (a path and its conditions), filing its conditions the first time.
+    fn field_payload(&mut self, node: NodeId, conditions: &[crate::Condition]) -> Payload {
+        let matcher = match self.paths.node(node).matcher {
+            Some(m) => m,
+            None => {
+                let m = u32::try_from(self.matchers.len()).expect("fewer than 2^32 paths");
+                self.matchers.push((ValueMatcher::default(), false));
+                self.paths.node_mut(node).matcher = Some(m);
+                m
+            }
+        };
+        if conditions.iter().any(|c| c.is_absence()) {
+            self.matchers[matcher as usize].1 = true;
+        }
+        // The debug form names every detail of a condition, so equal descriptions are equal
+        // fields (a missed sharing would only cost speed).
+        let description = format!("{conditions:?}");
+        if let Some(&payload) = self.shared_fields.get(&(node, description.clone())) {
+            return payload;
+        }
+        let payload = Payload::try_from(self.field_slots.len()).expect("fewer than 2^32 fields");
+        self.field_slots.push(Slots::Many(Vec::new()));
+        self.field_uses.push(0);
+        let (values, _) = &mut self.matchers[matcher as usize];
+        for condition in conditions {
+            values.insert(condition, payload);
+        }
+        self.shared_fields.insert((node, description), payload);
+        payload
+    }
+
     /// Adds a pattern's sub-rules; returns their ids.
+    ///
+    /// Each sub-rule with a required field is triggered by one of them, its *anchor*: the one
+    /// fewest sub-rules had when it was added. A value accepted for the anchor makes the sub-rule a
+    /// candidate, whose other fields are then looked up among the event's accepted values. So a
+    /// field that thousands of rules share (`"ODD_EVEN": ["O"]` beside a rare one) costs one
+    /// lookup per event rather than thousands of candidates.
     fn compile(&mut self, rule: u32, pattern: &Pattern) -> Vec<u32> {
-        let mut payloads: Vec<Option<Payload>> = vec![None; pattern.fields().len()];
         let mut ids = Vec::with_capacity(pattern.sub_rules().len());
         for sub_rule in pattern.sub_rules() {
             let id = u32::try_from(self.sub_rules.len()).expect("fewer than 2^32 sub-rules");
             let mut shapes = Vec::with_capacity(sub_rule.field_indices().len());
-            for (position, &index) in sub_rule.field_indices().iter().enumerate() {
+            for &index in sub_rule.field_indices() {
                 let field = &pattern.fields()[index];
                 let node = self.paths.insert(&field.path);
-                let matcher = match self.paths.node(node).matcher {
-                    Some(m) => m,
-                    None => {
-                        let m = u32::try_from(self.matchers.len()).expect("fewer than 2^32 paths");
-                        self.matchers.push((ValueMatcher::default(), false));
-                        self.paths.node_mut(node).matcher = Some(m);
-                        m
-                    }
-                };
-                let may_be_absent = field.conditions.iter().any(|c| c.is_absence());
-                let payload = *payloads[index].get_or_insert_with(|| {
-                    let payload =
-                        Payload::try_from(self.field_slots.len()).expect("fewer than 2^32 fields");
-                    self.field_slots.push(Slots::Many(Vec::new()));
-                    let (values, _) = &mut self.matchers[matcher as usize];
-                    for condition in &field.conditions {
-                        values.insert(condition, payload);
-                    }
-                    payload
-                });
-                if may_be_absent {
-                    self.matchers[matcher as usize].1 = true;
-                }
-                let position = u16::try_from(position).expect("fewer than 2^16 fields per rule");
-                self.field_slots[payload as usize].push(Slot {
-                    sub_rule: id,
-                    rule,
-                    position,
-                    alone: sub_rule.field_indices().len() == 1 && !may_be_absent,
-                });
-
+                let payload = self.field_payload(node, &field.conditions);
                 shapes.push(FieldShape {
                     node,
-                    may_be_absent,
+                    payload,
+                    may_be_absent: field.conditions.iter().any(|c| c.is_absence()),
                 });
             }
-            let required = shapes.iter().filter(|s| !s.may_be_absent).count();
-            if required == 0 {
-                self.always_checked.push(id);
+            let anchor = shapes
+                .iter()
+                .filter(|s| !s.may_be_absent)
+                .min_by_key(|s| self.field_uses[s.payload as usize])
+                .map(|s| s.payload);
+            for shape in &shapes {
+                self.field_uses[shape.payload as usize] += 1;
+            }
+            match anchor {
+                Some(payload) => self.field_slots[payload as usize].push(Slot {
+                    sub_rule: id,
+                    rule,
+                    alone: shapes.len() == 1,
+                }),
+                None => self.always_checked.push(id),
             }
             if id % 64 == 0 {
                 self.live.push(0);
@@ -344,8 +367,7 @@ impl Automaton {
             self.sub_rules.push(SubRule {
                 rule,
                 live: true,
-                all_required: required == shapes.len(),
-                required: u16::try_from(required).expect("fewer than 2^16 fields per rule"),
+                all_required: shapes.iter().all(|s| !s.may_be_absent),
                 fields: shapes.into_boxed_slice(),
             });
             ids.push(id);
@@ -551,19 +573,28 @@ impl Automaton {
         Ok(())
     }
 
-    /// Turns the recorded hits into matching rule ids (`scratch.matched`, ascending).
+    /// Turns the accepted values into matching rule ids (`scratch.matched`, ascending).
     fn decide(&self, scratch: &mut Scratch) {
         let Scratch {
             leaves,
             coords,
             value_hits,
+            candidates,
             hits,
             matched,
             search,
             ..
         } = scratch;
-        hits.clear();
-        for &(payload, leaf) in value_hits.iter() {
+        value_hits.sort_unstable();
+        value_hits.dedup();
+        candidates.clear();
+        let mut i = 0;
+        while i < value_hits.len() {
+            let payload = value_hits[i].0;
+            i += value_hits[i..]
+                .iter()
+                .take_while(|h| h.0 == payload)
+                .count();
             for slot in self.field_slots[payload as usize].as_slice() {
                 let id = slot.sub_rule;
                 if self.live[(id / 64) as usize] >> (id % 64) & 1 == 0 {
@@ -572,57 +603,43 @@ impl Automaton {
                 if slot.alone {
                     matched.push(slot.rule);
                 } else {
-                    hits.push((id, slot.position, leaf));
+                    candidates.push(id);
                 }
             }
         }
-        hits.sort_unstable();
-        hits.dedup();
+        candidates.sort_unstable();
+        candidates.dedup();
         let event = consistency::Event { leaves, coords };
-        let mut i = 0;
-        while i < hits.len() {
-            let id = hits[i].0;
-            let end = i + hits[i..].iter().take_while(|h| h.0 == id).count();
-            let group = &hits[i..end];
-            i = end;
+        for &id in candidates.iter().chain(&self.always_checked) {
             let sub_rule = &self.sub_rules[id as usize];
             if matched.last() == Some(&sub_rule.rule) {
                 continue;
             }
-            // Fields with a hit, and how many of them have a hit inside an array.
-            let (mut required, mut in_arrays) = (0u16, 0usize);
-            let mut previous: Option<u16> = None;
-            let mut previous_in_array: Option<u16> = None;
-            for &(_, position, leaf) in group {
-                if previous != Some(position) {
-                    previous = Some(position);
-                    if sub_rule.all_required
-                        || !sub_rule.fields[usize::from(position)].may_be_absent
-                    {
-                        required += 1;
-                    }
+            // Every field's accepted values, and how many fields have one inside an array.
+            hits.clear();
+            let mut in_arrays = 0usize;
+            let mut complete = true;
+            for (position, field) in sub_rule.fields.iter().enumerate() {
+                let start = value_hits.partition_point(|h| h.0 < field.payload);
+                let found = &value_hits[start..];
+                let count = found.iter().take_while(|h| h.0 == field.payload).count();
+                if count == 0 && !field.may_be_absent {
+                    complete = false;
+                    break;
                 }
-                let (start, end) = leaves[leaf as usize].coords;
-                if start != end && previous_in_array != Some(position) {
-                    previous_in_array = Some(position);
-                    in_arrays += 1;
-                }
+                let position = position as u16;
+                hits.extend(found[..count].iter().map(|&(_, leaf)| (id, position, leaf)));
+                in_arrays += usize::from(found[..count].iter().any(|h| {
+                    let (from, to) = leaves[h.1 as usize].coords;
+                    from != to
+                }));
             }
-            if required < sub_rule.required {
+            if !complete {
                 continue;
             }
             // Choices can only clash when two fields' values sit in arrays.
             let simple = sub_rule.all_required && in_arrays <= 1;
-            if simple || consistency::satisfiable(&sub_rule.fields, group, &event, search) {
-                matched.push(sub_rule.rule);
-            }
-        }
-        for &id in &self.always_checked {
-            if hits.binary_search_by_key(&id, |h| h.0).is_ok() {
-                continue;
-            }
-            let sub_rule = &self.sub_rules[id as usize];
-            if consistency::satisfiable(&sub_rule.fields, &[], &event, search) {
+            if simple || consistency::satisfiable(&sub_rule.fields, hits, &event, search) {
                 matched.push(sub_rule.rule);
             }
         }
@@ -667,6 +684,8 @@ struct Scratch {
     coords: Vec<Coordinate>,
     /// (payload, leaf) for every condition that accepted a value.
     value_hits: Vec<(Payload, u32)>,
+    /// Sub-rules an anchor field made candidates.
+    candidates: Vec<u32>,
     hits: Vec<Hit>,
     matched: Vec<u32>,
     search: SearchScratch,

@@ -10,8 +10,9 @@
 //!   probed once per distinct (head length, tail length) pair present; only the wildcards whose
 //!   head and tail both fit the value are then judged in full (those starting and ending with `*`
 //!   are always judged);
-//! * everything else (numeric ranges, CIDR, anything-but, non-ASCII case folding, IP spellings):
-//!   evaluated one by one.
+//! * numeric ranges and CIDR ranges: integer ranges (numbers by an order-preserving key, addresses
+//!   as numbers) in a segment tree, see [`super::ranges`];
+//! * everything else (anything-but, non-ASCII case folding): evaluated one by one.
 //!
 //! Every condition that is not a plain table lookup is decided by [`Condition::accepts_scalar`],
 //! the same code the tree-walking matcher runs, so the semantics cannot drift apart.
@@ -19,6 +20,7 @@
 //! Each entry carries a payload: the id of the rule field the condition belongs to.
 
 use super::hash::FastMap;
+use super::ranges::{number_order, Ranges};
 use crate::pattern::{parse_ip, Condition, IpAddress, ScalarRef};
 
 pub(super) type Payload = u32;
@@ -328,6 +330,8 @@ pub(super) struct ValueMatcher {
     /// `exists: true`.
     any_value: Vec<Payload>,
     wildcards: Wildcards,
+    numeric_ranges: Ranges<u64>,
+    cidr_ranges: Ranges<IpAddress>,
     /// Conditions judged one by one.
     general: Vec<(Condition, Payload)>,
     /// Payload lists of keys that serve more than one field.
@@ -405,6 +409,24 @@ impl ValueMatcher {
             Condition::Wildcard { value } => {
                 self.wildcards.insert(condition, value.as_str(), payload)
             }
+            Condition::Numeric { range } => {
+                self.wants_number_values = true;
+                let low = match range.lower {
+                    None => u64::MIN,
+                    Some(b) if b.inclusive => number_order(b.value),
+                    Some(b) => number_order(b.value).saturating_add(1),
+                };
+                let high = match range.upper {
+                    None => u64::MAX,
+                    Some(b) if b.inclusive => number_order(b.value),
+                    Some(b) => number_order(b.value).saturating_sub(1),
+                };
+                self.numeric_ranges.insert(low, high, payload);
+            }
+            Condition::Cidr { range } => {
+                let (low, high) = range.bounds();
+                self.cidr_ranges.insert(low, high, payload);
+            }
             other => {
                 if matches!(
                     other,
@@ -457,6 +479,11 @@ impl ValueMatcher {
         if !self.wildcards.is_empty() {
             self.wildcards.matching(value, lowered, out);
         }
+        if !self.cidr_ranges.is_empty() {
+            if let Some(ip) = parse_ip(value) {
+                self.cidr_ranges.containing(ip, out);
+            }
+        }
         self.any_and_general(ScalarRef::String(value), out);
     }
 
@@ -467,6 +494,9 @@ impl ValueMatcher {
             if let Some(payloads) = self.exact_numbers.get(&number_key(value)) {
                 payloads.each(&self.overflow, out);
             }
+        }
+        if value.is_finite() && !self.numeric_ranges.is_empty() {
+            self.numeric_ranges.containing(number_order(value), out);
         }
         if !self.exact_number_literals.is_empty() {
             if let Some(payloads) = self.exact_number_literals.get(literal.as_bytes()) {

@@ -130,6 +130,12 @@ impl CidrRange {
         &self.source
     }
 
+    /// The first and last address of the range.
+    pub(crate) fn bounds(&self) -> (IpAddress, IpAddress) {
+        let at = |bits| IpAddress { v6: self.v6, bits };
+        (at(self.low), at(self.high))
+    }
+
     pub(crate) fn contains(&self, value: &str) -> bool {
         parse_ip(value)
             .is_some_and(|ip| ip.v6 == self.v6 && ip.bits >= self.low && ip.bits <= self.high)
