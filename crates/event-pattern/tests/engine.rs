@@ -813,7 +813,7 @@ fn rules_sharing_a_common_field_agree_with_the_reference() {
     let mut rules = RuleSet::new();
     let mut patterns = Vec::new();
     for i in 0..1200 {
-        let text = match i % 6 {
+        let text = match i % 7 {
             0 => format!(r#"{{"a": ["x"], "b": ["{}"]}}"#, i % 50),
             1 => format!(
                 r#"{{"b": ["{}"], "a": ["x"], "c": [{{"exists": false}}]}}"#,
@@ -825,6 +825,11 @@ fn rules_sharing_a_common_field_agree_with_the_reference() {
             ),
             3 => format!(r#"{{"arr": {{"p": ["x"], "q": ["{}"]}}}}"#, i % 50),
             4 => r#"{"a": ["x"], "c": [{"exists": false}]}"#.to_owned(),
+            5 => format!(
+                r#"{{"a": [{{"anything-but": "q{}"}}], "b": ["{}"], "c": [{{"exists": true}}]}}"#,
+                i % 3,
+                i % 50
+            ),
             _ => format!(r#"{{"a": ["x", "z"], "b": [{{"prefix": "{}"}}]}}"#, i % 50),
         };
         rules.add(&format!("r{i}"), &text).unwrap();
@@ -837,6 +842,8 @@ fn rules_sharing_a_common_field_agree_with_the_reference() {
     for event_text in [
         r#"{"a": "x", "b": "5"}"#,
         r#"{"a": "x", "b": "5", "c": 1}"#,
+        r#"{"a": ["q1", "q2"], "b": "12", "c": null}"#,
+        r#"{"a": "q0", "b": ["12", "33"], "c": [1]}"#,
         r#"{"a": ["x", "y"], "b": ["5", "17"], "d": "y"}"#,
         r#"{"b": "17", "d": "y"}"#,
         r#"{"a": "z", "b": "4"}"#,

@@ -325,7 +325,8 @@ impl Automaton {
     /// Adds a pattern's sub-rules; returns their ids.
     ///
     /// Each sub-rule with a required field is triggered by one of them, its *anchor*: the one
-    /// fewest sub-rules had when it was added. A value accepted for the anchor makes the sub-rule a
+    /// fewest sub-rules had when it was added, preferring fields that accept few values (not
+    /// `exists: true` or `anything-but`). A value accepted for the anchor makes the sub-rule a
     /// candidate, whose other fields are then looked up among the event's accepted values. So a
     /// field that thousands of rules share (`"ODD_EVEN": ["O"]` beside a rare one) costs one
     /// lookup per event rather than thousands of candidates.
@@ -334,6 +335,8 @@ impl Automaton {
         for sub_rule in pattern.sub_rules() {
             let id = u32::try_from(self.sub_rules.len()).expect("fewer than 2^32 sub-rules");
             let mut shapes = Vec::with_capacity(sub_rule.field_indices().len());
+            // Per field: accepts most values (`exists: true`, `anything-but`), so a poor anchor.
+            let mut unselective = Vec::with_capacity(shapes.capacity());
             for &index in sub_rule.field_indices() {
                 let field = &pattern.fields()[index];
                 let node = self.paths.insert(&field.path);
@@ -343,12 +346,19 @@ impl Automaton {
                     payload,
                     may_be_absent: field.conditions.iter().any(|c| c.is_absence()),
                 });
+                unselective.push(field.conditions.iter().any(|c| {
+                    matches!(
+                        c,
+                        crate::Condition::Exists { .. } | crate::Condition::AnythingBut { .. }
+                    )
+                }));
             }
             let anchor = shapes
                 .iter()
-                .filter(|s| !s.may_be_absent)
-                .min_by_key(|s| self.field_uses[s.payload as usize])
-                .map(|s| s.payload);
+                .zip(&unselective)
+                .filter(|(s, _)| !s.may_be_absent)
+                .min_by_key(|(s, &unselective)| (unselective, self.field_uses[s.payload as usize]))
+                .map(|(s, _)| s.payload);
             for shape in &shapes {
                 self.field_uses[shape.payload as usize] += 1;
             }
