@@ -189,6 +189,16 @@ test('a rule for a Shopify partner bus is built, tested, created, kept and expor
 
   for (let n = 3; n <= 5; n += 1) await page.getByRole('button', { name: 'Add another target' }).click();
   await page.getByRole('group', { name: 'Target 5' }).waitFor();
+
+  // An ECS task on Fargate may get a public IP; another launch type takes the choice away.
+  const third = page.getByRole('group', { name: 'Target 3' });
+  await third.getByLabel('Target type').selectOption({ label: 'ECS task' });
+  await third.getByLabel('Assign a public IP address to the task').check();
+  await third.getByLabel('Launch type').selectOption('EC2');
+  assert.equal(await third.getByLabel('Assign a public IP address to the task').count(), 0);
+  await third.getByLabel('Launch type').selectOption('FARGATE');
+  assert.equal(await third.getByLabel('Assign a public IP address to the task').isChecked(), false);
+
   await page.getByRole('button', { name: 'Add another target' }).click();
   assert.match(
     await page.getByRole('alert').filter({ hasText: 'maximum' }).innerText(),
@@ -296,6 +306,12 @@ test('saved rules can be edited, duplicated, disabled, enabled and deleted', asy
   const saved = await savedState(page);
   assert.equal(saved.rules.rules.length, 1);
   assert.equal(saved.rules.rules[0].description, 'All shop events');
+
+  // Simulate: the delivery simulator opens with this rule chosen.
+  await table.getByRole('link', { name: 'Simulate orders' }).click();
+  await page.getByLabel('Rules to simulate').waitFor();
+  assert.equal(await page.getByLabel('Rules to simulate').inputValue(), 'orders');
+  assert.equal(await page.getByLabel('Event bus').inputValue(), 'default');
   assert.deepEqual(problems, []);
   await context.close();
 });

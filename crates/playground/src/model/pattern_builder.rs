@@ -148,6 +148,20 @@ impl Operator {
     }
 }
 
+impl BuiltField {
+    /// The operators the field's menu offers: those for its kind, and `cidr` only for an IP
+    /// address (or a field already using it), since a CIDR range never matches anything else.
+    pub fn operator_choices(&self) -> Vec<Operator> {
+        let address = self.argument.split('/').next().unwrap_or_default().trim();
+        let offers_cidr =
+            self.operator == Operator::Cidr || address.parse::<std::net::IpAddr>().is_ok();
+        Operator::choices(self.kind)
+            .into_iter()
+            .filter(|&op| op != Operator::Cidr || offers_cidr)
+            .collect()
+    }
+}
+
 /// One field of the built pattern.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BuiltField {
@@ -553,6 +567,24 @@ mod tests {
                 "exact is the default"
             );
         }
+    }
+
+    #[test]
+    fn cidr_is_offered_for_ip_addresses_only() {
+        let offers = |value: &str, operator: Operator| {
+            let mut built = BuiltField::new(vec!["ip".into()], ScalarKind::String, value);
+            built.operator = operator;
+            built.operator_choices().contains(&Operator::Cidr)
+        };
+        assert!(offers("10.0.0.7", Operator::Exact));
+        assert!(offers("2001:db8::1", Operator::Exact));
+        assert!(offers("10.0.0.0/24", Operator::Exact));
+        assert!(!offers("shop", Operator::Exact));
+        assert!(!offers("10.0.0", Operator::Exact));
+        // A field already using cidr keeps it on the menu whatever its argument.
+        assert!(offers("not yet an address", Operator::Cidr));
+        let number = BuiltField::new(vec!["n".into()], ScalarKind::Number, "10");
+        assert!(!number.operator_choices().contains(&Operator::Cidr));
     }
 
     #[test]

@@ -194,6 +194,8 @@ pub struct TargetForm {
     pub ecs_subnets: String,
     /// Comma-separated security group ids.
     pub ecs_security_groups: String,
+    /// Fargate tasks only (the rules crate refuses it for other launch types).
+    pub ecs_assign_public_ip: bool,
 }
 
 impl Default for TargetForm {
@@ -222,6 +224,7 @@ impl Default for TargetForm {
             ecs_launch_type: EcsLaunchType::Fargate,
             ecs_subnets: String::new(),
             ecs_security_groups: String::new(),
+            ecs_assign_public_ip: false,
         }
     }
 }
@@ -256,6 +259,15 @@ impl TargetForm {
 
     /// Changes the target type. An ARN still showing the old type's example (or nothing) becomes
     /// the new type's example; an ARN the user typed is kept. The role follows the new type's needs.
+    /// Changes an ECS task's launch type; only Fargate tasks can have a public IP, so the choice
+    /// is dropped (not left behind as an error the form no longer shows) for the others.
+    pub fn set_launch_type(&mut self, launch_type: EcsLaunchType) {
+        self.ecs_launch_type = launch_type;
+        if launch_type != EcsLaunchType::Fargate {
+            self.ecs_assign_public_ip = false;
+        }
+    }
+
     pub fn set_kind(&mut self, kind: TargetKind, region: &str, account: &str) {
         let arn = self.arn.trim();
         if arn.is_empty() || arn == example_arn(self.kind, region, account) {
@@ -350,7 +362,7 @@ impl TargetForm {
                     launch_type: self.ecs_launch_type,
                     subnets: split_list(&self.ecs_subnets),
                     security_groups: split_list(&self.ecs_security_groups),
-                    assign_public_ip: false,
+                    assign_public_ip: self.ecs_assign_public_ip,
                 })
             }
             TargetKind::SqsQueue if arn.ends_with(".fifo") => TargetParameters::SqsFifo {
@@ -444,6 +456,7 @@ impl TargetForm {
                 form.ecs_launch_type = task.launch_type;
                 form.ecs_subnets = task.subnets.join(", ");
                 form.ecs_security_groups = task.security_groups.join(", ");
+                form.ecs_assign_public_ip = task.assign_public_ip;
             }
         }
         form
@@ -1133,14 +1146,32 @@ mod tests {
             "arn:aws:ecs:eu-west-1:111122223333:task-definition/web:3".into();
         form.targets[0].ecs_task_count = "two".into();
         form.targets[0].ecs_subnets = "subnet-0123456789abcdef0, ".into();
+        form.targets[0].ecs_assign_public_ip = true;
         let (rule, errors) = form.build(ACCOUNT, REGION, PATTERN);
         assert_eq!(fields(&errors), vec!["targets[0].parameters.task_count"]);
         match &rule.targets[0].parameters {
             TargetParameters::Ecs(task) => {
-                assert_eq!(task.subnets, vec!["subnet-0123456789abcdef0"])
+                assert_eq!(task.subnets, vec!["subnet-0123456789abcdef0"]);
+                assert!(task.assign_public_ip);
             }
             other => panic!("{other:?}"),
         }
+        // A public IP is for Fargate tasks only, as AWS has it.
+        form.targets[0].ecs_task_count = "2".into();
+        form.targets[0].ecs_launch_type = EcsLaunchType::Ec2;
+        let (_, errors) = form.build(ACCOUNT, REGION, PATTERN);
+        assert_eq!(
+            fields(&errors),
+            vec!["targets[0].parameters.assign_public_ip"]
+        );
+        let round_trip =
+            TargetForm::from_target(&form.build(ACCOUNT, REGION, PATTERN).0.targets[0]);
+        assert!(round_trip.ecs_assign_public_ip);
+        // Choosing another launch type through the form drops the choice instead.
+        form.targets[0].ecs_launch_type = EcsLaunchType::Fargate;
+        form.targets[0].set_launch_type(EcsLaunchType::External);
+        assert!(!form.targets[0].ecs_assign_public_ip);
+        assert!(form.build(ACCOUNT, REGION, PATTERN).1.is_empty());
     }
 
     #[test]

@@ -738,6 +738,28 @@ pub fn link_params(hash: &str) -> LinkParams {
     params
 }
 
+/// Keeps ASCII letters, digits and `-._~` (what a URL needs no escaping for), `%XX` for the rest.
+fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// The link that opens the simulator on one saved rule (read back by [`link_params`]).
+pub fn simulator_link(rule: &str, bus: &str) -> String {
+    format!(
+        "#/simulator?rule={}&bus={}",
+        percent_encode(rule),
+        percent_encode(bus)
+    )
+}
+
 /// Selects the rule a link names (on its bus, or the first bus of the current Region that has a
 /// rule of that name). On failure the settings are unchanged and the message says why.
 pub fn select_linked_rule(
@@ -1465,6 +1487,25 @@ mod tests {
         }
         let long = format!("#/simulator?rule={}", "a".repeat(MAX_PARAM_CHARS + 1));
         assert_eq!(link_params(&long).rule, None);
+    }
+
+    #[test]
+    fn simulator_links_read_back_to_their_rule_and_bus() {
+        for (rule, bus) in [
+            ("orders", "default"),
+            ("a&b=c", "aws.partner/auth0.com/a/b"),
+            ("€ rule #1 ?x", "bus with spaces%20"),
+        ] {
+            let link = simulator_link(rule, bus);
+            assert!(link.starts_with("#/simulator?"), "{link}");
+            let params = link_params(&link);
+            assert_eq!(params.rule.as_deref(), Some(rule), "{link}");
+            assert_eq!(params.bus.as_deref(), Some(bus), "{link}");
+        }
+        assert_eq!(
+            simulator_link("orders", "aws.partner/x"),
+            "#/simulator?rule=orders&bus=aws.partner%2Fx"
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@ use super::{focus_selector, RulesContext};
 use crate::app::use_app;
 use crate::model::rule_list::{bus_sections, pattern_preview, BusSection};
 use crate::model::rule_wizard::RuleForm;
+use crate::model::simulator_scenario::simulator_link;
 
 #[component]
 pub(super) fn RuleList(ctx: RulesContext) -> impl IntoView {
@@ -114,6 +115,7 @@ fn RuleRow(ctx: RulesContext, rule: Rule, exports_for: RwSignal<Option<String>>)
     let app = use_app();
     let key = RuleKey::of(&rule);
     let name = rule.name.clone();
+    let bus = rule.event_bus.clone();
     let confirm_delete = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
     let enabled = rule.state == RuleState::Enabled;
@@ -214,6 +216,7 @@ fn RuleRow(ctx: RulesContext, rule: Rule, exports_for: RwSignal<Option<String>>)
                             } else {
                                 view! { <button type="button" on:click=move |_| act(Action::Enable)>"Enable" {hidden(format!(" {name}"))}</button> }.into_any()
                             }}
+                            <a class="button-link" href=simulator_link(&name, &bus)>"Simulate" {hidden(format!(" {name}"))}</a>
                             <button
                                 type="button"
                                 aria-expanded={

@@ -377,7 +377,9 @@ fn BuiltFields(ctx: RulesContext, replaced: RwSignal<Option<String>>) -> impl In
                                     }
                                 }
                             >
-                                {Operator::choices(kind)
+                                {ctx.builder
+                                    .with_untracked(|f| f.get(index).map(BuiltField::operator_choices))
+                                    .unwrap_or_else(|| Operator::choices(kind))
                                     .into_iter()
                                     .map(|op| view! {
                                         <option value=op.value() prop:selected=move || operator() == Some(op)>{op.label()}</option>

@@ -386,7 +386,7 @@ fn KindSettings(
                                     "EXTERNAL" => EcsLaunchType::External,
                                     _ => EcsLaunchType::Fargate,
                                 };
-                                edit_target(ctx, index, |t| t.ecs_launch_type = chosen);
+                                edit_target(ctx, index, |t| t.set_launch_type(chosen));
                             }
                         >
                             {[EcsLaunchType::Fargate, EcsLaunchType::Ec2, EcsLaunchType::External]
@@ -399,6 +399,25 @@ fn KindSettings(
                     </div>
                     <TargetText ctx index field="parameters.subnets" label="Subnets (comma-separated)" get=|t| t.ecs_subnets.clone() set=|t, v| t.ecs_subnets = v placeholder="subnet-0123456789abcdef0" />
                     <TargetText ctx index field="parameters.security_groups" label="Security groups (comma-separated)" get=|t| t.ecs_security_groups.clone() set=|t, v| t.ecs_security_groups = v placeholder="sg-0123456789abcdef0" />
+                    {move || (launch.get() == Some(EcsLaunchType::Fargate)).then(|| {
+                        let public_ip_id = control_id(&format!("targets[{index}].parameters.assign_public_ip"));
+                        view! {
+                            <div class="field">
+                                <span class="choice">
+                                    <input
+                                        type="checkbox"
+                                        id=public_ip_id.clone()
+                                        prop:checked=move || read_target(ctx, index, |t| Some(t.ecs_assign_public_ip)).unwrap_or(false)
+                                        on:change=move |ev| {
+                                            let on = event_target_checked(&ev);
+                                            edit_target(ctx, index, |t| t.ecs_assign_public_ip = on);
+                                        }
+                                    />
+                                    <label for=public_ip_id>"Assign a public IP address to the task"</label>
+                                </span>
+                            </div>
+                        }
+                    })}
                     <FieldMessages ctx field=format!("targets[{index}].parameters") />
                 </div>
             }
