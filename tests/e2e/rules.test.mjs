@@ -387,3 +387,34 @@ test('the workbench in the dark scheme, driven from the keyboard', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a failing field far down a long event is scrolled into view', async () => {
+  const { context, page, problems } = await openRules(browser, shopifyState());
+  await page.getByRole('button', { name: 'Create rule' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('long-event');
+  await page.getByRole('button', { name: 'Next' }).click();
+  assert.match(await currentStep(page), /Step 2/);
+
+  const detail = Object.fromEntries(Array.from({ length: 80 }, (_, i) => [`field${String(i).padStart(2, '0')}`, 'value']));
+  detail.last = 'actual';
+  const event = { id: '1', account: ACCOUNT, source: 'shop', time: '2026-11-30T00:00:00Z', region: REGION, 'detail-type': 'Long', resources: [], detail };
+  await page.getByLabel('Event', { exact: true }).fill(JSON.stringify(event, null, 2));
+  const eventColumn = page.locator('.editor-column').last();
+  const scroller = eventColumn.locator('.json-editor-scroll');
+  await scroller.evaluate((element) => { element.scrollTop = 0; });
+
+  // Typing the pattern (the focus is in the pattern editor) brings the event's failing value into view.
+  await page.getByLabel('Event pattern', { exact: true }).fill('{"detail": {"last": ["wanted"]}}');
+  await page.getByRole('region', { name: 'Result' }).getByText('Does not match', { exact: true }).waitFor();
+  const mark = eventColumn.locator('.hl-failing');
+  assert.equal(await mark.innerText(), '"actual"');
+  await page.waitForFunction((element) => element.scrollTop > 0, await scroller.elementHandle());
+  const [box, frame] = await Promise.all([mark.boundingBox(), scroller.boundingBox()]);
+  assert.ok(
+    box.y >= frame.y && box.y + box.height <= frame.y + frame.height,
+    `the failing value (${box.y}..${box.y + box.height}) lies in the editor's visible part (${frame.y}..${frame.y + frame.height})`,
+  );
+  await screenshot(page, 'rules-long-event-revealed');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -5,9 +5,50 @@
 //! size, so they share one scroll container and stay aligned without scroll syncing. The user's
 //! text only ever becomes text nodes, never markup.
 
+use leptos::html;
 use leptos::prelude::*;
 
-use crate::model::json_highlight::{line_count, segments, Highlight};
+use crate::model::json_highlight::{
+    first_problem, line_count, offset_revealing, segments, Highlight,
+};
+
+/// Scrolls the editor so its first failing field or error mark is in view, unless the focus is in
+/// the editor: the text never moves under someone typing in it.
+fn reveal_first_problem(scroller: NodeRef<html::Div>) {
+    let Some(container) = scroller.get_untracked() else {
+        return;
+    };
+    if let Some(active) = document().active_element() {
+        if container.contains(Some(&active)) {
+            return;
+        }
+    }
+    let Ok(Some(mark)) = container.query_selector(".hl-failing, .hl-error") else {
+        return;
+    };
+    let frame = container.get_bounding_client_rect();
+    let area = mark.get_bounding_client_rect();
+    let (top, left) = (
+        f64::from(container.scroll_top()),
+        f64::from(container.scroll_left()),
+    );
+    if let Some(to) = offset_revealing(
+        top,
+        f64::from(container.client_height()),
+        area.top() - frame.top() + top,
+        area.height(),
+    ) {
+        container.set_scroll_top(to as i32);
+    }
+    if let Some(to) = offset_revealing(
+        left,
+        f64::from(container.client_width()),
+        area.left() - frame.left() + left,
+        area.width(),
+    ) {
+        container.set_scroll_left(to as i32);
+    }
+}
 
 #[component]
 pub fn JsonEditor(
@@ -59,11 +100,20 @@ pub fn JsonEditor(
         })
     };
     let invalid = move || problem_id.with(Option::is_some);
+    // A new first problem is brought into view once the marks are drawn.
+    let scroller = NodeRef::<html::Div>::new();
+    Effect::new(move |previous: Option<Option<usize>>| {
+        let first = highlights.with(|marks| first_problem(marks));
+        if first.is_some() && previous.flatten() != first {
+            request_animation_frame(move || reveal_first_problem(scroller));
+        }
+        first
+    });
 
     view! {
         <div class="json-editor" class:json-editor-readonly=readonly>
             <label class="json-editor-label" for=id.clone()>{label}</label>
-            <div class="json-editor-scroll" class:json-editor-invalid=invalid>
+            <div class="json-editor-scroll" class:json-editor-invalid=invalid node_ref=scroller>
                 <pre class="json-editor-gutter" aria-hidden="true">{gutter}</pre>
                 <div class="json-editor-code">
                     // The trailing space keeps a final empty line (and the caret on it) visible.

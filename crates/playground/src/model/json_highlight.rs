@@ -290,6 +290,25 @@ pub fn line_count(text: &str) -> usize {
     text.bytes().filter(|&b| b == b'\n').count() + 1
 }
 
+/// Where the first problem (a failing field or the parser's stop) starts, if any.
+pub fn first_problem(highlights: &[Highlight]) -> Option<usize> {
+    highlights
+        .iter()
+        .filter(|h| h.kind != HighlightKind::Matched)
+        .map(|h| h.range.start)
+        .min()
+}
+
+/// The scroll offset that shows `[start, start + length)` in a viewport of `size` now scrolled to
+/// `offset` (one axis, in pixels), or `None` when it is already wholly in view. The mark lands a
+/// third of the way in, so the lines or text before it stay visible as context.
+pub fn offset_revealing(offset: f64, size: f64, start: f64, length: f64) -> Option<f64> {
+    if start >= offset && start + length <= offset + size {
+        return None;
+    }
+    Some((start - size / 3.0).max(0.0))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -499,5 +518,28 @@ mod tests {
     fn line_count_includes_a_final_empty_line() {
         assert_eq!(line_count(""), 1);
         assert_eq!(line_count("a\nb\n"), 3);
+    }
+
+    #[test]
+    fn the_first_problem_ignores_matched_values() {
+        let marks = [
+            Highlight::new(2..5, HighlightKind::Matched),
+            Highlight::new(40..48, HighlightKind::Failing),
+            Highlight::new(12..13, HighlightKind::Error),
+        ];
+        assert_eq!(first_problem(&marks), Some(12));
+        assert_eq!(first_problem(&marks[..1]), None);
+        assert_eq!(first_problem(&[]), None);
+    }
+
+    #[test]
+    fn scrolling_happens_only_for_marks_out_of_view() {
+        // A 300-pixel viewport at the top: a mark at 100 is visible, one at 600 is not.
+        assert_eq!(offset_revealing(0.0, 300.0, 100.0, 20.0), None);
+        assert_eq!(offset_revealing(0.0, 300.0, 600.0, 20.0), Some(500.0));
+        // Partly below the bottom edge counts as out of view.
+        assert_eq!(offset_revealing(0.0, 300.0, 290.0, 20.0), Some(190.0));
+        // Above the viewport: scrolled back up, never below zero.
+        assert_eq!(offset_revealing(400.0, 300.0, 50.0, 20.0), Some(0.0));
     }
 }
