@@ -4,8 +4,8 @@
 //! Numeric conditions become ranges of [`number_order`] keys (an order-preserving map from doubles
 //! to integers, so `< 5` and `>= 5` are adjacent integer ranges) and CIDR conditions ranges of
 //! addresses. A few ranges are compared in turn; beyond that a segment tree over the distinct
-//! endpoints is built on first use after a change (rules are added far more often in bursts than
-//! events arrive in between, and building per insertion would make loading quadratic).
+//! endpoints is built on first use after a change (rules usually arrive in bursts, and building
+//! on every insertion would make loading quadratic).
 
 use super::values::Payload;
 use std::sync::OnceLock;

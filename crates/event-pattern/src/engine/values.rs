@@ -17,7 +17,8 @@
 //! Every condition that is not a plain table lookup is decided by [`Condition::accepts_scalar`],
 //! the same code the tree-walking matcher runs, so the semantics cannot drift apart.
 //!
-//! Each entry carries a payload: the id of the rule field the condition belongs to.
+//! Each entry carries a payload: the id of the field (a path and its conditions, shared by every
+//! rule that has the same one) the condition belongs to.
 
 use super::hash::FastMap;
 use super::ranges::{number_order, Ranges};
@@ -428,10 +429,7 @@ impl ValueMatcher {
                 self.cidr_ranges.insert(low, high, payload);
             }
             other => {
-                if matches!(
-                    other,
-                    Condition::Numeric { .. } | Condition::AnythingBut { .. }
-                ) {
+                if matches!(other, Condition::AnythingBut { .. }) {
                     self.wants_number_values = true;
                 }
                 self.general.push((other.clone(), payload));
