@@ -216,8 +216,8 @@ test('a rule for a Shopify partner bus is built, tested, created, kept and expor
   assert.match(await first.innerText(), /outside that range/);
   await age.fill('02:00');
   assert.equal(await age.getAttribute('aria-invalid'), null);
-  await page.getByRole('link', { name: 'Simulate this rule' }).waitFor();
-  assert.equal(await page.getByRole('link', { name: 'Simulate this rule' }).getAttribute('href'), '#/simulator');
+  // A rule not yet created cannot be simulated: the hint says where that happens.
+  await page.getByText(/Once the rule is created, Simulate on its row shows retries/).waitFor();
   await screenshot(page, 'rules-step-3-targets');
   await page.getByRole('button', { name: 'Next' }).click();
 
@@ -299,6 +299,11 @@ test('saved rules can be edited, duplicated, disabled, enabled and deleted', asy
   await table.getByRole('button', { name: 'Edit orders' }).click();
   assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), 'orders');
   await page.getByLabel('Description').fill('All shop events');
+  await page.getByRole('button', { name: /Step 3/ }).click();
+  assert.equal(
+    await page.getByRole('link', { name: 'Simulate the saved rule' }).getAttribute('href'),
+    '#/simulator?rule=orders&bus=default',
+  );
   await page.getByRole('button', { name: /Step 5/ }).click();
   await page.getByRole('button', { name: 'Save rule' }).click();
   await page.getByText('Rule orders saved on event bus default.').waitFor();

@@ -9,7 +9,7 @@ use crate::model::rule_wizard::{
     control_id, dlq_policy_text, example_other_account_queue_arn, other_messages, DlqMode,
     InputMode, PathRow, RoleMode, TargetForm,
 };
-use crate::route::Section;
+use crate::model::simulator_scenario::simulator_link;
 
 fn read_target<T: Default>(
     ctx: RulesContext,
@@ -50,13 +50,29 @@ pub(super) fn TargetsStep(ctx: RulesContext) -> impl IntoView {
         }
     };
 
+    // Only a saved rule can be simulated: the simulator reads the rules, not the open form.
+    let saved = Memo::new(move |_| ctx.read(|form| form.editing.clone()));
+    let simulate_hint = move || {
+        match saved.get() {
+        Some(key) => view! {
+            <a href=simulator_link(&key.name, &key.event_bus)>"Simulate the saved rule"</a>
+            " to see retries, the maximum event age and the dead-letter queue at work (save first to include these changes)."
+        }
+        .into_any(),
+        None => view! {
+            "Once the rule is created, " <strong>"Simulate"</strong>
+            " on its row shows retries, the maximum event age and the dead-letter queue at work."
+        }
+        .into_any(),
+    }
+    };
+
     view! {
         <p class="hint">
             "Targets receive the events the rule matches. "
             {move || format!("{} of {MAX_TARGETS} targets.", count.get())}
             " Each target has its own permissions, input and retry settings. "
-            <a href=Section::Simulator.href()>"Simulate this rule"</a>
-            " to see retries, the maximum event age and the dead-letter queue at work."
+            {simulate_hint}
         </p>
         <FieldMessages ctx field="targets" />
         <For each=move || 0..count.get() key=|index| *index children=move |index| view! { <TargetCard ctx index /> } />
