@@ -328,6 +328,62 @@ pub fn pending_partner_source() -> Scenario {
     }
 }
 
+/// The scenario of the speed measurement: 100 000 events × 5 targets, default retry policies and
+/// a one-hour outage: what `cargo run -p delivery --example bench_delivery` and the playground's
+/// diagnostics time.
+pub fn benchmark_scenario() -> Scenario {
+    let targets = (0..5)
+        .map(|index| SimTarget {
+            id: format!("target-{index}"),
+            arn: format!("arn:aws:lambda:us-east-1:123456789012:function:target-{index}"),
+            kind: TargetKind::Lambda,
+            retry: RetryPolicy::default(),
+            dlq: None,
+            behaviour: TargetBehaviour {
+                latency_ms: 50,
+                outages: vec![Outage {
+                    from_ms: 0,
+                    until_ms: HOUR_MS,
+                    error: RetryableError::ServerError,
+                }],
+                ..Default::default()
+            },
+        })
+        .collect();
+    let samples = ["OrderPlaced", "OrderShipped", "OrderCancelled"]
+        .iter()
+        .map(|detail_type| WeightedSample {
+            text: sample_event("shop", detail_type, json!({"order-id": "o-1", "total": 10})),
+            weight: 1,
+        })
+        .collect();
+    Scenario {
+        seed: 1,
+        buses: vec![Bus {
+            name: "default".into(),
+        }],
+        rules: vec![SimRule {
+            name: "orders".into(),
+            bus: "default".into(),
+            enabled: true,
+            pattern: r#"{"source":["shop"]}"#.into(),
+            targets,
+        }],
+        events: EventStream {
+            explicit: Vec::new(),
+            // 50 per second for 2000 s: all 100 000 arrive during the outage.
+            generated: vec![GeneratedEvents {
+                to: Ingress::Bus("default".into()),
+                start_ms: 0,
+                rate_per_second: 50.0,
+                duration_ms: 2_000_000,
+                samples,
+            }],
+        },
+        ..Default::default()
+    }
+}
+
 /// A copy of `scenario` where every target uses `policy`.
 pub fn with_retry_policy(scenario: &Scenario, policy: RetryPolicy) -> Scenario {
     let mut changed = scenario.clone();

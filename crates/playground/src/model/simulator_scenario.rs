@@ -628,66 +628,6 @@ fn build_my_rules_scenario(
     })
 }
 
-/// The scenario of the speed measurement: 100 000 events × 5 targets, default retry policies and
-/// a one-hour outage (the same as `cargo run -p delivery --example bench_delivery`).
-pub fn benchmark_scenario() -> Scenario {
-    const HOUR_MS: u64 = 3_600_000;
-    let targets = (0..5)
-        .map(|index| SimTarget {
-            id: format!("target-{index}"),
-            arn: format!("arn:aws:lambda:us-east-1:123456789012:function:target-{index}"),
-            kind: delivery::TargetKind::Lambda,
-            retry: delivery::RetryPolicy::default(),
-            dlq: None,
-            behaviour: delivery::TargetBehaviour {
-                latency_ms: 50,
-                outages: vec![delivery::Outage {
-                    from_ms: 0,
-                    until_ms: HOUR_MS,
-                    error: delivery::RetryableError::ServerError,
-                }],
-                ..Default::default()
-            },
-        })
-        .collect();
-    let samples = ["OrderPlaced", "OrderShipped", "OrderCancelled"]
-        .iter()
-        .map(|detail_type| WeightedSample {
-            text: delivery::presets::sample_event(
-                "shop",
-                detail_type,
-                json!({"order-id": "o-1", "total": 10}),
-            ),
-            weight: 1,
-        })
-        .collect();
-    Scenario {
-        seed: 1,
-        buses: vec![Bus {
-            name: "default".into(),
-        }],
-        rules: vec![SimRule {
-            name: "orders".into(),
-            bus: "default".into(),
-            enabled: true,
-            pattern: r#"{"source":["shop"]}"#.into(),
-            targets,
-        }],
-        events: EventStream {
-            explicit: Vec::new(),
-            // 50 per second for 2000 s: all 100 000 arrive during the outage.
-            generated: vec![GeneratedEvents {
-                to: Ingress::Bus("default".into()),
-                start_ms: 0,
-                rate_per_second: 50.0,
-                duration_ms: 2_000_000,
-                samples,
-            }],
-        },
-        ..Default::default()
-    }
-}
-
 /// `rule` and `bus` from a link such as `#/simulator?rule=orders&bus=default`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LinkParams {
@@ -1013,6 +953,7 @@ pub fn outline(scenario: &Scenario) -> ScenarioOutline {
 mod tests {
     use super::*;
     use crate::model::simulator_settings::{OutageSettings, RetryableChoice, ScenarioChoice};
+    use delivery::presets::benchmark_scenario;
     use rules::RoleChoice;
 
     const ACCOUNT: &str = "123456789012";

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::runner::{start, Finish, RunKind, RunStatus};
 use super::SimContext;
-use crate::model::simulator_scenario::benchmark_scenario;
+use delivery::presets::benchmark_scenario;
 
 #[component]
 pub(super) fn Diagnostics(ctx: SimContext) -> impl IntoView {
