@@ -19,7 +19,7 @@ use wasm_bindgen::JsCast;
 
 use crate::app::use_app;
 use crate::model::pattern_builder::BuiltField;
-use crate::model::rule_wizard::{message_id, RuleForm, Step};
+use crate::model::rule_wizard::{control_id, message_id, RuleForm, Step};
 
 /// What every part of the page reads and writes.
 ///
@@ -116,6 +116,44 @@ fn FieldMessages(ctx: RulesContext, #[prop(into)] field: String) -> impl IntoVie
                     .map(|message| view! { <p class="field-error">{message}</p> })
                     .collect_view()
             }}
+        </div>
+    }
+}
+
+/// A labelled one-line text input for one field of a repeated row (a tag, an input path), with the
+/// field's messages below it.
+#[component]
+fn RowText(
+    ctx: RulesContext,
+    /// The field the input sets, such as `tags[0].key` (for its id and its messages).
+    #[prop(into)]
+    field: String,
+    #[prop(into)] label: String,
+    /// Adds "(optional)" to the label.
+    #[prop(optional)]
+    optional: bool,
+    #[prop(optional)] placeholder: Option<&'static str>,
+    #[prop(into)] value: Signal<String>,
+    on_text: impl Fn(String) + 'static,
+) -> impl IntoView {
+    let id = control_id(&field);
+    view! {
+        <div class="field">
+            <label for=id.clone()>
+                {label}
+                {optional.then(|| view! { " " <span class="optional">"(optional)"</span> })}
+            </label>
+            <input
+                id=id
+                type="text"
+                spellcheck="false"
+                placeholder=placeholder
+                aria-invalid=ctx.invalid(&field)
+                aria-describedby=ctx.described_by(&field, None)
+                prop:value=value
+                on:input=move |ev| on_text(event_target_value(&ev))
+            />
+            <FieldMessages ctx field=field.clone() />
         </div>
     }
 }

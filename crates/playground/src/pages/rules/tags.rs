@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use rules::{Tag, MAX_TAGS};
 
-use super::{FieldMessages, RulesContext};
+use super::{FieldMessages, RowText, RulesContext};
 use crate::model::rule_wizard::control_id;
 
 #[component]
@@ -50,32 +50,21 @@ fn TagRow(ctx: RulesContext, index: usize) -> impl IntoView {
     };
     view! {
         <div class="tag-row">
-            <div class="field">
-                <label for=control_id(&key_field)>{format!("Key {}", index + 1)}</label>
-                <input
-                    id=control_id(&key_field)
-                    type="text"
-                    spellcheck="false"
-                    aria-invalid=ctx.invalid(&key_field)
-                    aria-describedby=ctx.described_by(&key_field, None)
-                    prop:value=move || read(|t| t.key.clone())
-                    on:input=move |ev| write(event_target_value(&ev), |t, v| t.key = v)
-                />
-                <FieldMessages ctx field=key_field.clone() />
-            </div>
-            <div class="field">
-                <label for=control_id(&value_field)>{format!("Value {}", index + 1)} " " <span class="optional">"(optional)"</span></label>
-                <input
-                    id=control_id(&value_field)
-                    type="text"
-                    spellcheck="false"
-                    aria-invalid=ctx.invalid(&value_field)
-                    aria-describedby=ctx.described_by(&value_field, None)
-                    prop:value=move || read(|t| t.value.clone())
-                    on:input=move |ev| write(event_target_value(&ev), |t, v| t.value = v)
-                />
-                <FieldMessages ctx field=value_field.clone() />
-            </div>
+            <RowText
+                ctx
+                field=key_field
+                label=format!("Key {}", index + 1)
+                value=Signal::derive(move || read(|t| t.key.clone()))
+                on_text=move |text| write(text, |t, v| t.key = v)
+            />
+            <RowText
+                ctx
+                field=value_field
+                label=format!("Value {}", index + 1)
+                optional=true
+                value=Signal::derive(move || read(|t| t.value.clone()))
+                on_text=move |text| write(text, |t, v| t.value = v)
+            />
             <button
                 type="button"
                 class="tag-remove"

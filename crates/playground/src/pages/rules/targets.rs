@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use rules::{apply_input, EcsLaunchType, TargetKind, MAX_TARGETS, PREDEFINED_PLACEHOLDERS};
 
-use super::{FieldMessages, RulesContext};
+use super::{FieldMessages, RowText, RulesContext};
 use crate::components::copy_block::CopyBlock;
 use crate::model::rule_wizard::{
     control_id, dlq_policy_text, example_other_account_queue_arn, other_messages, DlqMode,
@@ -535,8 +535,6 @@ fn InputSettings(ctx: RulesContext, index: usize, input: Memo<InputMode>) -> imp
 fn PathRowView(ctx: RulesContext, index: usize, row: usize) -> impl IntoView {
     let name_field = format!("targets[{index}].input.paths[{row}].name");
     let path_field = format!("targets[{index}].input.paths[{row}].path");
-    let name_id = control_id(&name_field);
-    let path_id = control_id(&path_field);
     let read = move |pick: fn(&PathRow) -> String| {
         read_target(ctx, index, |t| {
             t.transformer_paths.get(row).map(pick).unwrap_or_default()
@@ -551,33 +549,21 @@ fn PathRowView(ctx: RulesContext, index: usize, row: usize) -> impl IntoView {
     };
     view! {
         <div class="path-row">
-            <div class="field">
-                <label for=name_id.clone()>{format!("Name {}", row + 1)}</label>
-                <input
-                    id=name_id
-                    type="text"
-                    spellcheck="false"
-                    aria-invalid=ctx.invalid(&name_field)
-                    aria-describedby=ctx.described_by(&name_field, None)
-                    prop:value=move || read(|r| r.name.clone())
-                    on:input=move |ev| write(event_target_value(&ev), |r, v| r.name = v)
-                />
-                <FieldMessages ctx field=name_field.clone() />
-            </div>
-            <div class="field">
-                <label for=path_id.clone()>{format!("Path {}", row + 1)}</label>
-                <input
-                    id=path_id
-                    type="text"
-                    spellcheck="false"
-                    placeholder="$.detail.id"
-                    aria-invalid=ctx.invalid(&path_field)
-                    aria-describedby=ctx.described_by(&path_field, None)
-                    prop:value=move || read(|r| r.path.clone())
-                    on:input=move |ev| write(event_target_value(&ev), |r, v| r.path = v)
-                />
-                <FieldMessages ctx field=path_field.clone() />
-            </div>
+            <RowText
+                ctx
+                field=name_field
+                label=format!("Name {}", row + 1)
+                value=Signal::derive(move || read(|r| r.name.clone()))
+                on_text=move |text| write(text, |r, v| r.name = v)
+            />
+            <RowText
+                ctx
+                field=path_field
+                label=format!("Path {}", row + 1)
+                placeholder="$.detail.id"
+                value=Signal::derive(move || read(|r| r.path.clone()))
+                on_text=move |text| write(text, |r, v| r.path = v)
+            />
             <button
                 type="button"
                 class="path-row-remove"
