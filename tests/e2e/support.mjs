@@ -1,11 +1,11 @@
 // Shared pieces of the browser tests: a static server that serves dist/ under a sub-path (as a
 // docs site would), Debian's Chromium through playwright-core, and a page that fails the test on
 // any console error, uncaught exception or failed request.
-import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { startServer as serveDir } from './server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const root = path.resolve(here, '..', '..');
@@ -14,45 +14,9 @@ export const dist = process.env.E2E_DIST ?? path.join(root, 'dist');
 export const screenshotDir = path.join(root, 'target', 'e2e');
 export const BASE_PATH = '/tools/playground/';
 
-const CONTENT_TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.png': 'image/png',
-};
-
-/** Serves `dir` below `basePath` on a free loopback port; everything else is a 404. */
-export async function startServer(dir = dist, basePath = BASE_PATH) {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://localhost');
-    if (!url.pathname.startsWith(basePath)) {
-      res.writeHead(404).end('outside the base path');
-      return;
-    }
-    let file = path.join(dir, decodeURIComponent(url.pathname.slice(basePath.length)));
-    if (!file.startsWith(dir)) {
-      res.writeHead(403).end();
-      return;
-    }
-    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    if (!fs.existsSync(file)) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  return {
-    url: `http://127.0.0.1:${port}${basePath}`,
-    close: () => new Promise((resolve) => server.close(resolve)),
-  };
+/** Serves `dir` below `basePath` on a free loopback port (see server.mjs). */
+export function startServer(dir = dist, basePath = BASE_PATH, options = {}) {
+  return serveDir(dir, basePath, options);
 }
 
 /** Debian's Chromium; never a downloaded browser. */

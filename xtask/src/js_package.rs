@@ -19,14 +19,15 @@ pub fn build() -> Result<(), String> {
     run(Step::new("wasm build of the JS API", "cargo")
         .args([
             "build",
-            "--release",
+            "--profile",
+            "wasm-release",
             "--target",
             "wasm32-unknown-unknown",
             "-p",
             "event-pattern-wasm",
         ])
         .dir(&root))?;
-    let wasm = root.join("target/wasm32-unknown-unknown/release/event_pattern_wasm.wasm");
+    let wasm = root.join("target/wasm32-unknown-unknown/wasm-release/event_pattern_wasm.wasm");
     run(Step::new("wasm-bindgen for the JS API", "wasm-bindgen")
         .args(["--target", "web", "--out-dir"])
         .args([&out, &wasm])
@@ -50,8 +51,7 @@ pub fn build() -> Result<(), String> {
         .args([&bindgen_output, &bindgen_output])
         .path_prefix(tools::wasm_opt_bin_dir())
         .dir(&root))?;
-    write_package_json(&out)?;
-    crate::report_wasm_size(&out)
+    write_package_json(&out)
 }
 
 fn write_package_json(out: &Path) -> Result<(), String> {

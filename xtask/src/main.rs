@@ -7,7 +7,7 @@
 
 mod cmd;
 mod js_package;
-mod serve;
+mod size;
 mod tools;
 
 use std::path::PathBuf;
@@ -22,7 +22,8 @@ usage: cargo xtask <command>
 commands:
   serve [--port N]   build the playground (release) and serve it on http://127.0.0.1:8080
   test               run every check: fmt, clippy, native tests, wasm build, release build, browser e2e
-  build              build the playground into dist/ (release) and print the wasm size
+  build              build the playground into dist/ (release) and print the size report
+  size               build, then print what each page downloads and fail over xtask/size-budgets.toml
   js-package         build the JavaScript API into crates/event-pattern-wasm/pkg/ (ES module + types)
   setup              only install the tools the other commands need
 ";
@@ -32,7 +33,12 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve_command(&args[1..]),
         Some("test") => test_command(),
-        Some("build") => tools::ensure_web_tools().and_then(|()| build_web()),
+        Some("build") => tools::ensure_web_tools()
+            .and_then(|()| build_web())
+            .map(|()| size::print_report()),
+        Some("size") => tools::ensure_web_tools()
+            .and_then(|()| build_web())
+            .and_then(|()| size::report()),
         Some("js-package") => tools::ensure_web_tools().and_then(|()| js_package::build()),
         Some("setup") => {
             tools::ensure_web_tools().and_then(|()| tools::ensure_browser_test_tools())
@@ -89,7 +95,13 @@ fn serve_command(args: &[String]) -> Result<(), String> {
     }
     tools::ensure_web_tools()?;
     build_web()?;
-    serve::serve_dir(&workspace_root().join("dist"), port)
+    size::print_report();
+    // The browser tests' static server (Node's own modules only), so there is one server to keep.
+    let root = workspace_root();
+    run(Step::new("serve dist/ (Ctrl+C to stop)", "node")
+        .args(["tests/e2e/server.mjs", "dist"])
+        .args([port.to_string()])
+        .dir(&root))
 }
 
 fn build_web() -> Result<(), String> {
@@ -99,36 +111,7 @@ fn build_web() -> Result<(), String> {
     run(Step::new("release build of the web app (trunk)", "trunk")
         .args(["build", "--release", "--offline"])
         .path_prefix(tools::wasm_opt_bin_dir())
-        .dir(&root))?;
-    report_wasm_size(&root.join("dist"))
-}
-
-/// Prints the size of every wasm file in dist/, raw and gzipped, so size regressions are visible.
-pub fn report_wasm_size(dist: &std::path::Path) -> Result<(), String> {
-    let entries =
-        std::fs::read_dir(dist).map_err(|e| format!("cannot read {}: {e}", dist.display()))?;
-    let mut found = false;
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.extension().is_some_and(|ext| ext == "wasm") {
-            found = true;
-            let raw = entry.metadata().map(|m| m.len()).unwrap_or(0);
-            let gzipped = cmd::gzip_size(&path)?;
-            println!(
-                "wasm size: {} raw {} bytes ({:.1} KiB), gzipped {} bytes ({:.1} KiB)",
-                path.file_name().unwrap_or_default().to_string_lossy(),
-                raw,
-                raw as f64 / 1024.0,
-                gzipped,
-                gzipped as f64 / 1024.0
-            );
-        }
-    }
-    if found {
-        Ok(())
-    } else {
-        Err(format!("no .wasm file in {}", dist.display()))
-    }
+        .dir(&root))
 }
 
 fn test_command() -> Result<(), String> {
@@ -179,6 +162,7 @@ fn test_command() -> Result<(), String> {
         ])
         .dir(&root))?;
     build_web()?;
+    size::report()?;
     run(Step::new("JavaScript API tests (Node)", "node")
         .args(["--test", "tests/js-api/"])
         .dir(&root))?;

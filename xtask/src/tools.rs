@@ -1,7 +1,8 @@
 //! Installing the tools the build and the tests need, only when they are missing.
 //!
 //! Versions are pinned where a mismatch breaks the build: Trunk 0.21.14 (0.22 needs a newer
-//! rustc) and wasm-bindgen-cli, which must equal the `wasm-bindgen` version in Cargo.lock.
+//! rustc) and wasm-bindgen-cli, which must equal the `wasm-bindgen` version in Cargo.lock. A tool
+//! that is already there at the right version is never rebuilt, so a second run installs nothing.
 //! Nothing here downloads prebuilt binaries: tools come from crates.io, Debian and npm.
 
 use std::cell::Cell;
@@ -16,8 +17,7 @@ pub const CHROMIUM: &str = "/usr/bin/chromium";
 
 pub fn ensure_web_tools() -> Result<(), String> {
     ensure_wasm_target()?;
-    ensure_trunk()?;
-    ensure_wasm_bindgen()?;
+    install_missing_crates()?;
     ensure_wasm_opt()
 }
 
@@ -36,35 +36,116 @@ fn ensure_wasm_target() -> Result<(), String> {
     run(Step::new("install the wasm target", "rustup").args(["target", "add", WASM_TARGET]))
 }
 
-fn ensure_trunk() -> Result<(), String> {
-    let version = output_of("trunk", &["--version"]).unwrap_or_default();
-    if version.split_whitespace().nth(1) == Some(TRUNK_VERSION) {
-        return Ok(());
-    }
-    run(Step::new("install trunk", "cargo").args([
-        "install",
-        "trunk",
-        "--version",
-        TRUNK_VERSION,
-        "--locked",
-    ]))
+/// A tool that `cargo install` builds from crates.io.
+struct CrateTool {
+    /// The command, checked with `--version`.
+    command: &'static str,
+    package: &'static str,
+    version: String,
+    extra_args: &'static [&'static str],
 }
 
-fn ensure_wasm_bindgen() -> Result<(), String> {
-    let wanted = locked_version("wasm-bindgen")?;
-    let version = output_of("wasm-bindgen", &["--version"]).unwrap_or_default();
-    if version.split_whitespace().nth(1) == Some(wanted.as_str()) {
+impl CrateTool {
+    fn installed(&self) -> bool {
+        let version = output_of(self.command, &["--version"]).unwrap_or_default();
+        version.split_whitespace().nth(1) == Some(self.version.as_str())
+    }
+}
+
+/// Installs Trunk and wasm-bindgen-cli when missing, both at once.
+///
+/// On a fresh 2-core machine this was the longest part of the first set-up (about 20 minutes,
+/// 16 of them Trunk): both crates ask for fat LTO and one codegen unit, which makes every
+/// dependency wait for one long, single-threaded optimisation at the end. These tools only
+/// orchestrate the build (the heavy lifting is cargo, wasm-bindgen's transforms and wasm-opt), so
+/// they are built at `opt-level = 1` without LTO and with parallel codegen, Trunk without its
+/// default features (the crates.io update check and TLS, which an offline build never uses), and
+/// the two builds run side by side so one's serial phases overlap the other's parallel ones.
+fn install_missing_crates() -> Result<(), String> {
+    let tools = [
+        CrateTool {
+            command: "trunk",
+            package: "trunk",
+            version: TRUNK_VERSION.to_owned(),
+            extra_args: &["--locked", "--no-default-features"],
+        },
+        CrateTool {
+            command: "wasm-bindgen",
+            package: "wasm-bindgen-cli",
+            version: locked_version("wasm-bindgen")?,
+            // Not `--locked`: one of its locked dependency versions is no longer on crates.io.
+            extra_args: &["--force"],
+        },
+    ];
+    let missing: Vec<&CrateTool> = tools.iter().filter(|t| !t.installed()).collect();
+    if missing.is_empty() {
         return Ok(());
     }
-    // Not `--locked`: one of its locked dependency versions is no longer on crates.io.
-    run(Step::new("install wasm-bindgen-cli", "cargo").args([
-        "install",
-        "wasm-bindgen-cli",
-        "--version",
-        &wanted,
-        "--force",
-    ]))
+    let log_dir = workspace_root().join("target/xtask");
+    std::fs::create_dir_all(&log_dir)
+        .map_err(|e| format!("cannot create {}: {e}", log_dir.display()))?;
+    let started = std::time::Instant::now();
+    let mut children = Vec::new();
+    for tool in &missing {
+        let log_path = log_dir.join(format!("install-{}.log", tool.package));
+        let log = std::fs::File::create(&log_path)
+            .map_err(|e| format!("cannot create {}: {e}", log_path.display()))?;
+        let log_err = log
+            .try_clone()
+            .map_err(|e| format!("cannot write {}: {e}", log_path.display()))?;
+        println!(
+            "\n==> install {} {} (cargo install; log: {})",
+            tool.package,
+            tool.version,
+            log_path.display()
+        );
+        let child = std::process::Command::new("cargo")
+            .args(["install", tool.package, "--version", &tool.version])
+            .args(tool.extra_args)
+            .envs(FAST_INSTALL_PROFILE)
+            .stdout(log)
+            .stderr(log_err)
+            .spawn()
+            .map_err(|e| format!("cannot start cargo install {}: {e}", tool.package))?;
+        children.push((tool, child, log_path));
+    }
+    let mut failures = Vec::new();
+    for (tool, mut child, log_path) in children {
+        let status = child
+            .wait()
+            .map_err(|e| format!("cargo install {}: {e}", tool.package))?;
+        if status.success() {
+            println!(
+                "==> install {} ok ({:.0} s since the installs started)",
+                tool.package,
+                started.elapsed().as_secs_f64()
+            );
+        } else {
+            let log = std::fs::read_to_string(&log_path).unwrap_or_default();
+            let tail: Vec<&str> = log.lines().rev().take(30).collect();
+            eprintln!("{}", tail.into_iter().rev().collect::<Vec<_>>().join("\n"));
+            failures.push(format!(
+                "install {} failed ({status}; log: {})",
+                tool.package,
+                log_path.display()
+            ));
+        }
+    }
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(failures.join("; "))
+    }
 }
+
+/// Profile settings for building the tools (cargo reads them from the environment and they
+/// override the installed crate's own `[profile.release]`).
+const FAST_INSTALL_PROFILE: [(&str, &str); 4] = [
+    ("CARGO_PROFILE_RELEASE_OPT_LEVEL", "1"),
+    ("CARGO_PROFILE_RELEASE_LTO", "false"),
+    ("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16"),
+    ("CARGO_PROFILE_RELEASE_DEBUG", "false"),
+];
 
 /// Where the pinned wasm-opt lives. Debian's binaryen 108 miscompiles the externref table of
 /// today's wasm-bindgen output (the app dies at start-up), so the build uses npm's binaryen,

@@ -1,6 +1,6 @@
 //! How long 100 000 events × 5 targets take with default retry policies and a one-hour outage.
 //!
-//! `cargo run --profile fast -p delivery --example bench_delivery`
+//! `cargo run --release -p delivery --example bench_delivery`
 
 use std::time::Instant;
 

@@ -1,5 +1,5 @@
 //! Prints how long validation, input transformation and each export take for a five-target
-//! rule. Run with `cargo run -p rules --profile fast --example rules_bench`.
+//! rule. Run with `cargo run -p rules --release --example rules_bench`.
 
 use std::hint::black_box;
 use std::time::Instant;

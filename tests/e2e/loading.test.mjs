@@ -1,0 +1,87 @@
+// What a reader on a slow connection waits for: a docs embed and the playground's first page,
+// loaded in a fresh browser over a throttled link (about 1.6 Mbit/s down, 150 ms latency) from a
+// server that gzips as static hosts do. The bytes per file and the time until the page answers
+// are printed and written to target/e2e/loading.json; the byte budgets are checked here too,
+// because they are what the browser really transferred (xtask's size report checks the files).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer, launchBrowser, openPage, screenshotDir } from './support.mjs';
+
+const THROTTLE = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: (1.6 * 1024 * 1024) / 8,
+  uploadThroughput: (0.75 * 1024 * 1024) / 8,
+};
+const EMBED_BUDGET = 150 * 1024;
+const PLAYGROUND_BUDGET = 450 * 1024;
+
+let server;
+let browser;
+const results = {};
+
+before(async () => {
+  server = await startServer(undefined, undefined, { gzip: true });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  fs.writeFileSync(path.join(screenshotDir, 'loading.json'), `${JSON.stringify(results, null, 2)}\n`);
+});
+
+/** Opens `url` throttled and waits for `ready`; returns the transferred bytes per file and the time. */
+async function loadThrottled(url, ready) {
+  const { context, page, problems } = await openPage(browser, { serviceWorkers: 'block' });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', THROTTLE);
+  const urls = new Map();
+  const transferred = new Map();
+  cdp.on('Network.responseReceived', ({ requestId, response }) => urls.set(requestId, response.url));
+  cdp.on('Network.loadingFinished', ({ requestId, encodedDataLength }) => {
+    const file = urls.get(requestId);
+    if (file) transferred.set(file, (transferred.get(file) ?? 0) + encodedDataLength);
+  });
+  const started = Date.now();
+  await page.goto(url, { waitUntil: 'commit' });
+  await ready(page);
+  const milliseconds = Date.now() - started;
+  const files = Object.fromEntries(
+    [...transferred].map(([file, bytes]) => [new URL(file).pathname.replace(/^.*\/playground\//, ''), bytes]),
+  );
+  const total = Object.values(files).reduce((a, b) => a + b, 0);
+  await context.close();
+  assert.deepEqual(problems, []);
+  return { milliseconds, total, files };
+}
+
+const EVENT = JSON.stringify({
+  id: '1', account: '123456789012', source: 'aws.partner/shopify.com/1/orders', time: '2024-01-01T00:00:00Z',
+  region: 'us-east-1', 'detail-type': 'shopifyWebhook', detail: { metadata: { 'X-Shopify-Topic': 'orders/create' } },
+});
+const PATTERN = '{"detail":{"metadata":{"X-Shopify-Topic":["orders/create"]}}}';
+
+test('a docs embed answers on a slow link within its byte budget', async () => {
+  const url = `${server.url}#/embed?pattern=${encodeURIComponent(PATTERN)}&event=${encodeURIComponent(EVENT)}`;
+  const result = await loadThrottled(url, (page) =>
+    page.getByText('Matches', { exact: true }).waitFor({ timeout: 120_000 }),
+  );
+  results.embed = result;
+  console.log(`embed: ${result.total} B transferred, result shown after ${result.milliseconds} ms`, result.files);
+  assert.ok(result.total <= EMBED_BUDGET, `embed transferred ${result.total} B > ${EMBED_BUDGET} B`);
+});
+
+test('the playground shows its first page on a slow link within its byte budget', async () => {
+  const result = await loadThrottled(`${server.url}#/partners`, (page) =>
+    page.getByRole('navigation', { name: 'Sections' }).waitFor({ timeout: 120_000 }),
+  );
+  results.playground = result;
+  console.log(`playground: ${result.total} B transferred, first page after ${result.milliseconds} ms`, result.files);
+  assert.ok(result.total <= PLAYGROUND_BUDGET, `playground transferred ${result.total} B > ${PLAYGROUND_BUDGET} B`);
+});
