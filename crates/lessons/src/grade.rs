@@ -2,10 +2,11 @@
 //! matches exactly the events marked "should match" (hidden ones included). Any such pattern
 //! passes. See DESIGN.md for how feedback is chosen.
 
-use crate::constraint::Constraint;
+use crate::constraint::{Constraint, Operator};
 use crate::exercise::{Exercise, Expectation};
 use event_pattern::{explain, Explanation, Pattern, PatternError};
 use serde::Serialize;
+use std::collections::BTreeSet;
 
 /// Where a pattern stands, in the order the checks run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -107,7 +108,9 @@ impl Grade {
 }
 
 /// How a pattern grades on an exercise, reduced to what tells two attempts apart: the AWS error
-/// reason, or the match result of every event and which constraints are broken.
+/// reason; or the match result of every event, which constraints are broken and which operators
+/// the pattern uses (so that feedback written for "a prefix where `cidr` belongs" is not given
+/// to a list of exact addresses that happens to grade the same).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Signature {
     Empty,
@@ -115,6 +118,7 @@ pub(crate) enum Signature {
     Valid {
         matched: Vec<bool>,
         broken: Vec<usize>,
+        operators: BTreeSet<Operator>,
     },
 }
 
@@ -181,10 +185,11 @@ impl Evaluation {
         if let Some(error) = &self.error {
             return Signature::Invalid(error.reason().to_owned());
         }
-        if self.pattern.is_none() {
+        let Some(pattern) = &self.pattern else {
             return Signature::Empty;
-        }
+        };
         Signature::Valid {
+            operators: Operator::used_by(pattern),
             matched: self.matched.iter().map(|m| m.unwrap_or(false)).collect(),
             broken: self
                 .constraints

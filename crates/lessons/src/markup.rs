@@ -170,9 +170,13 @@ pub fn plain_text(text: &str) -> String {
         .join("\n\n")
 }
 
-/// Words in the text as a reader counts them (code spans count by their own words).
+/// Words in the text as a reader counts them: runs with a letter or digit (code spans count by
+/// their own words; list bullets and arrows do not count).
 pub fn word_count(text: &str) -> usize {
-    plain_text(text).split_whitespace().count()
+    plain_text(text)
+        .split_whitespace()
+        .filter(|word| word.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 /// Markup slips: markers left literal because their closing half is missing, headings, HTML

@@ -49,7 +49,7 @@ pub(crate) fn versioned<'a>(
         )),
         _ => Err(Problem::syntax(
             "version",
-            format!("{} is not a {what} format this playground knows", shown(&fields.map["version"])),
+            format!("{} is not a known {what} format", shown(&fields.map["version"])),
         )),
     }
 }
