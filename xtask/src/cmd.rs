@@ -12,6 +12,7 @@ pub struct Step {
     args: Vec<OsString>,
     dir: Option<PathBuf>,
     path_prefix: Option<PathBuf>,
+    env: Vec<(String, OsString)>,
 }
 
 impl Step {
@@ -22,6 +23,7 @@ impl Step {
             args: Vec::new(),
             dir: None,
             path_prefix: None,
+            env: Vec::new(),
         }
     }
 
@@ -44,6 +46,11 @@ impl Step {
         self
     }
 
+    pub fn env(mut self, key: &str, value: impl Into<OsString>) -> Step {
+        self.env.push((key.to_owned(), value.into()));
+        self
+    }
+
     pub fn dir(mut self, dir: &Path) -> Step {
         self.dir = Some(dir.to_owned());
         self
@@ -59,6 +66,7 @@ pub fn run(step: Step) -> Result<(), String> {
     if let Some(dir) = &step.dir {
         command.current_dir(dir);
     }
+    command.envs(step.env.iter().map(|(k, v)| (k, v)));
     if let Some(prefix) = &step.path_prefix {
         let path = std::env::var_os("PATH").unwrap_or_default();
         let joined = std::env::join_paths(

@@ -24,6 +24,7 @@ commands:
   test               run every check: fmt, clippy, native tests, wasm build, release build, browser e2e
   build              build the playground into dist/ (release) and print the size report
   size               build, then print what each page downloads and fail over xtask/size-budgets.toml
+  size <file.wasm>   the largest contributors to an unoptimised wasm module (cargo's output)
   js-package         build the JavaScript API into crates/event-pattern-wasm/pkg/ (ES module + types)
   setup              only install the tools the other commands need
 ";
@@ -36,6 +37,9 @@ fn main() -> ExitCode {
         Some("build") => tools::ensure_web_tools()
             .and_then(|()| build_web())
             .map(|()| size::print_report()),
+        Some("size") if args.get(1).is_some_and(|a| a.ends_with(".wasm")) => {
+            size::print_contributors_of(std::path::Path::new(&args[1]))
+        }
         Some("size") => tools::ensure_web_tools()
             .and_then(|()| build_web())
             .and_then(|()| size::report()),
@@ -104,14 +108,25 @@ fn serve_command(args: &[String]) -> Result<(), String> {
         .dir(&root))
 }
 
+/// The entry pages and where Trunk puts each: the workbench first, because a Trunk build
+/// replaces its whole output directory and the others live below it.
+const ENTRY_PAGES: [(&str, &str); 3] = [
+    ("web/index.html", "dist"),
+    ("web/simulator/index.html", "dist/simulator"),
+    ("web/embed/index.html", "dist/embed"),
+];
+
 fn build_web() -> Result<(), String> {
     let root = workspace_root();
     // The docs example page in dist/ uses the JS API package, so it is built first.
     js_package::build()?;
-    run(Step::new("release build of the web app (trunk)", "trunk")
-        .args(["build", "--release", "--offline"])
-        .path_prefix(tools::wasm_opt_bin_dir())
-        .dir(&root))
+    for (html, dist) in ENTRY_PAGES {
+        run(Step::new(&format!("release build of {html} (trunk)"), "trunk")
+            .args(["build", "--release", "--offline=true", html, "--dist", dist])
+            .path_prefix(tools::wasm_opt_bin_dir())
+            .dir(&root))?;
+    }
+    Ok(())
 }
 
 fn test_command() -> Result<(), String> {
@@ -140,6 +155,10 @@ fn test_command() -> Result<(), String> {
             "wasm32-unknown-unknown",
             "-p",
             "playground",
+            "-p",
+            "embed",
+            "-p",
+            "web-ui",
             "-p",
             "event-pattern",
         ])

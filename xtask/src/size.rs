@@ -170,7 +170,7 @@ fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -264,6 +264,11 @@ fn unoptimised_module(root: &Path, dist_wasm: &Path) -> Option<PathBuf> {
         .max_by_key(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok())
 }
 
+/// `cargo xtask size <file.wasm>`: the contributors of any module.
+pub fn print_contributors_of(module: &Path) -> Result<(), String> {
+    print_contributors(&workspace_root(), module)
+}
+
 /// Code bytes per crate and the largest functions of an unoptimised module.
 fn print_contributors(root: &Path, module: &Path) -> Result<(), String> {
     let bytes =
@@ -282,9 +287,9 @@ fn print_contributors(root: &Path, module: &Path) -> Result<(), String> {
         *per_crate.entry(crate_of(name)).or_default() += size;
     }
     let mut crates: Vec<_> = per_crate.into_iter().collect();
-    crates.sort_by(|a, b| b.1.cmp(&a.1));
+    crates.sort_by_key(|entry| std::cmp::Reverse(entry.1));
     let mut line = String::from("  code by crate:");
-    for (name, size) in crates.iter().take(14) {
+    for (name, size) in crates.iter().take(24) {
         let _ = write!(
             line,
             " {name} {:.1}%,",
@@ -292,8 +297,22 @@ fn print_contributors(root: &Path, module: &Path) -> Result<(), String> {
         );
     }
     println!("{}", line.trim_end_matches(','));
+    // Within the app's own crates, which module (page) the code is for.
+    let mut per_module: BTreeMap<String, u64> = BTreeMap::new();
+    for (name, size) in &sizes.functions {
+        if let Some(module) = app_module_of(name) {
+            *per_module.entry(module).or_default() += size;
+        }
+    }
+    let mut modules: Vec<_> = per_module.into_iter().collect();
+    modules.sort_by_key(|entry| std::cmp::Reverse(entry.1));
+    let mut line = String::from("  app code by module:");
+    for (name, size) in modules.iter().take(16) {
+        let _ = write!(line, " {name} {}k,", size / 1024);
+    }
+    println!("{}", line.trim_end_matches(','));
     let mut functions = sizes.functions;
-    functions.sort_by(|a, b| b.1.cmp(&a.1));
+    functions.sort_by_key(|entry| std::cmp::Reverse(entry.1));
     println!("  largest functions:");
     for (name, size) in functions.iter().take(12) {
         let mut shown: String = name.chars().take(110).collect();
@@ -328,7 +347,7 @@ impl ModuleSizes {
                 }
                 Payload::CodeSectionEntry(body) => {
                     let range = body.range();
-                    bodies.push((range.end - range.start) as u64);
+                    bodies.push(range.end - range.start);
                 }
                 Payload::DataSection(reader) => {
                     for segment in reader {
@@ -395,6 +414,19 @@ fn crate_of(name: &str) -> String {
     } else {
         krate.to_owned()
     }
+}
+
+/// `playground::pages::rules::wizard::…` -> `pages::rules`: the first two module levels below
+/// the crate, for functions of the web app's own crates.
+fn app_module_of(name: &str) -> Option<String> {
+    const APP_CRATES: [&str; 4] = ["playground::", "web_ui::", "embed::", "learn::"];
+    let rest = APP_CRATES.iter().find_map(|c| name.strip_prefix(c))?;
+    let parts: Vec<&str> = rest
+        .split("::")
+        .take_while(|p| p.chars().all(|c| c.is_alphanumeric() || c == '_'))
+        .take(2)
+        .collect();
+    (!parts.is_empty()).then(|| parts.join("::"))
 }
 
 #[cfg(test)]

@@ -1,42 +1,19 @@
 //! The application shell: header with navigation, the current section, footer.
+//!
+//! The same shell runs on two entry pages (the workbench and the simulator); each passes the
+//! function that draws its own sections, so a page's bundle holds only its own pages.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::pages;
-use crate::route::{Route, Section};
+use leptos::task::spawn_local;
+use web_ui::components::site_nav::SiteNav;
+
+use crate::context::{replace_state, AppContext};
+use crate::route::{Page, Route, Section};
 use crate::share;
-use crate::state::PlaygroundState;
 use crate::storage;
 use crate::toolbar::Toolbar;
-
-/// Shared by every page through Leptos context.
-#[derive(Clone, Copy)]
-pub struct AppContext {
-    pub state: RwSignal<PlaygroundState>,
-    /// A message about storage or loading that the user should see (shown as a status banner).
-    pub notice: RwSignal<Option<String>>,
-    /// True after a share link or an import replaced the user's work, which is kept as a backup.
-    pub restorable: RwSignal<bool>,
-}
-
-/// Replaces the whole state (a share link or an imported file), keeping the current work as a
-/// backup the notice offers to restore.
-pub fn replace_state(app: AppContext, state: PlaygroundState, message: String) {
-    let backed_up = storage::save_backup(&app.state.get_untracked()).is_ok();
-    // Saved here too: at start-up this runs before the autosave effect's first run.
-    if let Err(message) = storage::save(&state) {
-        app.notice.set(Some(message));
-    }
-    app.state.set(state);
-    app.restorable.set(backed_up);
-    let suffix = if backed_up {
-        " Your previous work was kept as a backup."
-    } else {
-        ""
-    };
-    app.notice.set(Some(format!("{message}{suffix}")));
-}
 
 /// Opens a share link's state if the fragment carries one, then removes it from the URL so a
 /// reload does not import it again over later edits. A bad link leaves the current work as is.
@@ -44,39 +21,77 @@ fn open_shared_state(app: AppContext) {
     let location = window().location();
     let hash = location.hash().unwrap_or_default();
     let Some(encoded) = share::state_param(&hash) else {
+        open_example_texts(app, &hash);
         return;
     };
-    match share::decode(encoded) {
-        Ok(state) => replace_state(
-            app,
-            state,
-            "Opened the playground from a shared link.".to_owned(),
-        ),
-        Err(error) => app
-            .notice
-            .set(Some(format!("{error} Your current work is unchanged."))),
-    }
+    spawn_local(async move {
+        match share::decode(&encoded).await {
+            Ok(state) => replace_state(
+                app,
+                state,
+                "Opened the playground from a shared link.".to_owned(),
+            ),
+            Err(error) => app
+                .notice
+                .set(Some(format!("{error} Your current work is unchanged."))),
+        }
+    });
     let clean = share::without_state_param(&hash);
     let _ = window().history().and_then(|history| {
         history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&clean))
     });
 }
 
-pub fn use_app() -> AppContext {
-    expect_context::<AppContext>()
-}
-
 fn current_route() -> Route {
     Route::from_hash(&window().location().hash().unwrap_or_default())
 }
 
+/// `#/rules?pattern=…&event=…` (the embed's "Open in the playground") puts the texts into the
+/// rule builder, keeping the previous work as a backup, then drops them from the URL.
+fn open_example_texts(app: AppContext, hash: &str) {
+    let pattern = web_ui::query::param(hash, "pattern");
+    let event = web_ui::query::param(hash, "event");
+    if pattern.is_none() && event.is_none() {
+        return;
+    }
+    let mut state = app.state.get_untracked();
+    state.draft.pattern = pattern.unwrap_or_default();
+    state.draft.event = event.unwrap_or_default();
+    replace_state(
+        app,
+        state,
+        "Opened the example in the rule builder.".to_owned(),
+    );
+    let clean = web_ui::query::without_param(&web_ui::query::without_param(hash, "pattern"), "event");
+    let _ = window().history().and_then(|history| {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&clean))
+    });
+}
+
+/// A fragment another entry page serves (`#/simulator?…` typed into the workbench) is handed
+/// to that page, keeping its query. Returns true when the browser is leaving.
+pub fn forward_to_other_page(this_page: Page) -> bool {
+    let hash = window().location().hash().unwrap_or_default();
+    let target = Page::for_hash(&hash);
+    if target == this_page {
+        return false;
+    }
+    let fragment = if hash.is_empty() { "#/".to_owned() } else { hash };
+    window()
+        .location()
+        .replace(&this_page.link_to(target, &fragment))
+        .is_ok()
+}
+
+/// The shell of an entry page; `pages` draws this page's sections.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(page: Page, pages: fn(Route) -> AnyView) -> impl IntoView {
     let loaded = storage::load();
     let app = AppContext {
         state: RwSignal::new(loaded.state),
         notice: RwSignal::new(loaded.notice),
         restorable: RwSignal::new(false),
+        page,
     };
     provide_context(app);
     open_shared_state(app);
@@ -93,6 +108,9 @@ pub fn App() -> impl IntoView {
     let (route, set_route) = signal(current_route());
     // The browser owns history: links change the fragment, back/forward fire `hashchange`.
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        if forward_to_other_page(page) {
+            return;
+        }
         open_shared_state(app);
         set_route.set(current_route());
     });
@@ -113,33 +131,10 @@ pub fn App() -> impl IntoView {
     view! {
         <a class="skip-link" href="#main" on:click=skip_to_content>"Skip to content"</a>
         <header class="site-header">
-            <a class="brand" href=Section::Partners.href()>
-                <span class="brand-mark" aria-hidden="true">"{ }"</span>
-                "EventBridge Pattern Playground"
-            </a>
-            <nav class="site-nav" aria-label="Sections">
-                <ul>
-                    {Section::ALL
-                        .into_iter()
-                        .map(|section| {
-                            let is_current = move || route.get().section() == Some(section);
-                            view! {
-                                <li>
-                                    <a
-                                        href=section.href()
-                                        aria-current=move || is_current().then_some("page")
-                                    >
-                                        {section.title()}
-                                    </a>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-            </nav>
+            <SiteNav page=page current=Signal::derive(move || route.get().section())/>
             <a
                 class="region-pill"
-                href=Section::Regions.href()
+                href=app.link(Section::Regions, "")
                 title="Change the current Region"
             >
                 <span class="visually-hidden">"Current Region: "</span>
@@ -167,7 +162,7 @@ pub fn App() -> impl IntoView {
                 })
         }}
         <main id="main" tabindex="-1">
-            {move || pages::page(route.get())}
+            {move || pages(route.get())}
         </main>
         <footer class="site-footer">
             <p>

@@ -1,54 +1,15 @@
 //! Hash routing: `#/partners`, `#/rules`, ...
 //!
 //! Routes live in the URL fragment so the app works from any static host under any sub-path
-//! (no server rewrites), and the browser's history gives back/forward for free.
+//! (no server rewrites), and the browser's history gives back/forward for free. Which page
+//! (bundle) serves a section is `web_ui::site`'s business; this is the route within a page.
 
-/// A top-level section of the playground, in navigation order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Section {
-    Partners,
-    Regions,
-    Rules,
-    Simulator,
-}
-
-impl Section {
-    pub const ALL: [Section; 4] = [
-        Section::Partners,
-        Section::Regions,
-        Section::Rules,
-        Section::Simulator,
-    ];
-
-    pub fn slug(self) -> &'static str {
-        match self {
-            Section::Partners => "partners",
-            Section::Regions => "regions",
-            Section::Rules => "rules",
-            Section::Simulator => "simulator",
-        }
-    }
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Section::Partners => "Partners",
-            Section::Regions => "Regions",
-            Section::Rules => "Rules",
-            Section::Simulator => "Simulator",
-        }
-    }
-
-    pub fn href(self) -> String {
-        format!("#/{}", self.slug())
-    }
-}
+pub use web_ui::site::{Page, Section};
 
 /// Where the URL fragment points.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     Section(Section),
-    /// The minimal view for documentation iframes (`#/embed?...`), without the site's chrome.
-    Embed,
     /// A fragment naming no section, kept so the page can say what was asked for.
     NotFound(String),
 }
@@ -59,18 +20,12 @@ impl Route {
 
     /// Reads a `location.hash` value (`""`, `"#"`, `"#/rules"`, `"#/rules?state=..."`).
     pub fn from_hash(hash: &str) -> Route {
-        let fragment = hash.strip_prefix('#').unwrap_or(hash);
-        let path = fragment.split('?').next().unwrap_or("");
-        let slug = path.trim_matches('/');
+        let slug = web_ui::query::path_of(hash).trim_matches('/');
         if slug.is_empty() {
             return Route::HOME;
         }
-        if slug == "embed" {
-            return Route::Embed;
-        }
-        Section::ALL
-            .into_iter()
-            .find(|section| section.slug() == slug)
+        Section::from_hash(hash)
+            .filter(|_| !slug.contains('/') || slug.starts_with("learn/"))
             .map(Route::Section)
             .unwrap_or_else(|| Route::NotFound(slug.to_owned()))
     }
@@ -78,7 +33,7 @@ impl Route {
     pub fn section(&self) -> Option<Section> {
         match self {
             Route::Section(section) => Some(*section),
-            Route::Embed | Route::NotFound(_) => None,
+            Route::NotFound(_) => None,
         }
     }
 
@@ -86,7 +41,6 @@ impl Route {
     pub fn document_title(&self) -> String {
         let page = match self {
             Route::Section(section) => section.title(),
-            Route::Embed => "Event pattern example",
             Route::NotFound(_) => "Page not found",
         };
         format!("{page} · EventBridge Pattern Playground")
@@ -98,9 +52,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_section_round_trips_through_its_href() {
+    fn every_section_round_trips_through_its_fragment() {
         for section in Section::ALL {
-            assert_eq!(Route::from_hash(&section.href()), Route::Section(section));
+            assert_eq!(
+                Route::from_hash(&section.fragment()),
+                Route::Section(section)
+            );
         }
     }
 
@@ -133,16 +90,11 @@ mod tests {
             Route::from_hash("#/Rules"),
             Route::NotFound("Rules".to_owned())
         );
-        assert_eq!(Route::NotFound("x".into()).section(), None);
-    }
-
-    #[test]
-    fn the_embed_route_keeps_its_query_for_the_embed_view() {
         assert_eq!(
-            Route::from_hash("#/embed?pattern=%7B%7D&theme=dark"),
-            Route::Embed
+            Route::from_hash("#/rules/x"),
+            Route::NotFound("rules/x".to_owned())
         );
-        assert_eq!(Route::Embed.section(), None);
+        assert_eq!(Route::NotFound("x".into()).section(), None);
     }
 
     #[test]

@@ -6,12 +6,12 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::app::{replace_state, use_app};
-use crate::components::copy_block::{copy_to_clipboard, CopyOutcome};
+use crate::context::{replace_state, use_app};
+use web_ui::components::copy_block::{copy_to_clipboard, CopyOutcome};
 use crate::route::{Route, Section};
 use crate::share;
 use crate::state::PlaygroundState;
-use crate::theme::{Theme, THEME_KEY};
+use web_ui::components::theme_picker::ThemePicker;
 
 /// Largest file the import accepts; real exports are a few hundred KB at most.
 const MAX_IMPORT_BYTES: f64 = 8.0 * 1024.0 * 1024.0;
@@ -39,10 +39,20 @@ pub fn Toolbar(route: ReadSignal<Route>) -> impl IntoView {
             location.origin().unwrap_or_default(),
             location.pathname().unwrap_or_default()
         );
-        let url = format!("{base}{}", share::link_fragment(slug, &state));
-        link.set(url.clone());
-        copy_to_clipboard(url, copy_status);
         show(share_dialog);
+        spawn_local(async move {
+            match share::link_fragment(slug, &state).await {
+                Ok(fragment) => {
+                    let url = format!("{base}{fragment}");
+                    link.set(url.clone());
+                    copy_to_clipboard(url, copy_status);
+                }
+                Err(error) => {
+                    link.set(String::new());
+                    app.notice.set(Some(error.to_string()));
+                }
+            }
+        });
     };
 
     // Keyboard shortcuts work anywhere, except `?` while typing.
@@ -114,44 +124,6 @@ pub fn Toolbar(route: ReadSignal<Route>) -> impl IntoView {
             </dl>
             <form method="dialog"><button class="primary">"Close"</button></form>
         </dialog>
-    }
-}
-
-#[component]
-fn ThemePicker() -> impl IntoView {
-    let stored = local_storage().and_then(|s| s.get_item(THEME_KEY).ok().flatten());
-    let theme = RwSignal::new(Theme::from_attribute(stored.as_deref().unwrap_or("")));
-    Effect::new(move |_| {
-        let theme = theme.get();
-        if let Some(root) = document().document_element() {
-            let _ = match theme.attribute() {
-                Some(value) => root.set_attribute("data-theme", value),
-                None => root.remove_attribute("data-theme"),
-            };
-        }
-        if let Some(storage) = local_storage() {
-            let _ = match theme.attribute() {
-                Some(value) => storage.set_item(THEME_KEY, value),
-                None => storage.remove_item(THEME_KEY),
-            };
-        }
-    });
-    view! {
-        <label class="theme-picker">
-            <span>"Theme"</span>
-            <select on:change=move |e| theme.set(Theme::from_attribute(&event_target_value(&e)))>
-                {Theme::ALL
-                    .into_iter()
-                    .map(|t| {
-                        view! {
-                            <option value=t.attribute().unwrap_or("system") selected=move || theme.get() == t>
-                                {t.label()}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
-            </select>
-        </label>
     }
 }
 
@@ -274,9 +246,6 @@ fn typing_in_a_field(event: &leptos::ev::KeyboardEvent) -> bool {
         || element.get_attribute("contenteditable").is_some()
 }
 
-fn local_storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
-}
 
 /// Human size of a link, e.g. `1.3 KB`.
 pub fn format_size(bytes: usize) -> String {

@@ -2,13 +2,12 @@
 //! is unit-tested natively and the components only render it.
 
 pub mod event_tree;
-pub mod json_highlight;
 pub mod partner_search;
 pub mod pattern_builder;
-pub mod pattern_check;
 pub mod region_search;
 pub mod rule_list;
 pub mod rule_wizard;
+pub mod sample_check;
 pub mod setup_flow;
 pub mod simulator_charts;
 pub mod simulator_report;
@@ -17,4 +16,3 @@ pub mod simulator_scenario;
 pub mod simulator_settings;
 pub mod simulator_timeline;
 pub mod sources;
-pub mod text_match;

@@ -2,7 +2,7 @@
 
 use catalog::{Category, Partner, Sample};
 
-use super::text_match::SearchText;
+use web_ui::text_match::SearchText;
 
 /// One entry of the partner list: a partner of the seed page, or Salesforce, which reaches
 /// EventBridge through its own Event Relay feature instead of the console's partner list.

@@ -2,7 +2,7 @@
 
 use catalog::Region;
 
-use super::text_match::SearchText;
+use web_ui::text_match::SearchText;
 
 /// Regions whose code, name or partition contains every word of `text`, in catalog order.
 pub fn find_regions(text: &str) -> Vec<&'static Region> {

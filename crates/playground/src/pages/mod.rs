@@ -1,4 +1,4 @@
-//! One module per section of the playground.
+//! One module per section. Each entry page draws its own sections (see `lib.rs`).
 
 mod not_found;
 mod partners;
@@ -10,16 +10,19 @@ use leptos::prelude::*;
 
 use crate::route::{Route, Section};
 
-/// The view for a route.
-pub fn page(route: Route) -> AnyView {
+/// The workbench page's sections (`index.html`).
+pub fn workbench_page(route: Route) -> AnyView {
     match route {
         Route::Section(Section::Partners) => partners::PartnersPage().into_any(),
         Route::Section(Section::Regions) => regions::RegionsPage().into_any(),
         Route::Section(Section::Rules) => rules::RulesPage().into_any(),
-        Route::Section(Section::Simulator) => simulator::SimulatorPage().into_any(),
-        // main.rs mounts the embed view on its own; reaching it here means the fragment changed
-        // to an embed link inside the full app, which then shows the embed in place.
-        Route::Embed => crate::embed::EmbedApp().into_any(),
+        // Served by other pages; the shell forwards there before this is drawn.
+        Route::Section(Section::Simulator | Section::Learn) => ().into_any(),
         Route::NotFound(name) => not_found::NotFound(not_found::NotFoundProps { name }).into_any(),
     }
+}
+
+/// The simulator page's one section (`simulator/index.html`).
+pub fn simulator_page(_route: Route) -> AnyView {
+    simulator::SimulatorPage().into_any()
 }

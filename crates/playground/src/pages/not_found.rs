@@ -5,8 +5,8 @@ use crate::route::Route;
 #[component]
 pub fn NotFound(name: String) -> impl IntoView {
     let home = match Route::HOME {
-        Route::Section(section) => section.href(),
-        Route::Embed | Route::NotFound(_) => "#/".to_owned(),
+        Route::Section(section) => section.fragment(),
+        Route::NotFound(_) => "#/".to_owned(),
     };
     view! {
         <section class="page" aria-labelledby="page-title">

@@ -4,9 +4,9 @@
 use catalog::Region;
 use leptos::prelude::*;
 
-use crate::app::use_app;
+use crate::context::use_app;
 use crate::model::region_search::{example_bus_arn, find_regions, result_summary};
-use crate::model::text_match::MAX_SEARCH_CHARS;
+use web_ui::text_match::MAX_SEARCH_CHARS;
 use crate::route::Section;
 
 #[component]
@@ -49,7 +49,7 @@ pub fn RegionsPage() -> impl IntoView {
                 <p class="hint">
                     "The China Regions are in their own partition, " <code>"aws-cn"</code>
                     ", so their ARNs start with " <code>"arn:aws-cn:"</code> ". "
-                    <a href=Section::Partners.href()>"See your partner event sources in this Region"</a> "."
+                    <a href=Section::Partners.fragment()>"See your partner event sources in this Region"</a> "."
                 </p>
             </div>
             <form class="filters" role="search" aria-label="Regions" on:submit=|ev| ev.prevent_default()>

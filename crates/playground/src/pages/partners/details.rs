@@ -5,8 +5,8 @@ use catalog::Sample;
 use leptos::prelude::*;
 
 use super::setup::SetupWalkthrough;
-use crate::app::use_app;
-use crate::components::copy_block::{copy_to_clipboard, CopyOutcome};
+use crate::context::use_app;
+use web_ui::components::copy_block::{copy_to_clipboard, CopyOutcome};
 use crate::model::partner_search::Listing;
 use crate::route::Section;
 
@@ -75,7 +75,7 @@ fn SampleView(sample: &'static Sample) -> impl IntoView {
     let use_in_rule_builder = move |_| {
         app.state
             .update(|s| s.draft.event = sample.event_for(&s.account, s.current_region().code()));
-        let _ = window().location().set_hash(&Section::Rules.href());
+        let _ = window().location().set_hash(&Section::Rules.fragment());
     };
 
     view! {

@@ -9,12 +9,12 @@ use catalog::Category;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::use_app;
+use crate::context::use_app;
 use crate::model::partner_search::{
     category_counts, category_from_value, category_value, result_summary, shown_listing, Listing,
     PartnerFilter,
 };
-use crate::model::text_match::MAX_SEARCH_CHARS;
+use web_ui::text_match::MAX_SEARCH_CHARS;
 use crate::route::Section;
 
 #[component]
@@ -50,7 +50,7 @@ pub fn PartnersPage() -> impl IntoView {
             </p>
             <p class="context-line">
                 "Working as account " <code>{move || app.state.with(|s| s.account.clone())}</code> " in "
-                <a href=Section::Regions.href()>
+                <a href=Section::Regions.fragment()>
                     <code>{move || app.state.with(|s| s.current_region().code())}</code>
                     " (" {move || app.state.with(|s| s.current_region().name())} ")"
                 </a> "."

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::focus_selector;
-use crate::app::use_app;
+use crate::context::use_app;
 use crate::model::partner_search::Listing;
 use crate::model::setup_flow::{
     parse_account, source_name_from_input, FlowAction, SetupStage, Step, StepStatus,

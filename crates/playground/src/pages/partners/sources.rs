@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::focus_selector;
 use super::setup::DeliveryResult;
-use crate::app::use_app;
+use crate::context::use_app;
 use crate::model::sources::{
     other_regions_with_sources, source_row, source_rows, state_label, DeliveryReport, SourceAction,
 };

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::{FieldMessages, RulesContext};
-use crate::app::use_app;
+use crate::context::use_app;
 use crate::model::rule_wizard::{bus_choices, control_id, other_messages};
 use crate::route::Section;
 
@@ -105,7 +105,7 @@ pub(super) fn DetailsStep(ctx: RulesContext) -> impl IntoView {
                             .then(|| {
                                 view! {
                                     " You have no partner event bus in this Region yet: "
-                                    <a href=Section::Partners.href()>"set one up on the Partners page"</a>
+                                    <a href=Section::Partners.fragment()>"set one up on the Partners page"</a>
                                     "."
                                 }
                             })

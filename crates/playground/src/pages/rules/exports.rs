@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use rules::Rule;
 
-use crate::components::copy_block::CopyBlock;
+use web_ui::components::copy_block::CopyBlock;
 use crate::model::rule_list::{rule_exports, test_pattern_export, ExportBlock};
 
 /// The rule as AWS CLI commands, CloudFormation (JSON and YAML) and Terraform, plus (when

@@ -5,7 +5,7 @@ use rules::{Rule, RuleKey, RuleState};
 
 use super::exports::Exports;
 use super::{focus_selector, RulesContext};
-use crate::app::use_app;
+use crate::context::use_app;
 use crate::model::rule_list::{bus_sections, pattern_preview, BusSection};
 use crate::model::rule_wizard::RuleForm;
 use crate::model::simulator_scenario::simulator_link;

@@ -17,7 +17,7 @@ use leptos::prelude::*;
 use rules::{FieldErrors, Rule};
 use wasm_bindgen::JsCast;
 
-use crate::app::use_app;
+use crate::context::use_app;
 use crate::model::pattern_builder::BuiltField;
 use crate::model::rule_wizard::{control_id, message_id, RuleForm, Step};
 

@@ -5,7 +5,7 @@ use rules::RuleState;
 
 use super::exports::Exports;
 use super::RulesContext;
-use crate::model::pattern_check::{analyse, Verdict};
+use web_ui::pattern_check::{analyse, Verdict};
 use crate::model::rule_wizard::{describe_target, Step};
 
 #[component]

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use rules::{apply_input, EcsLaunchType, TargetKind, MAX_TARGETS, PREDEFINED_PLACEHOLDERS};
 
 use super::{FieldMessages, RowText, RulesContext};
-use crate::components::copy_block::CopyBlock;
+use web_ui::components::copy_block::CopyBlock;
 use crate::model::rule_wizard::{
     control_id, dlq_policy_text, example_other_account_queue_arn, other_messages, DlqMode,
     InputMode, PathRow, RoleMode, TargetForm,

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::{details, focus_selector, pattern, review, tags, targets, RulesContext};
-use crate::app::use_app;
+use crate::context::use_app;
 use crate::model::rule_wizard::{
     control_id, errors_of_step, first_step_with_errors, save_rule, Step,
 };

@@ -16,6 +16,7 @@ use crate::model::simulator_settings::{
     TargetSettings, MAX_DURATION_MINUTES, MAX_LATENCY_MS, MAX_RATE_COUNT,
     MAX_RATE_LIMIT_PER_SECOND, MAX_SAMPLE_WEIGHT, MAX_WINDOW_MINUTE,
 };
+use crate::context::use_app;
 use crate::route::Section;
 
 /// A labelled text input for a number. What the user types is parsed; readable values go to
@@ -214,7 +215,7 @@ pub(super) fn ScenarioControls(ctx: SimContext) -> impl IntoView {
                         )
                     }}
                     " "
-                    <a href=Section::Rules.href()>"Go to Rules"</a>
+                    <a href=use_app().link(Section::Rules, "")>"Go to Rules"</a>
                 </p>
             </fieldset>
             {move || if is_preset.get() {

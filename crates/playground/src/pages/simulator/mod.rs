@@ -18,7 +18,7 @@ use std::sync::Arc;
 use delivery::{Report, Scenario};
 use leptos::prelude::*;
 
-use crate::app::{use_app, AppContext};
+use crate::context::{use_app, AppContext};
 use crate::model::simulator_scenario::{
     build_scenario, link_params, select_linked_rule, BuiltScenario,
 };

@@ -4,3 +4,5 @@ pub mod copy_block;
 pub mod editor_problem;
 pub mod json_editor;
 pub mod match_result;
+pub mod site_nav;
+pub mod theme_picker;

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::pattern_check::{LineStatus, Verdict};
+use crate::pattern_check::{LineStatus, Verdict};
 
 #[component]
 pub fn MatchResult(analysis_verdict: Signal<Verdict>) -> impl IntoView {

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::pattern_check::EditorProblem;
+use crate::pattern_check::EditorProblem;
 
 #[component]
 pub fn EditorProblemNote(

@@ -7,11 +7,13 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use crate::components::editor_problem::EditorProblemNote;
-use crate::components::json_editor::JsonEditor;
-use crate::components::match_result::MatchResult;
-use crate::embed_request::{open_in_playground_fragment, EmbedRequest};
-use crate::model::pattern_check::analyse;
+use leptos::task::spawn_local;
+use web_ui::components::editor_problem::EditorProblemNote;
+use web_ui::components::json_editor::JsonEditor;
+use web_ui::components::match_result::MatchResult;
+use web_ui::pattern_check::analyse;
+
+use crate::request::{open_in_playground_link, open_state, EmbedRequest};
 
 /// The message type the parent page listens for.
 pub const HEIGHT_MESSAGE: &str = "eventbridge-playground:height";
@@ -25,18 +27,25 @@ pub fn EmbedApp() -> impl IntoView {
     let readonly = request.readonly;
     let pattern = RwSignal::new(request.pattern);
     let event = RwSignal::new(request.event);
+    // Why a share link's state could not be opened, shown in the embed.
+    let problem = RwSignal::new(None::<String>);
+    if let Some(encoded) = request.state {
+        spawn_local(async move {
+            match open_state(&encoded).await {
+                Ok((p, e)) => {
+                    pattern.set(p);
+                    event.set(e);
+                }
+                Err(error) => problem.set(Some(error.to_string())),
+            }
+        });
+    }
     let analysis = Memo::new(move |_| pattern.with(|p| event.with(|e| analyse(p, e))));
     let pattern_problem = Signal::derive(move || analysis.with(|a| a.pattern_problem.clone()));
     let event_problem = Signal::derive(move || analysis.with(|a| a.event_problem.clone()));
 
-    let playground_link = move || {
-        let location = window().location();
-        let base = location.pathname().unwrap_or_default();
-        format!(
-            "{base}{}",
-            pattern.with(|p| event.with(|e| open_in_playground_fragment(p, e)))
-        )
-    };
+    let playground_link =
+        move || pattern.with(|p| event.with(|e| open_in_playground_link(p, e)));
 
     // Report the height after every change of the result (which is what changes the height), and
     // once the first layout is done.
@@ -49,7 +58,7 @@ pub fn EmbedApp() -> impl IntoView {
 
     view! {
         <main class="embed" aria-label="Event pattern example">
-            {request.problem.map(|problem| view! { <p class="error" role="alert">{problem}</p> })}
+            {move || problem.get().map(|problem| view! { <p class="error" role="alert">{problem}</p> })}
             <div class="embed-editors">
                 <div>
                     <JsonEditor

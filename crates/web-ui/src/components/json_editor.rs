@@ -8,7 +8,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::model::json_highlight::{
+use crate::json_highlight::{
     first_problem, line_count, offset_revealing, segments, Highlight,
 };
 

@@ -1,0 +1,137 @@
+//! What an embedding page asks for in the iframe's URL fragment.
+//!
+//! `#/embed?pattern=<text>&event=<text>&theme=dark&readonly=1` with percent-encoded texts is easy
+//! to write by hand in documentation; `#/embed?state=1.…` (a share link's state) works too.
+
+use serde::Deserialize;
+use web_ui::link_codec::{self, LinkError, Payload};
+use web_ui::query;
+use web_ui::site::{Page, Section};
+use web_ui::theme::Theme;
+
+/// A share link's state, as much of it as the embed shows.
+const SHARED_STATE: Payload = Payload {
+    name: "playground state",
+    max_encoded: 512 * 1024,
+    max_decoded: 4 * 1024 * 1024,
+};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EmbedRequest {
+    pub theme: Theme,
+    pub readonly: bool,
+    pub pattern: String,
+    pub event: String,
+    /// A share link's state to open instead of the texts (decoded asynchronously).
+    pub state: Option<String>,
+}
+
+impl EmbedRequest {
+    pub fn from_hash(hash: &str) -> EmbedRequest {
+        let mut request = EmbedRequest {
+            theme: Theme::System,
+            readonly: false,
+            pattern: String::new(),
+            event: String::new(),
+            state: None,
+        };
+        for (key, value) in query::params(hash) {
+            match key.as_str() {
+                "theme" => request.theme = Theme::from_attribute(&value),
+                "readonly" => request.readonly = value != "0" && value != "false",
+                "pattern" => request.pattern = value,
+                "event" => request.event = value,
+                "state" => request.state = Some(value),
+                _ => {}
+            }
+        }
+        request
+    }
+}
+
+/// The rule builder's texts inside a share link's state.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct SharedDraft {
+    pattern: String,
+    event: String,
+}
+
+#[derive(Deserialize)]
+struct SharedState {
+    #[serde(default)]
+    draft: SharedDraft,
+}
+
+/// The pattern and event texts of a share link's state text.
+pub fn draft_of_state(json: &str) -> Result<(String, String), LinkError> {
+    let state: SharedState = serde_json::from_str(json)
+        .map_err(|e| LinkError::new(format!("This link could not be opened: {e}.")))?;
+    Ok((state.draft.pattern, state.draft.event))
+}
+
+/// Decodes a `state=` value into the rule builder's texts.
+pub async fn open_state(encoded: &str) -> Result<(String, String), LinkError> {
+    let json = link_codec::decode(encoded, SHARED_STATE).await?;
+    draft_of_state(&json)
+}
+
+/// The link that opens these texts in the workbench's rule builder.
+pub fn open_in_playground_link(pattern: &str, event: &str) -> String {
+    Section::Rules.link_from(
+        Page::Embed,
+        &query::build(&[("pattern", pattern), ("event", event)]),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_texts_and_options_are_read() {
+        let request = EmbedRequest::from_hash(
+            "#/embed?pattern=%7B%22a%22%3A%5B1%5D%7D&event=%7B%7D&theme=dark&readonly=1",
+        );
+        assert_eq!(request.pattern, r#"{"a":[1]}"#);
+        assert_eq!(request.event, "{}");
+        assert_eq!(request.theme, Theme::Dark);
+        assert!(request.readonly);
+        assert_eq!(request.state, None);
+    }
+
+    #[test]
+    fn defaults_are_editable_and_follow_the_system_theme() {
+        let request = EmbedRequest::from_hash("#/embed");
+        assert_eq!(request.theme, Theme::System);
+        assert!(!request.readonly);
+        assert!(request.pattern.is_empty());
+        assert!(!EmbedRequest::from_hash("#/embed?readonly=0").readonly);
+    }
+
+    #[test]
+    fn a_share_state_gives_the_rule_builder_texts() {
+        let request = EmbedRequest::from_hash("#/embed?state=1.abc");
+        assert_eq!(request.state.as_deref(), Some("1.abc"));
+        let json = r#"{"region":"eu-west-1","draft":{"pattern":"{\"source\":[\"x\"]}","event":"{}","builder":[]},"rules":{}}"#;
+        assert_eq!(
+            draft_of_state(json).unwrap(),
+            (r#"{"source":["x"]}"#.to_owned(), "{}".to_owned())
+        );
+        assert!(draft_of_state("[1]")
+            .unwrap_err()
+            .message()
+            .contains("could not be opened"));
+    }
+
+    #[test]
+    fn the_playground_link_carries_the_texts_as_written() {
+        let link = open_in_playground_link(r#"{"b":1,"a":1e400}"#, "{}");
+        assert!(link.starts_with("../#/rules?pattern="), "{link}");
+        assert_eq!(
+            query::param(&link, "pattern").as_deref(),
+            Some(r#"{"b":1,"a":1e400}"#)
+        );
+        assert_eq!(query::param(&link, "event").as_deref(), Some("{}"));
+    }
+}

@@ -1,0 +1,5 @@
+//! The simulator page (`simulator/index.html`).
+
+fn main() {
+    playground::start_simulator();
+}

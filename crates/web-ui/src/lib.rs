@@ -1,0 +1,19 @@
+//! What every page of the playground shares: the JSON editor with its marks, the live match
+//! result and its explanation, the theme, the site's navigation and URL query parsing.
+//!
+//! The playground is several small WebAssembly bundles (the workbench, the simulator, the
+//! course, the docs embed), one per entry page, so that a docs page or a learner downloads only
+//! what they use. This crate is the part they have in common; the view models
+//! ([`pattern_check`], [`json_highlight`], [`text_match`], [`query`], [`site`]) are plain Rust,
+//! unit-tested natively, and the components only render them.
+
+#![forbid(unsafe_code)]
+
+pub mod components;
+pub mod json_highlight;
+pub mod link_codec;
+pub mod pattern_check;
+pub mod query;
+pub mod site;
+pub mod text_match;
+pub mod theme;

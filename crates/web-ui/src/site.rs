@@ -1,0 +1,182 @@
+//! The site's sections and which page (WebAssembly bundle) serves each.
+//!
+//! The playground is built as several entry pages so that nobody downloads what they do not use:
+//! the workbench (`index.html`: partners, regions, rules), the simulator (`simulator/`), the course
+//! (`learn/`) and the docs embed (`embed/`). Every page reads the same fragment routes as before
+//! the split (`#/rules?…`, `#/simulator?rule=…`, `#/learn/<lesson>`, `#/embed?…`), so a link
+//! keeps working whichever page it lands on: `index.html` forwards fragments that belong to another
+//! page before loading anything (see `web/index.html`), and links between pages are relative, so
+//! the site works under any sub-path of a static host.
+
+/// One entry page of the site.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    /// `index.html`: partners, regions and the rule builder.
+    Workbench,
+    /// `simulator/index.html`: the delivery simulator.
+    Simulator,
+    /// `learn/index.html`: the course.
+    Learn,
+    /// `embed/index.html`: the docs embed.
+    Embed,
+}
+
+impl Page {
+    /// The page's directory below the site root, with a trailing slash (`""` for the root).
+    pub fn dir(self) -> &'static str {
+        match self {
+            Page::Workbench => "",
+            Page::Simulator => "simulator/",
+            Page::Learn => "learn/",
+            Page::Embed => "embed/",
+        }
+    }
+
+    /// The relative path from this page's directory to the site root.
+    fn to_root(self) -> &'static str {
+        match self {
+            Page::Workbench => "",
+            Page::Simulator | Page::Learn | Page::Embed => "../",
+        }
+    }
+
+    /// The page that serves a fragment route (`#/simulator?…` -> the simulator).
+    pub fn for_hash(hash: &str) -> Page {
+        let path = crate::query::path_of(hash);
+        match path.trim_start_matches('/').split('/').next().unwrap_or("") {
+            "simulator" => Page::Simulator,
+            "learn" => Page::Learn,
+            "embed" => Page::Embed,
+            _ => Page::Workbench,
+        }
+    }
+
+    /// A link from this page to `fragment` (`#/…`) on `target`: the bare fragment when it is
+    /// this page, a relative path otherwise.
+    pub fn link_to(self, target: Page, fragment: &str) -> String {
+        if target == self {
+            fragment.to_owned()
+        } else {
+            format!("{}{}{}", self.to_root(), target.dir(), fragment)
+        }
+    }
+}
+
+/// A top-level section of the site, in navigation order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    Partners,
+    Regions,
+    Rules,
+    Simulator,
+    Learn,
+}
+
+impl Section {
+    pub const ALL: [Section; 5] = [
+        Section::Partners,
+        Section::Regions,
+        Section::Rules,
+        Section::Simulator,
+        Section::Learn,
+    ];
+
+    /// The fragment's first segment: `#/rules`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Section::Partners => "partners",
+            Section::Regions => "regions",
+            Section::Rules => "rules",
+            Section::Simulator => "simulator",
+            Section::Learn => "learn",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::Partners => "Partners",
+            Section::Regions => "Regions",
+            Section::Rules => "Rules",
+            Section::Simulator => "Simulator",
+            Section::Learn => "Learn",
+        }
+    }
+
+    /// The page that serves this section.
+    pub fn page(self) -> Page {
+        match self {
+            Section::Partners | Section::Regions | Section::Rules => Page::Workbench,
+            Section::Simulator => Page::Simulator,
+            Section::Learn => Page::Learn,
+        }
+    }
+
+    /// The section's fragment, `#/rules`.
+    pub fn fragment(self) -> String {
+        format!("#/{}", self.slug())
+    }
+
+    /// A link to this section from `from`, optionally with a query (`rule=…&bus=…`).
+    pub fn link_from(self, from: Page, query: &str) -> String {
+        let fragment = if query.is_empty() {
+            self.fragment()
+        } else {
+            format!("{}?{query}", self.fragment())
+        };
+        from.link_to(self.page(), &fragment)
+    }
+
+    /// The section a fragment names, if any (`#/rules?x` -> Rules; `#/` -> none).
+    pub fn from_hash(hash: &str) -> Option<Section> {
+        let path = crate::query::path_of(hash);
+        let slug = path.trim_start_matches('/').split('/').next().unwrap_or("");
+        Section::ALL.into_iter().find(|s| s.slug() == slug)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fragments_name_the_page_that_serves_them() {
+        assert_eq!(Page::for_hash(""), Page::Workbench);
+        assert_eq!(Page::for_hash("#/rules?state=1.x"), Page::Workbench);
+        assert_eq!(Page::for_hash("#/simulator?rule=a"), Page::Simulator);
+        assert_eq!(Page::for_hash("#/learn/exists"), Page::Learn);
+        assert_eq!(Page::for_hash("#/embed?pattern=%7B%7D"), Page::Embed);
+        assert_eq!(Page::for_hash("#/embedded"), Page::Workbench);
+        for section in Section::ALL {
+            assert_eq!(Page::for_hash(&section.fragment()), section.page());
+            assert_eq!(Section::from_hash(&section.fragment()), Some(section));
+        }
+    }
+
+    #[test]
+    fn links_between_pages_are_relative() {
+        assert_eq!(
+            Section::Rules.link_from(Page::Workbench, ""),
+            "#/rules"
+        );
+        assert_eq!(
+            Section::Simulator.link_from(Page::Workbench, "rule=a"),
+            "simulator/#/simulator?rule=a"
+        );
+        assert_eq!(
+            Section::Rules.link_from(Page::Simulator, ""),
+            "../#/rules"
+        );
+        assert_eq!(
+            Section::Learn.link_from(Page::Simulator, ""),
+            "../learn/#/learn"
+        );
+        assert_eq!(
+            Section::Learn.link_from(Page::Learn, ""),
+            "#/learn"
+        );
+        assert_eq!(
+            Section::Rules.link_from(Page::Embed, "pattern=x"),
+            "../#/rules?pattern=x"
+        );
+    }
+}
