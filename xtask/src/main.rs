@@ -121,10 +121,12 @@ fn build_web() -> Result<(), String> {
     // The docs example page in dist/ uses the JS API package, so it is built first.
     js_package::build()?;
     for (html, dist) in ENTRY_PAGES {
-        run(Step::new(&format!("release build of {html} (trunk)"), "trunk")
-            .args(["build", "--release", "--offline=true", html, "--dist", dist])
-            .path_prefix(tools::wasm_opt_bin_dir())
-            .dir(&root))?;
+        run(
+            Step::new(&format!("release build of {html} (trunk)"), "trunk")
+                .args(["build", "--release", "--offline=true", html, "--dist", dist])
+                .path_prefix(tools::wasm_opt_bin_dir())
+                .dir(&root),
+        )?;
     }
     Ok(())
 }

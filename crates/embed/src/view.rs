@@ -44,8 +44,7 @@ pub fn EmbedApp() -> impl IntoView {
     let pattern_problem = Signal::derive(move || analysis.with(|a| a.pattern_problem.clone()));
     let event_problem = Signal::derive(move || analysis.with(|a| a.event_problem.clone()));
 
-    let playground_link =
-        move || pattern.with(|p| event.with(|e| open_in_playground_link(p, e)));
+    let playground_link = move || pattern.with(|p| event.with(|e| open_in_playground_link(p, e)));
 
     // Report the height after every change of the result (which is what changes the height), and
     // once the first layout is done.

@@ -62,7 +62,8 @@ fn open_example_texts(app: AppContext, hash: &str) {
         state,
         "Opened the example in the rule builder.".to_owned(),
     );
-    let clean = web_ui::query::without_param(&web_ui::query::without_param(hash, "pattern"), "event");
+    let clean =
+        web_ui::query::without_param(&web_ui::query::without_param(hash, "pattern"), "event");
     let _ = window().history().and_then(|history| {
         history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&clean))
     });
@@ -76,7 +77,11 @@ pub fn forward_to_other_page(this_page: Page) -> bool {
     if target == this_page {
         return false;
     }
-    let fragment = if hash.is_empty() { "#/".to_owned() } else { hash };
+    let fragment = if hash.is_empty() {
+        "#/".to_owned()
+    } else {
+        hash
+    };
     window()
         .location()
         .replace(&this_page.link_to(target, &fragment))

@@ -81,8 +81,14 @@ mod tests {
 
     #[test]
     fn the_state_param_is_found_and_removed() {
-        assert_eq!(state_param("#/rules?state=1.abc&x=1").as_deref(), Some("1.abc"));
-        assert_eq!(state_param("#/rules?x=1&state=1.abc").as_deref(), Some("1.abc"));
+        assert_eq!(
+            state_param("#/rules?state=1.abc&x=1").as_deref(),
+            Some("1.abc")
+        );
+        assert_eq!(
+            state_param("#/rules?x=1&state=1.abc").as_deref(),
+            Some("1.abc")
+        );
         assert_eq!(state_param("#/rules"), None);
         assert_eq!(without_state_param("#/rules?state=1.abc"), "#/rules");
         assert_eq!(

@@ -7,10 +7,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::context::{replace_state, use_app};
-use web_ui::components::copy_block::{copy_to_clipboard, CopyOutcome};
 use crate::route::{Route, Section};
 use crate::share;
 use crate::state::PlaygroundState;
+use web_ui::components::copy_block::{copy_to_clipboard, CopyOutcome};
 use web_ui::components::theme_picker::ThemePicker;
 
 /// Largest file the import accepts; real exports are a few hundred KB at most.
@@ -245,7 +245,6 @@ fn typing_in_a_field(event: &leptos::ev::KeyboardEvent) -> bool {
     matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
         || element.get_attribute("contenteditable").is_some()
 }
-
 
 /// Human size of a link, e.g. `1.3 KB`.
 pub fn format_size(bytes: usize) -> String {

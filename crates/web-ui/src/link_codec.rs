@@ -71,9 +71,11 @@ pub fn compressed_bytes(encoded: &str, payload: Payload) -> Result<Vec<u8>, Link
             "This link's {name} is damaged (no format version)."
         )));
     };
-    let version: u32 = version
-        .parse()
-        .map_err(|_| LinkError(format!("This link's {name} is damaged (bad format version).")))?;
+    let version: u32 = version.parse().map_err(|_| {
+        LinkError(format!(
+            "This link's {name} is damaged (bad format version)."
+        ))
+    })?;
     match version {
         CURRENT_VERSION => URL_SAFE_NO_PAD.decode(data).map_err(|_| {
             LinkError(format!(
@@ -122,9 +124,9 @@ pub async fn decode(encoded: &str, payload: Payload) -> Result<String, LinkError
 
 /// Encodes a text as a link value, compressing with the browser.
 pub async fn encode(text: &str) -> Result<String, LinkError> {
-    let compressed = browser::deflate_raw(text.as_bytes())
-        .await
-        .map_err(|()| LinkError::new("This browser could not compress the link (it lacks CompressionStream)."))?;
+    let compressed = browser::deflate_raw(text.as_bytes()).await.map_err(|()| {
+        LinkError::new("This browser could not compress the link (it lacks CompressionStream).")
+    })?;
     Ok(encoded_value(&compressed))
 }
 
@@ -184,7 +186,9 @@ export async function deflate_raw(bytes) {
 
     pub async fn deflate_raw(bytes: &[u8]) -> Result<Vec<u8>, ()> {
         match JsFuture::from(deflate_raw_js(bytes)).await {
-            Ok(value) if value.is_instance_of::<Uint8Array>() => Ok(Uint8Array::from(value).to_vec()),
+            Ok(value) if value.is_instance_of::<Uint8Array>() => {
+                Ok(Uint8Array::from(value).to_vec())
+            }
             _ => Err(()),
         }
     }
@@ -242,7 +246,17 @@ mod tests {
     fn damaged_links_are_errors_not_panics() {
         let encoded = made_the_old_way("some state text");
         let cut = &encoded[..encoded.len() / 2];
-        for damaged in ["", "1", "1.", "x.abc", "1.!!!!", cut, "1.AAAA", "1.aGVsbG8", "1.a+b/"] {
+        for damaged in [
+            "",
+            "1",
+            "1.",
+            "x.abc",
+            "1.!!!!",
+            cut,
+            "1.AAAA",
+            "1.aGVsbG8",
+            "1.a+b/",
+        ] {
             let error = round_trip(damaged).unwrap_err();
             assert!(!error.message().is_empty(), "{damaged:?}");
         }
@@ -250,21 +264,36 @@ mod tests {
 
     #[test]
     fn newer_and_unknown_versions_say_why() {
-        assert!(round_trip("2.abc").unwrap_err().message().contains("newer version"));
-        assert!(round_trip("0.abc").unwrap_err().message().contains("format 0"));
+        assert!(round_trip("2.abc")
+            .unwrap_err()
+            .message()
+            .contains("newer version"));
+        assert!(round_trip("0.abc")
+            .unwrap_err()
+            .message()
+            .contains("format 0"));
     }
 
     #[test]
     fn a_zip_bomb_is_refused() {
         let bomb = " ".repeat(STATE.max_decoded * 4);
         let encoded = made_the_old_way(&bomb);
-        assert!(encoded.len() < STATE.max_encoded, "the bomb itself is small");
-        assert!(round_trip(&encoded).unwrap_err().message().contains("larger than"));
+        assert!(
+            encoded.len() < STATE.max_encoded,
+            "the bomb itself is small"
+        );
+        assert!(round_trip(&encoded)
+            .unwrap_err()
+            .message()
+            .contains("larger than"));
     }
 
     #[test]
     fn overlong_links_are_refused_before_decoding() {
         let long = format!("1.{}", "A".repeat(STATE.max_encoded));
-        assert!(round_trip(&long).unwrap_err().message().contains("too long"));
+        assert!(round_trip(&long)
+            .unwrap_err()
+            .message()
+            .contains("too long"));
     }
 }

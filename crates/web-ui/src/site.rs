@@ -154,26 +154,17 @@ mod tests {
 
     #[test]
     fn links_between_pages_are_relative() {
-        assert_eq!(
-            Section::Rules.link_from(Page::Workbench, ""),
-            "#/rules"
-        );
+        assert_eq!(Section::Rules.link_from(Page::Workbench, ""), "#/rules");
         assert_eq!(
             Section::Simulator.link_from(Page::Workbench, "rule=a"),
             "simulator/#/simulator?rule=a"
         );
-        assert_eq!(
-            Section::Rules.link_from(Page::Simulator, ""),
-            "../#/rules"
-        );
+        assert_eq!(Section::Rules.link_from(Page::Simulator, ""), "../#/rules");
         assert_eq!(
             Section::Learn.link_from(Page::Simulator, ""),
             "../learn/#/learn"
         );
-        assert_eq!(
-            Section::Learn.link_from(Page::Learn, ""),
-            "#/learn"
-        );
+        assert_eq!(Section::Learn.link_from(Page::Learn, ""), "#/learn");
         assert_eq!(
             Section::Rules.link_from(Page::Embed, "pattern=x"),
             "../#/rules?pattern=x"

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use crate::context::use_app;
 use crate::model::region_search::{example_bus_arn, find_regions, result_summary};
-use web_ui::text_match::MAX_SEARCH_CHARS;
 use crate::route::Section;
+use web_ui::text_match::MAX_SEARCH_CHARS;
 
 #[component]
 pub fn RegionsPage() -> impl IntoView {

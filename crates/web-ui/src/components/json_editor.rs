@@ -8,9 +8,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::json_highlight::{
-    first_problem, line_count, offset_revealing, segments, Highlight,
-};
+use crate::json_highlight::{first_problem, line_count, offset_revealing, segments, Highlight};
 
 /// Scrolls the editor so its first failing field or error mark is in view, unless the focus is in
 /// the editor: the text never moves under someone typing in it.

@@ -45,4 +45,3 @@ pub fn ThemePicker() -> impl IntoView {
         </label>
     }
 }
-

@@ -6,9 +6,9 @@ use leptos::prelude::*;
 
 use super::setup::SetupWalkthrough;
 use crate::context::use_app;
-use web_ui::components::copy_block::{copy_to_clipboard, CopyOutcome};
 use crate::model::partner_search::Listing;
 use crate::route::Section;
+use web_ui::components::copy_block::{copy_to_clipboard, CopyOutcome};
 
 #[component]
 pub fn PartnerDetails(listing: Listing) -> impl IntoView {

@@ -14,8 +14,8 @@ use crate::model::partner_search::{
     category_counts, category_from_value, category_value, result_summary, shown_listing, Listing,
     PartnerFilter,
 };
-use web_ui::text_match::MAX_SEARCH_CHARS;
 use crate::route::Section;
+use web_ui::text_match::MAX_SEARCH_CHARS;
 
 #[component]
 pub fn PartnersPage() -> impl IntoView {

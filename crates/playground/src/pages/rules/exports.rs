@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use rules::Rule;
 
-use web_ui::components::copy_block::CopyBlock;
 use crate::model::rule_list::{rule_exports, test_pattern_export, ExportBlock};
+use web_ui::components::copy_block::CopyBlock;
 
 /// The rule as AWS CLI commands, CloudFormation (JSON and YAML) and Terraform, plus (when
 /// `test_texts` gives a pattern and an event) the `test-event-pattern` command for them.

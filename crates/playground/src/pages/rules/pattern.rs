@@ -6,13 +6,13 @@ use catalog::{Partner, Sample};
 use leptos::prelude::*;
 
 use super::{FieldMessages, RulesContext};
-use web_ui::components::json_editor::JsonEditor;
-use web_ui::components::match_result::MatchResult;
 use crate::model::event_tree::{event_tree, RowContent, RowLabel, TreeRow, MAX_TREE_ROWS};
 use crate::model::pattern_builder::{add_field, pattern_text, BuiltField, Operator};
-use crate::model::sample_check::{check_samples, samples_summary};
-use web_ui::pattern_check::analyse;
 use crate::model::rule_wizard::{control_id, message_id, sample_partner};
+use crate::model::sample_check::{check_samples, samples_summary};
+use web_ui::components::json_editor::JsonEditor;
+use web_ui::components::match_result::MatchResult;
+use web_ui::pattern_check::analyse;
 
 /// The value of the "enter my own event" choice of the sample menu.
 const OWN_EVENT: &str = "own";

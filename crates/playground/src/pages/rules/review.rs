@@ -5,8 +5,8 @@ use rules::RuleState;
 
 use super::exports::Exports;
 use super::RulesContext;
-use web_ui::pattern_check::{analyse, Verdict};
 use crate::model::rule_wizard::{describe_target, Step};
+use web_ui::pattern_check::{analyse, Verdict};
 
 #[component]
 pub(super) fn ReviewStep(ctx: RulesContext) -> impl IntoView {

@@ -4,12 +4,12 @@ use leptos::prelude::*;
 use rules::{apply_input, EcsLaunchType, TargetKind, MAX_TARGETS, PREDEFINED_PLACEHOLDERS};
 
 use super::{FieldMessages, RowText, RulesContext};
-use web_ui::components::copy_block::CopyBlock;
 use crate::model::rule_wizard::{
     control_id, dlq_policy_text, example_other_account_queue_arn, other_messages, DlqMode,
     InputMode, PathRow, RoleMode, TargetForm,
 };
 use crate::model::simulator_scenario::simulator_link;
+use web_ui::components::copy_block::CopyBlock;
 
 fn read_target<T: Default>(
     ctx: RulesContext,

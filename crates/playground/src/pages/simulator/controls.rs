@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::{problems_id, FieldProblems, SimContext};
+use crate::context::use_app;
 use crate::model::rule_list::pattern_preview;
 use crate::model::simulator_report::{format_count, pretty_json};
 use crate::model::simulator_scenario::{
@@ -16,7 +17,6 @@ use crate::model::simulator_settings::{
     TargetSettings, MAX_DURATION_MINUTES, MAX_LATENCY_MS, MAX_RATE_COUNT,
     MAX_RATE_LIMIT_PER_SECOND, MAX_SAMPLE_WEIGHT, MAX_WINDOW_MINUTE,
 };
-use crate::context::use_app;
 use crate::route::Section;
 
 /// A labelled text input for a number. What the user types is parsed; readable values go to
