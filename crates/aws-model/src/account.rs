@@ -146,7 +146,7 @@ impl AccountIdError {
 impl fmt::Display for AccountIdError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.kind {
-            ErrorKind::Empty => f.write_str("Enter an AWS account ID: 12 digits."),
+            ErrorKind::Empty => f.write_str("Enter your AWS account ID: 12 digits."),
             ErrorKind::NotADigit(c) if c.is_control() || c.is_whitespace() => {
                 f.write_str("An AWS account ID has only digits; remove the invisible character.")
             }
@@ -176,7 +176,7 @@ mod tests {
         let table: &[(&str, Result<&str, &str>)] = &[
             ("123456789012", Ok("123456789012")),
             ("000000000000", Ok("000000000000")),
-            ("", Err("Enter an AWS account ID")),
+            ("", Err("Enter your AWS account ID")),
             ("12345678901", Err("this one has 11 digits")),
             ("1234567890123", Err("this one has 13 digits")),
             ("1", Err("this one has 1 digit.")),
@@ -207,7 +207,7 @@ mod tests {
             ("1234-5678-9012", Ok("123456789012")),
             ("  1234 5678 9012\n", Ok("123456789012")),
             ("123456789012", Ok("123456789012")),
-            ("- -", Err("Enter an AWS account ID")),
+            ("- -", Err("Enter your AWS account ID")),
             ("1234-5678-901", Err("this one has 11 digits")),
             ("1234_5678_9012", Err("\u{201c}_\u{201d} is not one")),
             ("1234\t5678", Err("invisible character")),

@@ -205,14 +205,14 @@ fn http_message(status: u16) -> String {
 }
 
 /// The error code, and for HTTP failures the status: `ERROR_FROM_TARGET`,
-/// `SDK_CLIENT_ERROR (HTTP 503)`.
+/// `SDK_CLIENT_ERROR, HTTP 503`.
 impl fmt::Display for RetryableError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write_code(f, self.code(), self.http_status())
     }
 }
 
-/// As for [`RetryableError`]: `NO_PERMISSIONS`, `SDK_CLIENT_ERROR (HTTP 403)`.
+/// As for [`RetryableError`]: `NO_PERMISSIONS`, `SDK_CLIENT_ERROR, HTTP 403`.
 impl fmt::Display for NonRetryableError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write_code(f, self.code(), self.http_status())
@@ -225,7 +225,7 @@ fn write_code(
     status: Option<u16>,
 ) -> fmt::Result {
     match status {
-        Some(status) => write!(f, "{code} (HTTP {status})"),
+        Some(status) => write!(f, "{code}, HTTP {status}"),
         None => write!(f, "{code}"),
     }
 }
@@ -311,12 +311,12 @@ mod tests {
         let table = [
             (
                 RetryableError::HttpStatus(503).to_string(),
-                "SDK_CLIENT_ERROR (HTTP 503)",
+                "SDK_CLIENT_ERROR, HTTP 503",
             ),
             (RetryableError::ServerError.to_string(), "ERROR_FROM_TARGET"),
             (
                 NonRetryableError::HttpStatus(403).to_string(),
-                "SDK_CLIENT_ERROR (HTTP 403)",
+                "SDK_CLIENT_ERROR, HTTP 403",
             ),
             (
                 NonRetryableError::NoPermissions.to_string(),

@@ -9,10 +9,10 @@
 /// <https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutTargets.html>).
 pub const MAX_TARGETS_PER_RULE: usize = 5;
 
-/// AWS's answer (`LimitExceededException`) to a sixth target, as recorded against real AWS
+/// AWS's `LimitExceededException` text, e.g. for a sixth target, as recorded against real AWS
 /// (LocalStack's validated snapshot `test_add_exceed_fife_targets_per_rule`,
 /// <https://github.com/localstack/localstack/blob/main/tests/aws/services/events/test_events.snapshot.json>).
-pub const TOO_MANY_TARGETS_MESSAGE: &str =
+pub const LIMIT_EXCEEDED_MESSAGE: &str =
     "The requested resource exceeds the maximum number allowed.";
 
 /// Longest `EventPattern` the API takes, in characters. Source: `EventPattern` of

@@ -77,7 +77,7 @@ fn lambda(id: &str, retry: RetryPolicy, dlq: Option<Dlq>, behaviour: TargetBehav
     SimTarget {
         id: id.into(),
         arn: format!("arn:aws:lambda:{REGION}:{ACCOUNT}:function:{id}"),
-        kind: TargetKind::Lambda,
+        kind: TargetKind::LambdaFunction,
         retry,
         dlq,
         behaviour,
@@ -305,11 +305,11 @@ pub fn pending_partner_source() -> Scenario {
         sources: vec![
             SourceState {
                 name: active.into(),
-                state: PartnerSourceState::Active,
+                state: EventSourceState::Active,
             },
             SourceState {
                 name: pending.into(),
-                state: PartnerSourceState::Pending,
+                state: EventSourceState::Pending,
             },
         ],
         rules: vec![
@@ -336,7 +336,7 @@ pub fn benchmark_scenario() -> Scenario {
         .map(|index| SimTarget {
             id: format!("target-{index}"),
             arn: format!("arn:aws:lambda:us-east-1:123456789012:function:target-{index}"),
-            kind: TargetKind::Lambda,
+            kind: TargetKind::LambdaFunction,
             retry: RetryPolicy::default(),
             dlq: None,
             behaviour: TargetBehaviour {

@@ -3,32 +3,18 @@
 //! Routes live in the URL fragment so the app works from any static host under any sub-path
 //! (no server rewrites), and the browser's history gives back/forward for free.
 
-/// A top-level section of the playground, in navigation order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Section {
-    Partners,
-    Regions,
-    Rules,
-    Simulator,
+aws_model::string_enum! {
+    /// A top-level section of the playground, in navigation order; the names are the URL slugs.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Section {
+        Partners = "partners",
+        Regions = "regions",
+        Rules = "rules",
+        Simulator = "simulator",
+    }
 }
 
 impl Section {
-    pub const ALL: [Section; 4] = [
-        Section::Partners,
-        Section::Regions,
-        Section::Rules,
-        Section::Simulator,
-    ];
-
-    pub fn slug(self) -> &'static str {
-        match self {
-            Section::Partners => "partners",
-            Section::Regions => "regions",
-            Section::Rules => "rules",
-            Section::Simulator => "simulator",
-        }
-    }
-
     pub fn title(self) -> &'static str {
         match self {
             Section::Partners => "Partners",
@@ -39,7 +25,7 @@ impl Section {
     }
 
     pub fn href(self) -> String {
-        format!("#/{}", self.slug())
+        format!("#/{}", self.as_str())
     }
 }
 
@@ -68,11 +54,9 @@ impl Route {
         if slug == "embed" {
             return Route::Embed;
         }
-        Section::ALL
-            .into_iter()
-            .find(|section| section.slug() == slug)
+        slug.parse::<Section>()
             .map(Route::Section)
-            .unwrap_or_else(|| Route::NotFound(slug.to_owned()))
+            .unwrap_or_else(|_| Route::NotFound(slug.to_owned()))
     }
 
     pub fn section(&self) -> Option<Section> {

@@ -32,7 +32,7 @@ pub fn Toolbar(route: ReadSignal<Route>) -> impl IntoView {
             .get_untracked()
             .section()
             .unwrap_or(Section::Partners)
-            .slug();
+            .as_str();
         let location = window().location();
         let base = format!(
             "{}{}",
