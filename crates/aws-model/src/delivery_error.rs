@@ -16,8 +16,10 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 crate::string_enum! {
-    /// The `ERROR_CODE` attribute of a dead-letter-queue message: every value AWS documents
-    /// (see the module's sources), in alphabetical order.
+    /// The `ERROR_CODE` attribute of a dead-letter-queue message: every value AWS documents,
+    /// in alphabetical order. The full list is on the current dead-letter-queue page (its
+    /// Chinese edition, <https://docs.aws.amazon.com/zh_cn/eventbridge/latest/userguide/eb-rule-dlq.html>,
+    /// showed all 21 when this was written; earlier editions listed five).
     #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
     pub enum DeliveryErrorCode {
         /// The connection to the target could not be made.

@@ -6,27 +6,25 @@ use crate::samples::{sample, Sample, DOCUMENTED, ILLUSTRATIVE};
 
 aws_model::string_enum! {
     /// What kind of product a partner is, for grouping and filtering in the UI. The names are
-    /// the labels in lower case with dashes (URL- and `<option>`-safe); the variant names of
-    /// older versions still read.
+    /// the labels in lower case with dashes (URL- and `<option>`-safe).
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     pub enum Category {
-        Identity = "identity-and-access" | "Identity",
-        MonitoringAndIncidentResponse =
-            "monitoring-and-incident-response" | "MonitoringAndIncidentResponse",
-        Security = "security" | "Security",
-        DeveloperTools = "developer-tools" | "DeveloperTools",
-        WorkflowAutomation = "workflow-and-integration" | "WorkflowAutomation",
-        CloudManagement = "cloud-management" | "CloudManagement",
-        Databases = "databases" | "Databases",
-        DataAndAnalytics = "data-and-analytics" | "DataAndAnalytics",
-        Commerce = "commerce" | "Commerce",
-        CustomerSupport = "customer-support" | "CustomerSupport",
-        CustomerEngagement = "customer-engagement" | "CustomerEngagement",
-        SalesAndCrm = "sales-and-crm" | "SalesAndCrm",
-        Communications = "communications" | "Communications",
-        MediaProcessing = "media-processing" | "MediaProcessing",
-        Blockchain = "blockchain" | "Blockchain",
-        Gaming = "game-services" | "Gaming",
+        Identity = "identity-and-access",
+        MonitoringAndIncidentResponse = "monitoring-and-incident-response",
+        Security = "security",
+        DeveloperTools = "developer-tools",
+        WorkflowAutomation = "workflow-and-integration",
+        CloudManagement = "cloud-management",
+        Databases = "databases",
+        DataAndAnalytics = "data-and-analytics",
+        Commerce = "commerce",
+        CustomerSupport = "customer-support",
+        CustomerEngagement = "customer-engagement",
+        SalesAndCrm = "sales-and-crm",
+        Communications = "communications",
+        MediaProcessing = "media-processing",
+        Blockchain = "blockchain",
+        Gaming = "game-services",
     }
 }
 

@@ -223,7 +223,7 @@ fn all_23_seed_regions_with_names_and_partitions() {
 }
 
 /// The category names are the labels in lower case with dashes, so `<option>` values and
-/// links stay readable; the variant names older versions wrote still read.
+/// links stay readable.
 #[test]
 fn category_names_follow_their_labels() {
     for category in Category::ALL {
@@ -235,8 +235,6 @@ fn category_names_follow_their_labels() {
             .collect();
         assert_eq!(category.as_str(), from_label.join("-"), "{category:?}");
         assert_eq!(category.as_str().parse::<Category>(), Ok(category));
-        let old_name = format!("{category:?}");
-        assert_eq!(old_name.parse::<Category>(), Ok(category), "{old_name}");
         assert_eq!(
             serde_json::to_string(&category).unwrap(),
             format!("\"{}\"", category.as_str())

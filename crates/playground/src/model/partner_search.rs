@@ -108,7 +108,7 @@ impl Listing {
         match self {
             Listing::Partner(partner) => partner.owns_source_name(name),
             Listing::SalesforceEventRelay => {
-                name.starts_with("aws.partner/salesforce.com/")
+                aws_model::partner_name(name) == Some(SALESFORCE_ID)
                     && aws_model::is_partner_event_source_name(name)
             }
         }

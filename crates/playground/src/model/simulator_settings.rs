@@ -114,24 +114,23 @@ aws_model::string_enum! {
 }
 
 impl RetryableChoice {
-    pub fn label(self) -> &'static str {
-        match self {
-            RetryableChoice::ServerError => "Service error (ERROR_FROM_TARGET)",
-            RetryableChoice::Throttling => "Throttled by the target (THROTTLING)",
-            RetryableChoice::Timeout => "No answer within 5 s (TIMEOUT)",
-            RetryableChoice::ConnectionFailure => "Connection failure (CONNECTION_FAILURE)",
+    /// What the menu says: a few words, then the `ERROR_CODE` the simulator reports for it.
+    pub fn label(self) -> String {
+        let words = match self {
+            RetryableChoice::ServerError => "Service error",
+            RetryableChoice::Throttling => "Throttled by the target",
+            RetryableChoice::Timeout => "No answer within 5 s",
+            RetryableChoice::ConnectionFailure => "Connection failure",
             RetryableChoice::Http429 => "HTTP 429 Too Many Requests",
             RetryableChoice::Http500 => "HTTP 500 Internal Server Error",
             RetryableChoice::Http503 => "HTTP 503 Service Unavailable",
-        }
+        };
+        format!("{words} ({})", self.to_delivery().code())
     }
 
     /// HTTP answers only come from API destinations.
     pub fn is_http(self) -> bool {
-        matches!(
-            self,
-            RetryableChoice::Http429 | RetryableChoice::Http500 | RetryableChoice::Http503
-        )
+        self.to_delivery().http_status().is_some()
     }
 
     /// The choices that make sense for a target that is (or is not) an API destination.
@@ -170,22 +169,21 @@ aws_model::string_enum! {
 }
 
 impl NonRetryableChoice {
-    pub fn label(self) -> &'static str {
-        match self {
-            NonRetryableChoice::NoPermissions => "Missing permissions (NO_PERMISSIONS)",
-            NonRetryableChoice::NoResource => "Target no longer exists (NO_RESOURCE)",
+    /// What the menu says: a few words, then the `ERROR_CODE` the simulator reports for it.
+    pub fn label(self) -> String {
+        let words = match self {
+            NonRetryableChoice::NoPermissions => "Missing permissions",
+            NonRetryableChoice::NoResource => "Target no longer exists",
             NonRetryableChoice::Http400 => "HTTP 400 Bad Request",
             NonRetryableChoice::Http401 => "HTTP 401 Unauthorized",
             NonRetryableChoice::Http403 => "HTTP 403 Forbidden",
             NonRetryableChoice::Http404 => "HTTP 404 Not Found",
-        }
+        };
+        format!("{words} ({})", self.to_delivery().code())
     }
 
     pub fn is_http(self) -> bool {
-        !matches!(
-            self,
-            NonRetryableChoice::NoPermissions | NonRetryableChoice::NoResource
-        )
+        self.to_delivery().http_status().is_some()
     }
 
     pub fn offered(api_destination: bool) -> Vec<NonRetryableChoice> {
@@ -953,6 +951,33 @@ mod tests {
         }
     }
 
+    /// Regression: the page allowed rate limits up to 100,000 per second and the simulator up
+    /// to 1,000,000, each with its own check; the page now asks the simulator's check.
+    #[test]
+    fn the_page_and_the_simulator_share_the_rate_limit_check() {
+        for (per_second, accepted) in [
+            (1, true),
+            (MAX_RATE_LIMIT_PER_SECOND, true),
+            (MAX_RATE_LIMIT_PER_SECOND + 1, false),
+            (0, false),
+        ] {
+            let settings = TargetSettings {
+                rate_limit: RateLimitSettings {
+                    enabled: true,
+                    per_second,
+                },
+                ..TargetSettings::default()
+            };
+            let page = settings.problems(0, TargetKind::SqsQueue);
+            let simulator = settings.to_delivery().problems(TargetKind::SqsQueue);
+            assert_eq!(page.is_empty(), accepted, "{per_second}: {page:?}");
+            assert_eq!(simulator.is_empty(), accepted, "{per_second}");
+            let messages: Vec<&str> = page.iter().map(|p| p.message.as_str()).collect();
+            let expected: Vec<&str> = simulator.iter().map(|p| p.message.as_str()).collect();
+            assert_eq!(messages, expected);
+        }
+    }
+
     #[test]
     fn disabled_parts_are_not_checked_or_simulated() {
         let settings = TargetSettings {
@@ -1085,6 +1110,37 @@ mod tests {
         );
         settings.set_sample_weight("c", 3, &suggested);
         assert_eq!(settings.samples.len(), 3);
+    }
+
+    /// Regression: the menus wrote the error codes by hand ("HTTP 503 Service Unavailable"
+    /// while the simulator reports SDK_CLIENT_ERROR); each label now ends with the code the
+    /// simulator reports for the choice.
+    #[test]
+    fn labels_end_with_the_simulators_error_code() {
+        for choice in RetryableChoice::ALL {
+            let code = choice.to_delivery().code().as_str();
+            assert!(
+                choice.label().ends_with(&format!("({code})")),
+                "{}",
+                choice.label()
+            );
+        }
+        for choice in NonRetryableChoice::ALL {
+            let code = choice.to_delivery().code().as_str();
+            assert!(
+                choice.label().ends_with(&format!("({code})")),
+                "{}",
+                choice.label()
+            );
+        }
+        assert_eq!(
+            RetryableChoice::Http503.label(),
+            "HTTP 503 Service Unavailable (SDK_CLIENT_ERROR)"
+        );
+        assert_eq!(
+            RetryableChoice::ServerError.label(),
+            "Service error (ERROR_FROM_TARGET)"
+        );
     }
 
     #[test]

@@ -293,7 +293,7 @@ fn TargetCard(ctx: RulesContext, index: usize) -> impl IntoView {
                         label="Retry attempts"
                         get=|t| t.retry_attempts.clone()
                         set=|t, v| t.retry_attempts = v
-                        hint="From 0 to 185."
+                        hint=format!("From 0 to {}.", aws_model::MAX_RETRY_ATTEMPTS)
                     />
                 </div>
                 <fieldset class="field">

@@ -521,14 +521,14 @@ fn TargetCard(ctx: SimContext, target: SimulatedTarget) -> impl IntoView {
     let retryable_options = || -> Vec<(String, String)> {
         RetryableChoice::offered(api)
             .into_iter()
-            .map(|choice| (choice.as_str().to_owned(), choice.label().to_owned()))
+            .map(|choice| (choice.as_str().to_owned(), choice.label()))
             .collect()
     };
     let transient_options = retryable_options();
     let outage_options = retryable_options();
     let fatal_options: Vec<(String, String)> = NonRetryableChoice::offered(api)
         .into_iter()
-        .map(|choice| (choice.as_str().to_owned(), choice.label().to_owned()))
+        .map(|choice| (choice.as_str().to_owned(), choice.label()))
         .collect();
     let transient_on = read_target(ctx, &target, |t| t.transient.enabled);
     let outage_on = read_target(ctx, &target, |t| t.outage.enabled);
