@@ -2,7 +2,8 @@
 //! of AWS's partner page, sample events for each partner, and a simulation of partner event
 //! sources and partner event buses with AWS's rules and error texts.
 //!
-//! Pure Rust with no web dependencies, so it builds for `wasm32-unknown-unknown`.
+//! Pure Rust with no web dependencies, so it builds for `wasm32-unknown-unknown`. What a valid
+//! account, region, name or ARN is, and the partition of a region, come from `aws_model`.
 //!
 //! ```
 //! use catalog::{partner, Delivery, EventSourceState, PartnerRegistry};
@@ -36,18 +37,16 @@ mod regions;
 mod registry;
 mod samples;
 
+/// `EventSource.State`, defined in `aws_model` and shared with the delivery simulator.
+pub use aws_model::EventSourceState;
 pub use error::{CatalogError, ErrorCode};
 pub use names::{
-    is_valid_account_id, is_valid_event_bus_name, is_valid_partner_event_source_name,
-    validate_event_bus_name, validate_partner_event_source_name, BusKind, DEFAULT_BUS_NAME,
-    MAX_NAME_LEN,
+    is_valid_event_bus_name, validate_event_bus_name, validate_partner_event_source_name, BusKind,
 };
 pub use partners::{
     partner, partner_for_source_name, partners, salesforce_event_relay_samples, samples, Category,
     Partner,
 };
-pub use regions::{region, regions, Partition, Region};
-pub use registry::{
-    Delivery, DropReason, EventSourceState, PartnerEventBus, PartnerEventSource, PartnerRegistry,
-};
+pub use regions::{region, regions, Region};
+pub use registry::{Delivery, DropReason, PartnerEventBus, PartnerEventSource, PartnerRegistry};
 pub use samples::{Sample, SAMPLE_ACCOUNT, SAMPLE_REGION};

@@ -1,70 +1,27 @@
-//! Hand-written checks for the names and ids EventBridge constrains (spec §4.1, §6).
+//! The API's checks of names and ids, with AWS's `ValidationException` texts. What a valid
+//! name is comes from `aws_model`; this module only words the refusals as the API does.
+
+use aws_model::validation::{constraint_violation_message, echo, Constraint};
+use aws_model::{
+    has_partner_source_shape, is_account_id, is_name_char, is_region_code, ACCOUNT_ID_PATTERN,
+    DEFAULT_EVENT_BUS, EVENT_BUS_NAME_PATTERN, MAX_EVENT_BUS_NAME_CHARS,
+    MAX_PARTNER_EVENT_SOURCE_NAME_CHARS, PARTNER_EVENT_SOURCE_NAME_PATTERN,
+};
 
 use crate::error::{CatalogError, ErrorCode};
 use crate::regions::{region, Region};
 
-/// Longest partner event source name and event bus name AWS accepts.
-pub const MAX_NAME_LEN: usize = 256;
-
-/// The name of every account's built-in bus; nobody may create or delete a bus with it.
-pub const DEFAULT_BUS_NAME: &str = "default";
-
-const PARTNER_PREFIX: &str = "aws.partner";
-
-/// The regular expression AWS documents for partner event source names; only quoted in messages.
-const SOURCE_NAME_PATTERN: &str = r"aws\.partner(/[\.\-_A-Za-z0-9]+){2,}";
-const BUS_NAME_PATTERN: &str = r"[/\.\-_A-Za-z0-9]+";
-const ACCOUNT_PATTERN: &str = r"\d{12}";
-
-/// How much of a rejected value an error message repeats, so a hostile megabyte-long name
-/// cannot turn into a megabyte-long message.
-const ECHO_LIMIT: usize = 300;
-
-/// True for exactly twelve ASCII digits, the only shape of an AWS account id.
-pub fn is_valid_account_id(account: &str) -> bool {
-    account.len() == 12 && account.bytes().all(|b| b.is_ascii_digit())
-}
-
-/// True when `name` is a partner event source name AWS would accept:
-/// `aws.partner` followed by at least two `/`-separated non-empty segments of
-/// `[.-_A-Za-z0-9]`, at most 256 characters in all.
-pub fn is_valid_partner_event_source_name(name: &str) -> bool {
-    validate_partner_event_source_name(name).is_ok()
-}
-
-/// The check behind [`is_valid_partner_event_source_name`], with AWS's constraint message.
+/// The check behind [`aws_model::is_partner_event_source_name`], with AWS's constraint message.
 pub fn validate_partner_event_source_name(name: &str) -> Result<(), CatalogError> {
-    check_length(name, "name")?;
+    check_length(name, "name", MAX_PARTNER_EVENT_SOURCE_NAME_CHARS)?;
     if !has_partner_source_shape(name) {
-        return Err(constraint_violation(
+        return Err(pattern_violation(
             name,
             "name",
-            &format!("Member must satisfy regular expression pattern: {SOURCE_NAME_PATTERN}"),
+            PARTNER_EVENT_SOURCE_NAME_PATTERN,
         ));
     }
     Ok(())
-}
-
-fn has_partner_source_shape(name: &str) -> bool {
-    let Some(rest) = name.strip_prefix(PARTNER_PREFIX) else {
-        return false;
-    };
-    let Some(rest) = rest.strip_prefix('/') else {
-        return false;
-    };
-    // After the leading slash, the rest is segments joined by '/'; none may be empty.
-    let mut segments = 0usize;
-    for segment in rest.split('/') {
-        if segment.is_empty() || !segment.bytes().all(is_segment_byte) {
-            return false;
-        }
-        segments += 1;
-    }
-    segments >= 2
-}
-
-fn is_segment_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_')
 }
 
 /// Whether a bus is an ordinary custom bus or the bus that receives a partner event source.
@@ -79,19 +36,15 @@ pub fn is_valid_event_bus_name(name: &str, kind: BusKind) -> bool {
     validate_event_bus_name(name, kind).is_ok()
 }
 
-/// Event bus name rules: 1..=256 characters of `[/.-_A-Za-z0-9]`; `default` is taken by the
-/// account's own bus; `/` appears only in partner bus names, which must themselves be partner
-/// event source names (a partner bus is named after its source).
+/// The name of a bus to create: 1..=256 characters of `[/.-_A-Za-z0-9]`; `default` is taken by
+/// the account's own bus; `/` appears only in partner bus names, which must themselves be
+/// partner event source names (a partner bus is named after its source).
 pub fn validate_event_bus_name(name: &str, kind: BusKind) -> Result<(), CatalogError> {
-    check_length(name, "name")?;
-    if !name.bytes().all(|b| b == b'/' || is_segment_byte(b)) {
-        return Err(constraint_violation(
-            name,
-            "name",
-            &format!("Member must satisfy regular expression pattern: {BUS_NAME_PATTERN}"),
-        ));
+    check_length(name, "name", MAX_EVENT_BUS_NAME_CHARS)?;
+    if !name.chars().all(|c| c == '/' || is_name_char(c)) {
+        return Err(pattern_violation(name, "name", EVENT_BUS_NAME_PATTERN));
     }
-    if name == DEFAULT_BUS_NAME {
+    if name == DEFAULT_EVENT_BUS {
         return Err(CatalogError::new(
             ErrorCode::ValidationException,
             "The event bus name default is reserved for the account's default event bus.",
@@ -111,14 +64,10 @@ pub fn validate_event_bus_name(name: &str, kind: BusKind) -> Result<(), CatalogE
 }
 
 pub(crate) fn validate_account_id(account: &str) -> Result<(), CatalogError> {
-    if is_valid_account_id(account) {
+    if is_account_id(account) {
         Ok(())
     } else {
-        Err(constraint_violation(
-            account,
-            "account",
-            &format!("Member must satisfy regular expression pattern: {ACCOUNT_PATTERN}"),
-        ))
+        Err(pattern_violation(account, "account", ACCOUNT_ID_PATTERN))
     }
 }
 
@@ -128,10 +77,10 @@ pub(crate) fn validate_region(code: &str) -> Result<&'static Region, CatalogErro
     if let Some(found) = region(code) {
         return Ok(found);
     }
-    if looks_like_region_code(code) {
+    if is_region_code(code) {
         Err(CatalogError::new(
             ErrorCode::OperationDisabledException,
-            "The operation you are attempting is not available in this region.",
+            aws_model::api_messages::OPERATION_DISABLED,
         ))
     } else {
         Err(CatalogError::new(
@@ -144,54 +93,26 @@ pub(crate) fn validate_region(code: &str) -> Result<&'static Region, CatalogErro
     }
 }
 
-/// `area-direction-N` style: lowercase words joined by '-', ending in a number.
-fn looks_like_region_code(code: &str) -> bool {
-    let parts: Vec<&str> = code.split('-').collect();
-    parts.len() >= 3
-        && code.len() <= 32
-        && parts[..parts.len() - 1]
-            .iter()
-            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase()))
-        && parts
-            .last()
-            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-}
-
-fn check_length(value: &str, field: &str) -> Result<(), CatalogError> {
+fn check_length(value: &str, field: &str, max: usize) -> Result<(), CatalogError> {
     // Every accepted character is ASCII, so counting chars equals counting bytes for valid
     // names; counting chars keeps the message honest for the rest.
     let chars = value.chars().count();
-    if chars == 0 {
-        Err(constraint_violation(
-            value,
-            field,
-            "Member must have length greater than or equal to 1",
-        ))
-    } else if chars > MAX_NAME_LEN {
-        Err(constraint_violation(
-            value,
-            field,
-            &format!("Member must have length less than or equal to {MAX_NAME_LEN}"),
-        ))
+    let violated = if chars == 0 {
+        Constraint::MinLength(1)
+    } else if chars > max {
+        Constraint::MaxLength(max)
     } else {
-        Ok(())
-    }
+        return Ok(());
+    };
+    Err(CatalogError::new(
+        ErrorCode::ValidationException,
+        constraint_violation_message(value, field, &[violated]),
+    ))
 }
 
-/// AWS's wording for a failed parameter constraint.
-fn constraint_violation(value: &str, field: &str, constraint: &str) -> CatalogError {
+fn pattern_violation(value: &str, field: &str, pattern: &str) -> CatalogError {
     CatalogError::new(
         ErrorCode::ValidationException,
-        format!(
-            "1 validation error detected: Value '{}' at '{field}' failed to satisfy constraint: {constraint}",
-            echo(value)
-        ),
+        constraint_violation_message(value, field, &[Constraint::Pattern(pattern)]),
     )
-}
-
-pub(crate) fn echo(value: &str) -> String {
-    match value.char_indices().nth(ECHO_LIMIT) {
-        Some((cut, _)) => format!("{}...", &value[..cut]),
-        None => value.to_owned(),
-    }
 }

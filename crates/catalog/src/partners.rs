@@ -1,52 +1,34 @@
 //! The SaaS partner integrations of the seed page, with their event source name shapes and samples.
 
-use serde::{Deserialize, Serialize};
+use aws_model::{is_partner_event_source_name, partner_name};
 
-use crate::names::is_valid_partner_event_source_name;
 use crate::samples::{sample, Sample, DOCUMENTED, ILLUSTRATIVE};
 
-/// What kind of product a partner is, for grouping and filtering in the UI.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Category {
-    Identity,
-    MonitoringAndIncidentResponse,
-    Security,
-    DeveloperTools,
-    WorkflowAutomation,
-    CloudManagement,
-    Databases,
-    DataAndAnalytics,
-    Commerce,
-    CustomerSupport,
-    CustomerEngagement,
-    SalesAndCrm,
-    Communications,
-    MediaProcessing,
-    Blockchain,
-    Gaming,
+aws_model::string_enum! {
+    /// What kind of product a partner is, for grouping and filtering in the UI. The names are
+    /// the labels in lower case with dashes (URL- and `<option>`-safe).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum Category {
+        Identity = "identity-and-access",
+        MonitoringAndIncidentResponse = "monitoring-and-incident-response",
+        Security = "security",
+        DeveloperTools = "developer-tools",
+        WorkflowAutomation = "workflow-and-integration",
+        CloudManagement = "cloud-management",
+        Databases = "databases",
+        DataAndAnalytics = "data-and-analytics",
+        Commerce = "commerce",
+        CustomerSupport = "customer-support",
+        CustomerEngagement = "customer-engagement",
+        SalesAndCrm = "sales-and-crm",
+        Communications = "communications",
+        MediaProcessing = "media-processing",
+        Blockchain = "blockchain",
+        Gaming = "game-services",
+    }
 }
 
 impl Category {
-    /// Every category, in the order the UI lists them.
-    pub const ALL: [Category; 16] = [
-        Category::Identity,
-        Category::MonitoringAndIncidentResponse,
-        Category::Security,
-        Category::DeveloperTools,
-        Category::WorkflowAutomation,
-        Category::CloudManagement,
-        Category::Databases,
-        Category::DataAndAnalytics,
-        Category::Commerce,
-        Category::CustomerSupport,
-        Category::CustomerEngagement,
-        Category::SalesAndCrm,
-        Category::Communications,
-        Category::MediaProcessing,
-        Category::Blockchain,
-        Category::Gaming,
-    ];
-
     pub fn label(self) -> &'static str {
         match self {
             Category::Identity => "Identity and access",
@@ -128,8 +110,7 @@ impl Partner {
 
     /// True when `name` is a valid partner event source name under this partner's segment.
     pub fn owns_source_name(&self, name: &str) -> bool {
-        partner_segment(name) == Some(self.source_partner_name)
-            && is_valid_partner_event_source_name(name)
+        partner_name(name) == Some(self.source_partner_name) && is_partner_event_source_name(name)
     }
 
     /// The sample events, at least one; documented partners have two or more.
@@ -155,7 +136,7 @@ pub fn partner(id: &str) -> Option<&'static Partner> {
 
 /// The partner whose sources are named like `name` (by the segment after `aws.partner/`).
 pub fn partner_for_source_name(name: &str) -> Option<&'static Partner> {
-    let segment = partner_segment(name)?;
+    let segment = partner_name(name)?;
     PARTNERS
         .iter()
         .find(|partner| partner.source_partner_name == segment)
@@ -172,10 +153,6 @@ pub fn samples() -> impl Iterator<Item = &'static Sample> {
 /// source names are `aws.partner/salesforce.com/<org-id>/<channel-id>`.
 pub fn salesforce_event_relay_samples() -> &'static [Sample] {
     &SALESFORCE_EVENT_RELAY_SAMPLES
-}
-
-fn partner_segment(name: &str) -> Option<&str> {
-    name.strip_prefix("aws.partner/")?.split('/').next()
 }
 
 /// Replaces each `<placeholder>` of a shape with a value derived from the account and the

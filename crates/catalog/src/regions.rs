@@ -1,41 +1,14 @@
-//! The regions where partner event sources are offered, and their ARN partitions.
+//! The regions where partner event sources are offered (the seed's list). Their partitions
+//! come from `aws_model::Partition`, which knows every partition, not only this list's.
 
-use serde::{Deserialize, Serialize};
-
-/// The first field after `arn:` in every ARN. The China regions live in their own partition.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Partition {
-    #[serde(rename = "aws")]
-    Aws,
-    #[serde(rename = "aws-cn")]
-    AwsCn,
-}
-
-impl Partition {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Partition::Aws => "aws",
-            Partition::AwsCn => "aws-cn",
-        }
-    }
-
-    /// The partition of any region code, listed or not: AWS names every China region `cn-…`
-    /// (tests check this agrees with [`Region::partition`] for every listed region).
-    pub fn of_region_code(code: &str) -> Partition {
-        if code.starts_with("cn-") {
-            Partition::AwsCn
-        } else {
-            Partition::Aws
-        }
-    }
-}
+use aws_model::Partition;
+use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 /// One region of the seed's list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Region {
     code: &'static str,
     name: &'static str,
-    partition: Partition,
 }
 
 impl Region {
@@ -49,51 +22,52 @@ impl Region {
         self.name
     }
 
+    /// The partition of the region's ARNs.
     pub fn partition(&self) -> Partition {
-        self.partition
+        Partition::of_region(self.code)
     }
 }
 
-const fn aws(code: &'static str, name: &'static str) -> Region {
-    Region {
-        code,
-        name,
-        partition: Partition::Aws,
+impl Serialize for Region {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut region = serializer.serialize_struct("Region", 3)?;
+        region.serialize_field("code", self.code)?;
+        region.serialize_field("name", self.name)?;
+        region.serialize_field("partition", &self.partition())?;
+        region.end()
     }
 }
 
-const fn china(code: &'static str, name: &'static str) -> Region {
-    Region {
-        code,
-        name,
-        partition: Partition::AwsCn,
-    }
+const fn listed(code: &'static str, name: &'static str) -> Region {
+    Region { code, name }
 }
 
+/// Source: the partner event source regions of
+/// <https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-saas.html> (2023 list).
 static REGIONS: [Region; 23] = [
-    aws("us-east-1", "US East (N. Virginia)"),
-    aws("us-east-2", "US East (Ohio)"),
-    aws("us-west-1", "US West (N. California)"),
-    aws("us-west-2", "US West (Oregon)"),
-    aws("ca-central-1", "Canada (Central)"),
-    aws("eu-central-1", "Europe (Frankfurt)"),
-    aws("eu-west-1", "Europe (Ireland)"),
-    aws("eu-west-2", "Europe (London)"),
-    aws("eu-west-3", "Europe (Paris)"),
-    aws("eu-north-1", "Europe (Stockholm)"),
-    aws("eu-south-1", "Europe (Milan)"),
-    aws("af-south-1", "Africa (Cape Town)"),
-    aws("ap-east-1", "Asia Pacific (Hong Kong)"),
-    aws("ap-northeast-1", "Asia Pacific (Tokyo)"),
-    aws("ap-northeast-2", "Asia Pacific (Seoul)"),
-    aws("ap-northeast-3", "Asia Pacific (Osaka)"),
-    aws("ap-southeast-1", "Asia Pacific (Singapore)"),
-    aws("ap-southeast-2", "Asia Pacific (Sydney)"),
-    aws("ap-southeast-3", "Asia Pacific (Jakarta)"),
-    china("cn-north-1", "China (Beijing)"),
-    china("cn-northwest-1", "China (Ningxia)"),
-    aws("me-south-1", "Middle East (Bahrain)"),
-    aws("sa-east-1", "South America (São Paulo)"),
+    listed("us-east-1", "US East (N. Virginia)"),
+    listed("us-east-2", "US East (Ohio)"),
+    listed("us-west-1", "US West (N. California)"),
+    listed("us-west-2", "US West (Oregon)"),
+    listed("ca-central-1", "Canada (Central)"),
+    listed("eu-central-1", "Europe (Frankfurt)"),
+    listed("eu-west-1", "Europe (Ireland)"),
+    listed("eu-west-2", "Europe (London)"),
+    listed("eu-west-3", "Europe (Paris)"),
+    listed("eu-north-1", "Europe (Stockholm)"),
+    listed("eu-south-1", "Europe (Milan)"),
+    listed("af-south-1", "Africa (Cape Town)"),
+    listed("ap-east-1", "Asia Pacific (Hong Kong)"),
+    listed("ap-northeast-1", "Asia Pacific (Tokyo)"),
+    listed("ap-northeast-2", "Asia Pacific (Seoul)"),
+    listed("ap-northeast-3", "Asia Pacific (Osaka)"),
+    listed("ap-southeast-1", "Asia Pacific (Singapore)"),
+    listed("ap-southeast-2", "Asia Pacific (Sydney)"),
+    listed("ap-southeast-3", "Asia Pacific (Jakarta)"),
+    listed("cn-north-1", "China (Beijing)"),
+    listed("cn-northwest-1", "China (Ningxia)"),
+    listed("me-south-1", "Middle East (Bahrain)"),
+    listed("sa-east-1", "South America (São Paulo)"),
 ];
 
 /// All 23 regions of the seed, in the seed's order.

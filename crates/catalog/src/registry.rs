@@ -11,32 +11,15 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use aws_model::api_messages;
+use aws_model::validation::echo;
+use aws_model::{event_bus_arn, event_source_arn, EventSourceState, DEFAULT_EVENT_BUS};
+
 use crate::error::{CatalogError, ErrorCode};
 use crate::names::{
-    echo, validate_account_id, validate_event_bus_name, validate_partner_event_source_name,
-    validate_region, BusKind, DEFAULT_BUS_NAME,
+    validate_account_id, validate_event_bus_name, validate_partner_event_source_name,
+    validate_region, BusKind,
 };
-use crate::regions::Partition;
-
-/// AWS's three states of a partner event source (`EventSource.State`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum EventSourceState {
-    Pending,
-    Active,
-    Deleted,
-}
-
-impl EventSourceState {
-    /// The state as AWS prints it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EventSourceState::Pending => "PENDING",
-            EventSourceState::Active => "ACTIVE",
-            EventSourceState::Deleted => "DELETED",
-        }
-    }
-}
 
 /// A partner event source as its customer sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,7 +35,7 @@ pub struct PartnerEventSource {
 impl PartnerEventSource {
     /// `arn:<partition>:events:<region>::event-source/<name>`: sources carry no account field.
     pub fn arn(&self) -> String {
-        source_arn(&self.region, &self.name)
+        event_source_arn(&self.region, &self.name)
     }
 }
 
@@ -71,7 +54,7 @@ pub struct PartnerEventBus {
 impl PartnerEventBus {
     /// `arn:<partition>:events:<region>:<account>:event-bus/<name>`.
     pub fn arn(&self) -> String {
-        bus_arn(&self.account, &self.region, &self.name)
+        event_bus_arn(&self.region, &self.account, &self.name)
     }
 
     /// The source this bus receives from: the same name, by AWS's rule.
@@ -264,7 +247,7 @@ impl PartnerRegistry {
             (false, Some(BusState::Deactivated)) => DropReason::Deactivated,
             (false, Some(BusState::Receiving)) => {
                 return Delivery::Accepted {
-                    bus_arn: bus_arn(&record.account, &record.region, &record.name),
+                    bus_arn: event_bus_arn(&record.region, &record.account, &record.name),
                 }
             }
         };
@@ -311,7 +294,7 @@ impl PartnerRegistry {
         if record.bus.is_some() {
             return Err(CatalogError::new(
                 ErrorCode::ResourceAlreadyExistsException,
-                format!("Event bus {bus_name} already exists."),
+                api_messages::event_bus_exists(bus_name),
             ));
         }
         record.bus = Some(BusState::Receiving);
@@ -385,10 +368,10 @@ impl PartnerRegistry {
     ) -> Result<(), CatalogError> {
         validate_account_id(account)?;
         validate_region(region)?;
-        if name == DEFAULT_BUS_NAME {
+        if name == DEFAULT_EVENT_BUS {
             return Err(CatalogError::new(
                 ErrorCode::ValidationException,
-                "Cannot delete event bus default.",
+                api_messages::CANNOT_DELETE_DEFAULT_BUS,
             ));
         }
         // Any well-formed bus name may be asked for; only partner buses live here, so a
@@ -405,7 +388,7 @@ impl PartnerRegistry {
             _ => {
                 return Err(CatalogError::new(
                     ErrorCode::ResourceNotFoundException,
-                    format!("Event bus {name} does not exist."),
+                    api_messages::event_bus_not_found(name),
                 ))
             }
         };
@@ -485,21 +468,7 @@ fn source_not_found(name: &str) -> CatalogError {
 fn invalid_state() -> CatalogError {
     CatalogError::new(
         ErrorCode::InvalidStateException,
-        "The specified state is not a valid state for an event source.",
-    )
-}
-
-fn source_arn(region: &str, name: &str) -> String {
-    format!(
-        "arn:{}:events:{region}::event-source/{name}",
-        Partition::of_region_code(region).as_str()
-    )
-}
-
-fn bus_arn(account: &str, region: &str, name: &str) -> String {
-    format!(
-        "arn:{}:events:{region}:{account}:event-bus/{name}",
-        Partition::of_region_code(region).as_str()
+        api_messages::INVALID_EVENT_SOURCE_STATE,
     )
 }
 

@@ -1,6 +1,6 @@
 //! Sample partner events, kept as readable JSON files under `samples/` and embedded at build time.
 
-use crate::regions::Partition;
+use aws_model::{Arn, Partition};
 
 /// The account every sample file is written for.
 pub const SAMPLE_ACCOUNT: &str = "123456789012";
@@ -79,7 +79,7 @@ fn rewrite_envelope(text: &str, account: &str, region_code: &str) -> String {
     let target = Target {
         account,
         region: region_code,
-        partition: Partition::of_region_code(region_code),
+        partition: Partition::of_region(region_code),
     };
 
     let bytes = text.as_bytes();
@@ -173,39 +173,31 @@ fn json_string(value: &str) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| String::from("\"\""))
 }
 
-/// `arn:partition:service:region:account:resource` with the sample's region and account
-/// swapped for the target's; `None` when the text is not an ARN or names neither.
+/// The ARN with the sample's region and account swapped for the target's (and the `aws`
+/// partition for the target region's); `None` when the text is not an ARN or names neither.
 fn rewrite_arn(resource: &str, target: &Target<'_>) -> Option<String> {
-    let fields: Vec<&str> = resource.splitn(6, ':').collect();
-    let [prefix, partition, service, arn_region, arn_account, rest] = fields[..] else {
-        return None;
-    };
-    if prefix != "arn" {
-        return None;
-    }
-    let region_matches = arn_region == SAMPLE_REGION;
-    let account_matches = arn_account == SAMPLE_ACCOUNT;
+    let arn = Arn::parse(resource).ok()?;
+    let region_matches = arn.region() == SAMPLE_REGION;
+    let account_matches = arn.account() == SAMPLE_ACCOUNT;
     if !region_matches && !account_matches {
         return None;
     }
-    let partition = if partition == Partition::Aws.as_str() {
-        target.partition.as_str()
+    let partition = if arn.partition() == Partition::Aws {
+        target.partition
     } else {
-        partition
+        arn.partition()
     };
-    let arn_region = if region_matches {
+    let region = if region_matches {
         target.region
     } else {
-        arn_region
+        arn.region()
     };
-    let arn_account = if account_matches {
+    let account = if account_matches {
         target.account
     } else {
-        arn_account
+        arn.account()
     };
-    Some(format!(
-        "arn:{partition}:{service}:{arn_region}:{arn_account}:{rest}"
-    ))
+    Some(Arn::new(partition, arn.service(), region, account, arn.resource()).to_string())
 }
 
 #[cfg(test)]

@@ -2,7 +2,8 @@
 
 use std::collections::BTreeSet;
 
-use catalog::{partner, partner_for_source_name, partners, region, regions, Category, Partition};
+use aws_model::Partition;
+use catalog::{partner, partner_for_source_name, partners, region, regions, Category};
 use proptest::prelude::*;
 
 /// The partner ids of the seed page, in its order (facts from `seed/partners-and-regions.json`).
@@ -195,16 +196,22 @@ fn all_23_seed_regions_with_names_and_partitions() {
     assert_eq!(listed, SEED_REGIONS);
     let codes: BTreeSet<&str> = regions().iter().map(|r| r.code()).collect();
     assert_eq!(codes.len(), 23);
+    // The two China regions are the only listed ones outside the commercial partition.
+    let china = ["cn-north-1", "cn-northwest-1"];
     for r in regions() {
-        let expected = if r.code().starts_with("cn-") {
-            Partition::AwsCn
+        let (partition, dns_suffix) = if china.contains(&r.code()) {
+            (Partition::AwsCn, "amazonaws.com.cn")
         } else {
-            Partition::Aws
+            (Partition::Aws, "amazonaws.com")
         };
-        assert_eq!(r.partition(), expected, "{}", r.code());
-        assert_eq!(Partition::of_region_code(r.code()), r.partition());
+        assert_eq!(r.partition(), partition, "{}", r.code());
+        assert_eq!(r.partition().dns_suffix(), dns_suffix, "{}", r.code());
         assert_eq!(region(r.code()), Some(r));
     }
+    assert_eq!(
+        serde_json::to_value(region("cn-north-1").unwrap()).unwrap(),
+        serde_json::json!({"code": "cn-north-1", "name": "China (Beijing)", "partition": "aws-cn"})
+    );
     assert_eq!(Partition::AwsCn.as_str(), "aws-cn");
     assert_eq!(
         serde_json::to_string(&Partition::AwsCn).unwrap(),
@@ -213,4 +220,25 @@ fn all_23_seed_regions_with_names_and_partitions() {
     for missing in ["", "US-EAST-1", "us-east-1 ", "eu-south-2", "us-gov-west-1"] {
         assert!(region(missing).is_none(), "{missing:?}");
     }
+}
+
+/// The category names are the labels in lower case with dashes, so `<option>` values and
+/// links stay readable.
+#[test]
+fn category_names_follow_their_labels() {
+    for category in Category::ALL {
+        let from_label: Vec<String> = category
+            .label()
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect();
+        assert_eq!(category.as_str(), from_label.join("-"), "{category:?}");
+        assert_eq!(category.as_str().parse::<Category>(), Ok(category));
+        assert_eq!(
+            serde_json::to_string(&category).unwrap(),
+            format!("\"{}\"", category.as_str())
+        );
+    }
+    assert!("all".parse::<Category>().is_err());
 }

@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::rng::SimRng;
-use crate::scenario::MAX_RETRY_ATTEMPTS;
+use aws_model::MAX_RETRY_ATTEMPTS;
 
 /// How the random part of a delay is drawn from the nominal (capped exponential) delay `d`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -586,24 +586,17 @@ impl Simulation {
         let target = &self.plan.targets[invocation.target as usize];
         let rule = &self.plan.rules[target.rule as usize];
         let ingestion = self.plan.ingestions[invocation.event as usize];
+        use aws_model::dlq_attributes::*;
         let mut attributes = std::collections::BTreeMap::new();
-        attributes.insert("RULE_ARN".to_owned(), rule.arn.clone());
-        attributes.insert("TARGET_ARN".to_owned(), target.arn.clone());
-        attributes.insert(
-            "ERROR_CODE".to_owned(),
-            failure.error_code.as_str().to_owned(),
-        );
-        attributes.insert("ERROR_MESSAGE".to_owned(), failure.error_message.clone());
+        let mut set = |name: &str, value: String| attributes.insert(name.to_owned(), value);
+        set(RULE_ARN, rule.arn.clone());
+        set(TARGET_ARN, target.arn.clone());
+        set(ERROR_CODE, failure.error_code.as_str().to_owned());
+        set(ERROR_MESSAGE, failure.error_message.clone());
         if let Some(condition) = failure.exhausted_retry_condition {
-            attributes.insert(
-                "EXHAUSTED_RETRY_CONDITION".to_owned(),
-                condition.as_str().to_owned(),
-            );
+            set(EXHAUSTED_RETRY_CONDITION, condition.as_str().to_owned());
         }
-        attributes.insert(
-            "RETRY_ATTEMPTS".to_owned(),
-            failure.retry_attempts.to_string(),
-        );
+        set(RETRY_ATTEMPTS, failure.retry_attempts.to_string());
         DlqMessage {
             queue_arn: target
                 .dlq

@@ -29,6 +29,7 @@
 #![forbid(unsafe_code)]
 
 mod backoff;
+mod behaviour;
 mod engine;
 mod error;
 mod matching;
@@ -42,16 +43,17 @@ mod rng;
 mod scenario;
 
 pub use backoff::{BackoffConfig, DelayBounds, Jitter, ScheduledRetry};
+pub use behaviour::{BehaviourField, BehaviourProblem, MAX_LATENCY_MS, MAX_RATE_LIMIT_PER_SECOND};
 pub use engine::{simulate, Progress, Simulation};
 pub use error::{ScenarioError, ScenarioErrorKind};
 pub use metrics::{LatencyStats, LatencySummary, MetricCounts, MetricTotals, MinuteMetrics};
 pub use outcome::{
-    AttemptRecord, AttemptResult, DlqError, DlqMessage, ErrorCode, EventDetail, EventFate,
+    AttemptRecord, AttemptResult, DeliveryErrorCode, DlqError, DlqMessage, EventDetail, EventFate,
     ExhaustedRetryCondition, FinalFailure, InvocationDetail, Outcome, TARGET_TIMEOUT_MS,
 };
 pub use plan::{
-    MAX_DETAILED_EVENTS, MAX_EVENTS, MAX_EVENT_BYTES, MAX_INGESTION_TIME_MS, MAX_INVOCATIONS,
-    MAX_TARGETS_PER_RULE,
+    MAX_DETAILED_EVENTS, MAX_EVENTS, MAX_GENERATED_RATE_PER_SECOND, MAX_INGESTION_TIME_MS,
+    MAX_INVOCATIONS,
 };
 pub use presets::{compare_retry_policies, with_retry_policy, PolicyComparison, Preset, PRESETS};
 pub use report::{EndedBy, OutcomeCounts, OutcomeSummary, Report, RuleTotals, TargetTotals};

@@ -5,54 +5,13 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::scenario::{NonRetryableError, PartnerSourceState, RetryableError};
+pub use aws_model::{DeliveryErrorCode, ExhaustedRetryCondition};
+
+use crate::scenario::{EventSourceState, NonRetryableError, RetryableError};
 
 /// How long a target may take before an attempt counts as `TIMEOUT` (the API destination client
 /// timeout, used for every kind of target).
-pub const TARGET_TIMEOUT_MS: u64 = 5_000;
-
-/// The `ERROR_CODE` values this simulator produces (a subset of the documented list).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum ErrorCode {
-    ConnectionFailure,
-    ErrorFromTarget,
-    NoPermissions,
-    NoResource,
-    SdkClientError,
-    Throttling,
-    Timeout,
-}
-
-impl ErrorCode {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ErrorCode::ConnectionFailure => "CONNECTION_FAILURE",
-            ErrorCode::ErrorFromTarget => "ERROR_FROM_TARGET",
-            ErrorCode::NoPermissions => "NO_PERMISSIONS",
-            ErrorCode::NoResource => "NO_RESOURCE",
-            ErrorCode::SdkClientError => "SDK_CLIENT_ERROR",
-            ErrorCode::Throttling => "THROTTLING",
-            ErrorCode::Timeout => "TIMEOUT",
-        }
-    }
-}
-
-/// Which retry limit ended delivery (`EXHAUSTED_RETRY_CONDITION`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ExhaustedRetryCondition {
-    MaximumRetryAttempts,
-    MaximumEventAgeInSeconds,
-}
-
-impl ExhaustedRetryCondition {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ExhaustedRetryCondition::MaximumRetryAttempts => "MaximumRetryAttempts",
-            ExhaustedRetryCondition::MaximumEventAgeInSeconds => "MaximumEventAgeInSeconds",
-        }
-    }
-}
+pub const TARGET_TIMEOUT_MS: u64 = aws_model::HTTP_TARGET_TIMEOUT_SECONDS * 1000;
 
 /// Why one attempt failed, or why an invocation gave up before its next attempt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,37 +23,18 @@ pub(crate) enum Failure {
 }
 
 impl Failure {
-    pub(crate) fn code(self) -> ErrorCode {
+    pub(crate) fn code(self) -> DeliveryErrorCode {
         match self {
-            Failure::Retryable(RetryableError::ServerError) => ErrorCode::ErrorFromTarget,
-            Failure::Retryable(RetryableError::Throttling) | Failure::RateLimitBacklog => {
-                ErrorCode::Throttling
-            }
-            Failure::Retryable(RetryableError::Timeout) => ErrorCode::Timeout,
-            Failure::Retryable(RetryableError::ConnectionFailure) => ErrorCode::ConnectionFailure,
-            Failure::Retryable(RetryableError::HttpStatus(_))
-            | Failure::NonRetryable(NonRetryableError::HttpStatus(_)) => ErrorCode::SdkClientError,
-            Failure::NonRetryable(NonRetryableError::NoPermissions) => ErrorCode::NoPermissions,
-            Failure::NonRetryable(NonRetryableError::NoResource) => ErrorCode::NoResource,
+            Failure::Retryable(error) => error.code(),
+            Failure::NonRetryable(error) => error.code(),
+            Failure::RateLimitBacklog => DeliveryErrorCode::Throttling,
         }
     }
 
     pub(crate) fn message(self) -> String {
         match self {
-            Failure::Retryable(RetryableError::ServerError) => "The target answered with a service-side error.".into(),
-            Failure::Retryable(RetryableError::Throttling) => "The target rejected the call because it was throttled.".into(),
-            Failure::Retryable(RetryableError::Timeout) => "The target did not answer within 5 seconds.".into(),
-            Failure::Retryable(RetryableError::ConnectionFailure) => {
-                "The connection to the target could not be established.".into()
-            }
-            Failure::Retryable(RetryableError::HttpStatus(status))
-            | Failure::NonRetryable(NonRetryableError::HttpStatus(status)) => {
-                format!("ApiDestination returned HTTP status {status}.")
-            }
-            Failure::NonRetryable(NonRetryableError::NoPermissions) => {
-                "EventBridge is not allowed to invoke the target.".into()
-            }
-            Failure::NonRetryable(NonRetryableError::NoResource) => "The target resource does not exist.".into(),
+            Failure::Retryable(error) => error.message(),
+            Failure::NonRetryable(error) => error.message(),
             Failure::RateLimitBacklog => {
                 "The invocation waited behind the target's rate limit until the maximum event age was reached.".into()
             }
@@ -118,7 +58,7 @@ impl Failure {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FinalFailure {
     pub at_ms: u64,
-    pub error_code: ErrorCode,
+    pub error_code: DeliveryErrorCode,
     pub error_message: String,
     /// Absent when a non-retryable error ended delivery.
     pub exhausted_retry_condition: Option<ExhaustedRetryCondition>,
@@ -174,7 +114,7 @@ pub enum Outcome {
 pub enum AttemptResult {
     Success,
     Failed {
-        error_code: ErrorCode,
+        error_code: DeliveryErrorCode,
         retryable: bool,
     },
 }
@@ -208,7 +148,7 @@ pub enum EventFate {
     /// Sent to a partner source that is not `ACTIVE`: dropped before rules.
     DroppedInactiveSource {
         source: String,
-        state: PartnerSourceState,
+        state: EventSourceState,
     },
     /// Sent to a bus the scenario does not declare: accepted and silently discarded, like AWS.
     UnknownBus {

@@ -7,6 +7,15 @@
 
 use std::collections::BTreeMap;
 
+use aws_model::limits::{
+    max_rules_per_event_bus, MAX_EVENT_BUSES_PER_ACCOUNT, MAX_EVENT_ENTRY_BYTES,
+    MAX_TARGETS_PER_RULE,
+};
+use aws_model::{
+    check_dead_letter_queue_arn, check_event_bus_name, check_target_arn, is_name_char,
+    is_partner_event_source_name, is_region_code, AccountId, Arn, MAX_ARN_CHARS,
+    MAX_EVENT_AGE_SECONDS, MAX_RULE_NAME_CHARS, MAX_TARGET_ID_CHARS,
+};
 use event_pattern::Pattern;
 
 use crate::backoff::BackoffConfig;
@@ -26,18 +35,10 @@ pub(crate) const SCHEDULING_HORIZON_MS: u64 =
 pub const MAX_EVENTS: u64 = 1_000_000;
 /// Invocations (event × target pairs) per scenario.
 pub const MAX_INVOCATIONS: u64 = 10_000_000;
-/// Longest simulated target response (Lambda's 15-minute limit).
-pub const MAX_LATENCY_MS: u64 = 15 * 60_000;
-pub const MAX_RATE_LIMIT_PER_SECOND: u32 = 1_000_000;
+/// Fastest generated stream, in events per second.
 pub const MAX_GENERATED_RATE_PER_SECOND: f64 = 100_000.0;
-/// PutEvents' limit on an entry.
-pub const MAX_EVENT_BYTES: usize = 256 * 1024;
-pub const MAX_TARGETS_PER_RULE: usize = 5;
-pub const MAX_RULES_PER_BUS: usize = 300;
-pub const MAX_BUSES: usize = 100;
 pub const MAX_SOURCES: usize = 1_000;
 pub const MAX_DETAILED_EVENTS: u32 = 10_000;
-const MAX_ARN_CHARS: usize = 1600;
 
 #[derive(Debug)]
 pub(crate) struct PlannedRule {
@@ -127,17 +128,13 @@ fn check_range<T: PartialOrd + std::fmt::Display>(
     Ok(())
 }
 
-/// `1..=max_chars` characters from `[.-_A-Za-z0-9]`, plus `/` when `slash_allowed`.
+/// A rule name or target id: `1..=max_chars` characters of `[.-_A-Za-z0-9]`.
 fn check_name(
     location: &str,
     what: &str,
     name: &str,
     max_chars: usize,
-    slash_allowed: bool,
 ) -> Result<(), ScenarioError> {
-    let allowed = |c: char| {
-        c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') || (slash_allowed && c == '/')
-    };
     let length = name.chars().count();
     if length == 0 || length > max_chars {
         return Err(err(
@@ -146,43 +143,32 @@ fn check_name(
             format!("{what} must have 1 to {max_chars} characters, not {length}"),
         ));
     }
-    if let Some(bad) = name.chars().find(|&c| !allowed(c)) {
-        let extra = if slash_allowed { "/" } else { "" };
+    if let Some(bad) = name.chars().find(|&c| !is_name_char(c)) {
         return Err(err(
             Kind::InvalidName,
             location,
-            format!("{what} may only contain letters, digits and .-_{extra}; found {bad:?}"),
+            format!("{what} may only contain letters, digits and .-_; found {bad:?}"),
         ));
     }
     Ok(())
 }
 
-fn check_arn(location: &str, arn: &str) -> Result<(), ScenarioError> {
+/// An ARN of at most [`MAX_ARN_CHARS`] characters.
+fn check_arn<'a>(location: &str, arn: &'a str) -> Result<Arn<'a>, ScenarioError> {
     let length = arn.chars().count();
-    if !arn.starts_with("arn:") || length > MAX_ARN_CHARS {
+    if length > MAX_ARN_CHARS {
         return Err(err(
             Kind::InvalidName,
             location,
-            format!(
-                "must be an ARN (starting with \"arn:\") of at most {MAX_ARN_CHARS} characters"
-            ),
+            format!("an ARN has at most {MAX_ARN_CHARS} characters, not {length}"),
         ));
     }
-    Ok(())
+    Arn::parse(arn).map_err(|error| err(Kind::InvalidName, location, error.to_string()))
 }
 
-/// `aws.partner/<segment>/<segment>[/...]`.
+/// `aws.partner/<partner>/<namespace>/<name>`.
 fn check_partner_source_name(location: &str, name: &str) -> Result<(), ScenarioError> {
-    let segments: Vec<&str> = name.split('/').collect();
-    let well_formed = name.len() <= 256
-        && segments[0] == "aws.partner"
-        && segments.len() >= 3
-        && segments[1..].iter().all(|s| {
-            !s.is_empty()
-                && s.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
-        });
-    if !well_formed {
+    if !is_partner_event_source_name(name) {
         return Err(err(
             Kind::InvalidName,
             location,
@@ -210,19 +196,10 @@ fn check_options(options: &SimOptions) -> Result<(), ScenarioError> {
         0,
         MAX_DETAILED_EVENTS,
     )?;
-    if options.account.len() != 12 || !options.account.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(err(
-            Kind::InvalidName,
-            "options.account",
-            "an AWS account id has exactly 12 digits",
-        ));
+    if let Err(error) = AccountId::parse(&options.account) {
+        return Err(err(Kind::InvalidName, "options.account", error.to_string()));
     }
-    let region_ok = (1..=32).contains(&options.region.len())
-        && options
-            .region
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    if !region_ok {
+    if !is_region_code(&options.region) {
         return Err(err(
             Kind::InvalidName,
             "options.region",
@@ -232,157 +209,38 @@ fn check_options(options: &SimOptions) -> Result<(), ScenarioError> {
     Ok(())
 }
 
-fn check_retryable(
-    location: &str,
-    error: RetryableError,
-    kind: TargetKind,
-) -> Result<(), ScenarioError> {
-    if let RetryableError::HttpStatus(status) = error {
-        check_http_target(location, kind)?;
-        if status != 429 && !(500..=599).contains(&status) {
-            return Err(err(
-                Kind::Unsupported,
-                location,
-                format!("HTTP {status} is not retried; only 429 and 5xx are (use non_retryable for other 4xx)"),
-            ));
-        }
-    }
-    Ok(())
-}
-
-fn check_non_retryable(
-    location: &str,
-    error: NonRetryableError,
-    kind: TargetKind,
-) -> Result<(), ScenarioError> {
-    if let NonRetryableError::HttpStatus(status) = error {
-        check_http_target(location, kind)?;
-        if status == 429 || !(400..=499).contains(&status) {
-            return Err(err(
-                Kind::Unsupported,
-                location,
-                format!("HTTP {status} is not a non-retryable error; use a 4xx other than 429"),
-            ));
-        }
-    }
-    Ok(())
-}
-
-fn check_http_target(location: &str, kind: TargetKind) -> Result<(), ScenarioError> {
-    if kind != TargetKind::ApiDestination {
-        return Err(err(
-            Kind::Unsupported,
-            location,
-            "HTTP status codes only come from api-destination targets",
-        ));
-    }
-    Ok(())
-}
-
-fn check_target(location: &str, target: &SimTarget) -> Result<(), ScenarioError> {
+fn check_target(location: &str, target: &SimTarget, region: &str) -> Result<(), ScenarioError> {
     check_name(
         &format!("{location}.id"),
         "a target id",
         &target.id,
-        64,
-        false,
+        MAX_TARGET_ID_CHARS,
     )?;
-    check_arn(&format!("{location}.arn"), &target.arn)?;
-    check_range(
-        &format!("{location}.retry.maximum_retry_attempts"),
-        target.retry.maximum_retry_attempts,
-        0,
-        MAX_RETRY_ATTEMPTS,
-    )?;
-    check_range(
-        &format!("{location}.retry.maximum_event_age_seconds"),
-        target.retry.maximum_event_age_seconds,
-        MIN_EVENT_AGE_SECONDS,
-        MAX_EVENT_AGE_SECONDS,
-    )?;
+    let arn_location = format!("{location}.arn");
+    check_arn(&arn_location, &target.arn)?;
+    check_target_arn(target.kind, &target.arn, region)
+        .map_err(|error| err(Kind::InvalidName, arn_location, error.to_string()))?;
+    if let Some(problem) = target.retry.problems().first() {
+        return Err(err(
+            Kind::OutOfRange,
+            format!("{location}.retry.{}", problem.field().as_str()),
+            problem.to_string(),
+        ));
+    }
     if let Some(dlq) = &target.dlq {
         let dlq_location = format!("{location}.dlq.arn");
         check_arn(&dlq_location, &dlq.arn)?;
-        if dlq.arn.split(':').nth(2) != Some("sqs") {
-            return Err(err(
-                Kind::Unsupported,
-                dlq_location,
-                "a dead-letter queue must be an SQS queue ARN",
-            ));
-        }
-        if dlq.arn.ends_with(".fifo") {
-            return Err(err(
-                Kind::Unsupported,
-                dlq_location,
-                "FIFO queues cannot be dead-letter queues; use a standard queue",
-            ));
-        }
+        check_dead_letter_queue_arn(&dlq.arn, region)
+            .map_err(|error| err(Kind::Unsupported, dlq_location, error.to_string()))?;
     }
-    let behaviour = &target.behaviour;
-    let at = |field: &str| format!("{location}.behaviour.{field}");
-    check_range(&at("latency_ms"), behaviour.latency_ms, 0, MAX_LATENCY_MS)?;
-    if let Some(transient) = &behaviour.transient {
-        // `contains` is false for NaN, so this also rejects it.
-        if !(0.0..=1.0).contains(&transient.probability) {
-            return Err(err(
-                Kind::OutOfRange,
-                at("transient.probability"),
-                "must be a number from 0 to 1",
-            ));
-        }
-        check_retryable(&at("transient.error"), transient.error, target.kind)?;
-    }
-    for (index, outage) in behaviour.outages.iter().enumerate() {
-        if outage.from_ms >= outage.until_ms {
-            return Err(err(
-                Kind::OutOfRange,
-                at(&format!("outages[{index}]")),
-                "from_ms must be before until_ms",
-            ));
-        }
-        check_retryable(
-            &at(&format!("outages[{index}].error")),
-            outage.error,
-            target.kind,
-        )?;
-    }
-    if let Some(failure) = &behaviour.non_retryable {
-        if failure
-            .until_ms
-            .is_some_and(|until| until <= failure.from_ms)
-        {
-            return Err(err(
-                Kind::OutOfRange,
-                at("non_retryable"),
-                "from_ms must be before until_ms",
-            ));
-        }
-        check_non_retryable(&at("non_retryable.error"), failure.error, target.kind)?;
-    }
-    if let Some(rate) = behaviour.rate_limit_per_second {
-        check_range(
-            &at("rate_limit_per_second"),
-            rate,
-            1,
-            MAX_RATE_LIMIT_PER_SECOND,
-        )?;
+    if let Some(problem) = target.behaviour.problems(target.kind).into_iter().next() {
+        return Err(err(
+            problem.kind,
+            format!("{location}.behaviour.{}", problem.field),
+            problem.message,
+        ));
     }
     Ok(())
-}
-
-fn rule_arn(options: &SimOptions, bus: &str, rule: &str) -> String {
-    // Rules on the default bus have no bus segment in their ARN.
-    if bus == "default" {
-        format!(
-            "arn:aws:events:{}:{}:rule/{rule}",
-            options.region, options.account
-        )
-    } else {
-        format!(
-            "arn:aws:events:{}:{}:rule/{bus}/{rule}",
-            options.region, options.account
-        )
-    }
 }
 
 struct Resolver<'a> {
@@ -418,8 +276,8 @@ impl<'a> Resolver<'a> {
                 };
                 match self.source_states[source as usize].state {
                     // Validation made sure an ACTIVE source has its bus.
-                    PartnerSourceState::Active => Ok(Route::Bus(self.buses[name.as_str()])),
-                    PartnerSourceState::Pending | PartnerSourceState::Deleted => {
+                    EventSourceState::Active => Ok(Route::Bus(self.buses[name.as_str()])),
+                    EventSourceState::Pending | EventSourceState::Deleted => {
                         Ok(Route::InactiveSource(source))
                     }
                 }
@@ -435,12 +293,12 @@ fn plan_body(
     route: Route,
     patterns_by_bus: &[Vec<(u32, Pattern)>],
 ) -> Result<Body, ScenarioError> {
-    if text.len() > MAX_EVENT_BYTES {
+    if text.len() > MAX_EVENT_ENTRY_BYTES {
         return Err(err(
             Kind::TooLarge,
             location,
             format!(
-                "the event is {} bytes; PutEvents accepts at most {MAX_EVENT_BYTES}",
+                "the event is {} bytes; PutEvents accepts at most {MAX_EVENT_ENTRY_BYTES}",
                 text.len()
             ),
         ));
@@ -489,7 +347,7 @@ fn generated_count(
         0,
         MAX_INGESTION_TIME_MS - generator.start_ms,
     )?;
-    let count = (rate * generator.duration_ms as f64 / 1000.0).floor() as u64;
+    let count = generator.count();
     if count > budget {
         return Err(ScenarioError::too_large(
             location,
@@ -517,16 +375,17 @@ pub(crate) fn plan(scenario: &Scenario) -> Result<Plan, ScenarioError> {
     check_backoff(&scenario.backoff)?;
     check_options(&scenario.options)?;
 
-    if scenario.buses.len() > MAX_BUSES {
+    if scenario.buses.len() > MAX_EVENT_BUSES_PER_ACCOUNT {
         return Err(ScenarioError::too_large(
             "buses",
-            format!("at most {MAX_BUSES} buses are simulated"),
+            format!("at most {MAX_EVENT_BUSES_PER_ACCOUNT} buses are simulated"),
         ));
     }
     let mut buses = BTreeMap::new();
     for (index, bus) in scenario.buses.iter().enumerate() {
         let location = format!("buses[{index}].name");
-        check_name(&location, "a bus name", &bus.name, 256, true)?;
+        check_event_bus_name(&bus.name)
+            .map_err(|error| err(Kind::InvalidName, &location, error.to_string()))?;
         if buses.insert(bus.name.as_str(), index as u32).is_some() {
             return Err(err(
                 Kind::Duplicate,
@@ -553,7 +412,7 @@ pub(crate) fn plan(scenario: &Scenario) -> Result<Plan, ScenarioError> {
                 format!("source {:?} is declared twice", source.name),
             ));
         }
-        if source.state == PartnerSourceState::Active && !buses.contains_key(source.name.as_str()) {
+        if source.state == EventSourceState::Active && !buses.contains_key(source.name.as_str()) {
             return Err(err(
                 Kind::UnknownReference,
                 format!("sources[{index}].state"),
@@ -577,8 +436,7 @@ pub(crate) fn plan(scenario: &Scenario) -> Result<Plan, ScenarioError> {
             &format!("{location}.name"),
             "a rule name",
             &rule.name,
-            64,
-            false,
+            MAX_RULE_NAME_CHARS,
         )?;
         let Some(&bus) = buses.get(rule.bus.as_str()) else {
             return Err(err(
@@ -598,10 +456,14 @@ pub(crate) fn plan(scenario: &Scenario) -> Result<Plan, ScenarioError> {
             ));
         }
         rules_per_bus[bus as usize] += 1;
-        if rules_per_bus[bus as usize] > MAX_RULES_PER_BUS {
+        let max_rules = max_rules_per_event_bus(&scenario.options.region);
+        if rules_per_bus[bus as usize] > max_rules {
             return Err(ScenarioError::too_large(
                 location,
-                format!("at most {MAX_RULES_PER_BUS} rules per bus"),
+                format!(
+                    "at most {max_rules} rules per bus in {}",
+                    scenario.options.region
+                ),
             ));
         }
         // The matcher enforces AWS's pattern length limit itself, with AWS's message.
@@ -625,7 +487,7 @@ pub(crate) fn plan(scenario: &Scenario) -> Result<Plan, ScenarioError> {
         let first_target = targets.len() as u32;
         for (target_index, target) in rule.targets.iter().enumerate() {
             let target_location = format!("{location}.targets[{target_index}]");
-            check_target(&target_location, target)?;
+            check_target(&target_location, target, &scenario.options.region)?;
             if rule.targets[..target_index]
                 .iter()
                 .any(|earlier| earlier.id == target.id)
@@ -652,7 +514,12 @@ pub(crate) fn plan(scenario: &Scenario) -> Result<Plan, ScenarioError> {
         rules.push(PlannedRule {
             name: rule.name.clone(),
             bus,
-            arn: rule_arn(&scenario.options, &rule.bus, &rule.name),
+            arn: aws_model::rule_arn(
+                &scenario.options.region,
+                &scenario.options.account,
+                &rule.bus,
+                &rule.name,
+            ),
             first_target,
             target_count: rule.targets.len() as u32,
         });

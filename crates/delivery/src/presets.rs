@@ -1,5 +1,6 @@
 //! Ready-made scenarios for the questions people ask, and a way to compare two retry policies.
 
+use aws_model::DEFAULT_EVENT_BUS;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
@@ -77,7 +78,7 @@ fn lambda(id: &str, retry: RetryPolicy, dlq: Option<Dlq>, behaviour: TargetBehav
     SimTarget {
         id: id.into(),
         arn: format!("arn:aws:lambda:{REGION}:{ACCOUNT}:function:{id}"),
-        kind: TargetKind::Lambda,
+        kind: TargetKind::LambdaFunction,
         retry,
         dlq,
         behaviour,
@@ -117,7 +118,7 @@ fn scenario(rules: Vec<SimRule>, generated: Vec<GeneratedEvents>) -> Scenario {
     Scenario {
         seed: 42,
         buses: vec![Bus {
-            name: "default".into(),
+            name: DEFAULT_EVENT_BUS.into(),
         }],
         sources: Vec::new(),
         rules,
@@ -133,7 +134,7 @@ fn scenario(rules: Vec<SimRule>, generated: Vec<GeneratedEvents>) -> Scenario {
 fn orders_rule(targets: Vec<SimTarget>) -> SimRule {
     SimRule {
         name: "orders-to-fulfilment".into(),
-        bus: "default".into(),
+        bus: DEFAULT_EVENT_BUS.into(),
         enabled: true,
         pattern: r#"{"source":["shop"],"detail-type":["OrderPlaced"]}"#.into(),
         targets,
@@ -142,7 +143,7 @@ fn orders_rule(targets: Vec<SimTarget>) -> SimRule {
 
 fn orders(per_second: f64, duration_ms: u64) -> GeneratedEvents {
     GeneratedEvents {
-        to: Ingress::Bus("default".into()),
+        to: Ingress::Bus(DEFAULT_EVENT_BUS.into()),
         start_ms: 0,
         rate_per_second: per_second,
         duration_ms,
@@ -216,7 +217,7 @@ pub fn throttled_api_destination() -> Scenario {
         arn: format!("arn:aws:events:{REGION}:{ACCOUNT}:api-destination/crm-webhook/0b1c2d3e"),
         kind: TargetKind::ApiDestination,
         retry: RetryPolicy {
-            maximum_retry_attempts: 185,
+            maximum_retry_attempts: aws_model::MAX_RETRY_ATTEMPTS,
             maximum_event_age_seconds: 600,
         },
         dlq: Some(queue("crm-webhook-dlq", ACCOUNT, true)),
@@ -305,11 +306,11 @@ pub fn pending_partner_source() -> Scenario {
         sources: vec![
             SourceState {
                 name: active.into(),
-                state: PartnerSourceState::Active,
+                state: EventSourceState::Active,
             },
             SourceState {
                 name: pending.into(),
-                state: PartnerSourceState::Pending,
+                state: EventSourceState::Pending,
             },
         ],
         rules: vec![
@@ -336,7 +337,7 @@ pub fn benchmark_scenario() -> Scenario {
         .map(|index| SimTarget {
             id: format!("target-{index}"),
             arn: format!("arn:aws:lambda:us-east-1:123456789012:function:target-{index}"),
-            kind: TargetKind::Lambda,
+            kind: TargetKind::LambdaFunction,
             retry: RetryPolicy::default(),
             dlq: None,
             behaviour: TargetBehaviour {
@@ -360,11 +361,11 @@ pub fn benchmark_scenario() -> Scenario {
     Scenario {
         seed: 1,
         buses: vec![Bus {
-            name: "default".into(),
+            name: DEFAULT_EVENT_BUS.into(),
         }],
         rules: vec![SimRule {
             name: "orders".into(),
-            bus: "default".into(),
+            bus: DEFAULT_EVENT_BUS.into(),
             enabled: true,
             pattern: r#"{"source":["shop"]}"#.into(),
             targets,
@@ -373,7 +374,7 @@ pub fn benchmark_scenario() -> Scenario {
             explicit: Vec::new(),
             // 50 per second for 2000 s: all 100 000 arrive during the outage.
             generated: vec![GeneratedEvents {
-                to: Ingress::Bus("default".into()),
+                to: Ingress::Bus(DEFAULT_EVENT_BUS.into()),
                 start_ms: 0,
                 rate_per_second: 50.0,
                 duration_ms: 2_000_000,

@@ -23,7 +23,7 @@ use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
 use crate::plan::{MAX_INVOCATIONS, SCHEDULING_HORIZON_MS};
-use crate::scenario::MAX_RETRY_ATTEMPTS;
+use aws_model::MAX_RETRY_ATTEMPTS;
 
 const SEQUENCE_BITS: u32 = 34;
 const BUCKET_SHIFT: u32 = 10;

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::metrics::{MetricTotals, MinuteMetrics};
-use crate::outcome::{ErrorCode, EventDetail};
+use crate::outcome::{DeliveryErrorCode, EventDetail};
 
 /// How invocations ended. Every invocation ends in exactly one of these four.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -55,7 +55,7 @@ pub struct OutcomeSummary {
     pub expired_before_first_attempt: u64,
     pub failures_ended_by: EndedBy,
     /// `ERROR_CODE` of every failed invocation.
-    pub failures_by_error_code: BTreeMap<ErrorCode, u64>,
+    pub failures_by_error_code: BTreeMap<DeliveryErrorCode, u64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,18 +1,16 @@
 //! The input model: buses, partner sources, rules with targets, the event stream and the backoff.
 //!
 //! These are plain data types (the app converts its own rule model into them). Times are simulated
-//! milliseconds counted from the start of the scenario; the wall clock is never read.
+//! milliseconds counted from the start of the scenario; the wall clock is never read. The AWS
+//! types among them (retry policy, target kind, partner source state, failures) are
+//! `aws_model`'s.
 
 use serde::{Deserialize, Serialize};
 
+pub use aws_model::{EventSourceState, NonRetryableError, RetryPolicy, RetryableError, TargetKind};
+
 use crate::backoff::BackoffConfig;
 use crate::error::ScenarioError;
-
-/// `RetryPolicy.MaximumRetryAttempts` upper bound and default.
-pub const MAX_RETRY_ATTEMPTS: u32 = 185;
-/// `RetryPolicy.MaximumEventAgeInSeconds` bounds; the upper bound is also the default.
-pub const MIN_EVENT_AGE_SECONDS: u32 = 60;
-pub const MAX_EVENT_AGE_SECONDS: u32 = 86_400;
 
 /// Everything a run needs. The same scenario with the same `seed` always gives the same report.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -61,21 +59,12 @@ pub struct Bus {
     pub name: String,
 }
 
-/// `EventSource.State` of a partner event source.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum PartnerSourceState {
-    Active,
-    Pending,
-    Deleted,
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourceState {
     /// `aws.partner/<partner>/<namespace>/<name>`.
     pub name: String,
-    pub state: PartnerSourceState,
+    pub state: EventSourceState,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -100,6 +89,8 @@ fn enabled_by_default() -> bool {
 pub struct SimTarget {
     pub id: String,
     pub arn: String,
+    /// Decides the ARN's shape and which errors make sense: HTTP statuses only come from API
+    /// destinations. The simulator's older names (`lambda`, `sqs`, ...) still read.
     pub kind: TargetKind,
     #[serde(default)]
     pub retry: RetryPolicy,
@@ -107,40 +98,6 @@ pub struct SimTarget {
     pub dlq: Option<Dlq>,
     #[serde(default)]
     pub behaviour: TargetBehaviour,
-}
-
-/// The kind of target. It decides which errors make sense: HTTP status codes only come from API
-/// destinations.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum TargetKind {
-    Lambda,
-    Sqs,
-    Sns,
-    Kinesis,
-    StepFunctions,
-    EventBus,
-    ApiDestination,
-    Other,
-}
-
-/// `Target.RetryPolicy`. Defaults are AWS's: 185 retries, 24 hours.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct RetryPolicy {
-    /// `0..=185`; `0` means a single attempt.
-    pub maximum_retry_attempts: u32,
-    /// `60..=86400`, measured from the event's ingestion time.
-    pub maximum_event_age_seconds: u32,
-}
-
-impl Default for RetryPolicy {
-    fn default() -> Self {
-        RetryPolicy {
-            maximum_retry_attempts: MAX_RETRY_ATTEMPTS,
-            maximum_event_age_seconds: MAX_EVENT_AGE_SECONDS,
-        }
-    }
 }
 
 /// `Target.DeadLetterConfig`: a standard SQS queue.
@@ -202,32 +159,6 @@ pub struct NonRetryableFailure {
     pub until_ms: Option<u64>,
 }
 
-/// Failures EventBridge retries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum RetryableError {
-    /// A service-side (5xx-like) error from an AWS target.
-    ServerError,
-    /// The target throttled the call.
-    Throttling,
-    /// No answer within 5 seconds.
-    Timeout,
-    /// The network connection could not be made.
-    ConnectionFailure,
-    /// API destinations only: `429` or `500..=599`.
-    HttpStatus(u16),
-}
-
-/// Failures EventBridge does not retry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum NonRetryableError {
-    NoPermissions,
-    NoResource,
-    /// API destinations only: `400..=499` except `429`.
-    HttpStatus(u16),
-}
-
 /// Where an event is sent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -254,8 +185,8 @@ pub struct ExplicitEvent {
     pub to: Ingress,
 }
 
-/// `floor(rate_per_second * duration_ms / 1000)` events, evenly spaced from `start_ms`, each a
-/// sample drawn with probability proportional to its weight.
+/// [`generated_event_count`] events, evenly spaced from `start_ms`, each a sample drawn with
+/// probability proportional to its weight.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GeneratedEvents {
@@ -265,6 +196,36 @@ pub struct GeneratedEvents {
     pub rate_per_second: f64,
     pub duration_ms: u64,
     pub samples: Vec<WeightedSample>,
+}
+
+impl GeneratedEvents {
+    /// How many events the stream generates: [`generated_event_count`].
+    pub fn count(&self) -> u64 {
+        generated_event_count(self.rate_per_second, self.duration_ms)
+    }
+}
+
+/// How many events `rate_per_second` events per second for `duration_ms` make: the whole
+/// events that fit, `floor(rate × duration)`. The one count the simulator, the web app and the
+/// CLI use.
+///
+/// A rate people set as "11 per minute" is not exact in binary (11/60 s⁻¹), so the product can
+/// land a hair below the whole number it stands for (54.999… for 5 minutes); a product within
+/// a billionth of a whole number counts as that number. Zero for a rate that is not positive and
+/// finite.
+pub fn generated_event_count(rate_per_second: f64, duration_ms: u64) -> u64 {
+    if !(rate_per_second.is_finite() && rate_per_second > 0.0) {
+        return 0;
+    }
+    let exact = rate_per_second * duration_ms as f64 / 1000.0;
+    let nearest = exact.round();
+    let count = if (exact - nearest).abs() <= nearest.max(1.0) * 1e-9 {
+        nearest
+    } else {
+        exact.floor()
+    };
+    // `as` saturates: an absurd product becomes u64::MAX, which every budget refuses.
+    count as u64
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -86,7 +86,7 @@ fn permissions_error_sends_everything_to_the_dlq_without_retries() {
     assert_eq!(
         summary
             .failures_by_error_code
-            .get(&ErrorCode::NoPermissions),
+            .get(&DeliveryErrorCode::NoPermissions),
         Some(&summary.events_matched)
     );
 }

@@ -125,11 +125,11 @@ fn random_scenario() -> impl Strategy<Value = Scenario> {
             scenario.sources = vec![
                 SourceState {
                     name: ACTIVE.into(),
-                    state: PartnerSourceState::Active,
+                    state: EventSourceState::Active,
                 },
                 SourceState {
                     name: PENDING.into(),
-                    state: PartnerSourceState::Pending,
+                    state: EventSourceState::Pending,
                 },
             ];
             for bus in [ACTIVE, PENDING] {

@@ -232,7 +232,7 @@ fn non_retryable_error_after_retries_keeps_the_retry_count() {
             failure.retry_attempts,
             failure.exhausted_retry_condition
         ),
-        (ErrorCode::NoResource, 2, None)
+        (DeliveryErrorCode::NoResource, 2, None)
     );
 }
 
@@ -295,7 +295,7 @@ fn dlq_delivery_depends_on_reachability_and_resource_policy() {
             }
             (Some(expected), Some(Outcome::FailedToReachDlq { dlq_error, failure })) => {
                 assert_eq!(*dlq_error, expected, "{queue:?}");
-                assert_eq!(failure.error_code, ErrorCode::ErrorFromTarget);
+                assert_eq!(failure.error_code, DeliveryErrorCode::ErrorFromTarget);
                 assert_eq!(
                     (
                         metrics.invocations_sent_to_dlq,
@@ -318,9 +318,9 @@ fn pending_and_deleted_partner_sources_drop_events_before_rules() {
         "aws.partner/shopify.com/1/gone",
     ];
     let states = [
-        PartnerSourceState::Active,
-        PartnerSourceState::Pending,
-        PartnerSourceState::Deleted,
+        EventSourceState::Active,
+        EventSourceState::Pending,
+        EventSourceState::Deleted,
     ];
     let mut scenario = scenario(Vec::new(), Vec::new());
     scenario.buses = names
@@ -370,7 +370,7 @@ fn pending_and_deleted_partner_sources_drop_events_before_rules() {
     assert_eq!(report.summary.outcomes.delivered, 3);
     let triggered: Vec<u64> = report.per_rule.iter().map(|rule| rule.triggered).collect();
     assert_eq!(triggered, [3, 0, 0]);
-    let dropped_states: Vec<PartnerSourceState> = report
+    let dropped_states: Vec<EventSourceState> = report
         .events
         .iter()
         .filter_map(|event| match &event.fate {
@@ -380,8 +380,8 @@ fn pending_and_deleted_partner_sources_drop_events_before_rules() {
         .collect();
     assert_eq!(dropped_states.len(), 6);
     assert!(
-        dropped_states.contains(&PartnerSourceState::Pending)
-            && dropped_states.contains(&PartnerSourceState::Deleted)
+        dropped_states.contains(&EventSourceState::Pending)
+            && dropped_states.contains(&EventSourceState::Deleted)
     );
 }
 
@@ -491,7 +491,9 @@ fn rate_limit_backlog_past_the_maximum_age_expires_without_an_attempt() {
     assert_eq!(summary.expired_before_first_attempt, 40);
     assert_eq!(summary.failures_ended_by.maximum_event_age, 40);
     assert_eq!(
-        summary.failures_by_error_code.get(&ErrorCode::Throttling),
+        summary
+            .failures_by_error_code
+            .get(&DeliveryErrorCode::Throttling),
         Some(&40)
     );
     let expired = report.events[99].invocations[0].clone();
@@ -530,7 +532,7 @@ fn timeouts_take_five_seconds() {
         .collect();
     assert_eq!(ends, [(0, 5_000), (6_000, 11_000)]);
     assert!(
-        matches!(&invocation.outcome, Some(Outcome::Dropped { failure }) if failure.error_code == ErrorCode::Timeout)
+        matches!(&invocation.outcome, Some(Outcome::Dropped { failure }) if failure.error_code == DeliveryErrorCode::Timeout)
     );
 }
 
@@ -793,4 +795,93 @@ fn each_discarded_event_names_its_own_unknown_bus() {
         .collect();
     assert_eq!(buses, ["x", "y", "x", "-"]);
     assert_eq!(report.summary.events_to_unknown_bus, 3);
+}
+
+/// Regression: the web app counted "11 events per minute for 5 minutes" as 55 events with
+/// integer arithmetic while the simulator's float floor generated 54; both now call
+/// `generated_event_count`.
+#[test]
+fn regression_a_rate_per_minute_generates_the_whole_number_of_events_it_stands_for() {
+    let table: &[(f64, u64, u64)] = &[
+        (11.0 / 60.0, 5 * 60_000, 55),
+        (11.0 / 60.0, 10 * 60_000, 110),
+        (1.0 / 3600.0, 120 * 60_000, 2),
+        (1.0 / 3600.0, 30 * 60_000, 0),
+        (25.0, 600_000, 15_000),
+        (0.5, 999, 0),
+        (0.5, 2_001, 1),
+        (2.5, 1_000, 2),
+        (0.0, 1_000, 0),
+        (-1.0, 1_000, 0),
+        (f64::NAN, 1_000, 0),
+        (f64::INFINITY, 1_000, 0),
+    ];
+    for &(rate, duration_ms, expected) in table {
+        assert_eq!(
+            generated_event_count(rate, duration_ms),
+            expected,
+            "{rate}/s for {duration_ms} ms"
+        );
+    }
+    let mut stream = scenario(
+        vec![target(policy(0, 60), None, TargetBehaviour::default())],
+        Vec::new(),
+    );
+    stream.events.generated.push(GeneratedEvents {
+        to: Ingress::Bus("default".into()),
+        start_ms: 0,
+        rate_per_second: 11.0 / 60.0,
+        duration_ms: 5 * 60_000,
+        samples: vec![WeightedSample {
+            text: shop_event(),
+            weight: 1,
+        }],
+    });
+    assert_eq!(stream.events.generated[0].count(), 55);
+    assert_eq!(run(&stream).summary.events_ingested, 55);
+}
+
+/// Regression: the simulator wrote `arn:aws:` rule ARNs in every region, while the rule model
+/// followed the region's partition.
+#[test]
+fn regression_rule_arns_follow_the_regions_partition() {
+    let mut china = scenario(
+        vec![target(policy(0, 60), Some(dlq(true, true, true)), dead(10))],
+        vec![at(0)],
+    );
+    china.options.region = "cn-north-1".into();
+    let cn = |arn: &str| {
+        arn.replace("arn:aws:", "arn:aws-cn:")
+            .replace("us-east-1", "cn-north-1")
+    };
+    china.rules[0].targets[0].arn = cn(TARGET_ARN);
+    china.rules[0].targets[0].dlq.as_mut().unwrap().arn = cn(DLQ_ARN);
+    let report = run(&china);
+    let Some(Outcome::SentToDlq { message, .. }) = &only_invocation(&report).outcome else {
+        panic!("{:?}", only_invocation(&report).outcome)
+    };
+    assert_eq!(
+        message.attributes["RULE_ARN"],
+        format!("arn:aws-cn:events:cn-north-1:123456789012:rule/{RULE}")
+    );
+}
+
+/// Regression: the simulator allowed 300 rules per bus everywhere; AWS's quota is 100 in
+/// af-south-1 and eu-south-1, as the rule store already knew.
+#[test]
+fn regression_rules_per_bus_follow_the_regions_quota() {
+    let mut many = scenario(Vec::new(), Vec::new());
+    many.rules = (0..101)
+        .map(|index| SimRule {
+            name: format!("r{index}"),
+            ..shop_rule(Vec::new())
+        })
+        .collect();
+    assert!(simulate(&many).is_ok());
+    many.options.region = "af-south-1".into();
+    let error = simulate(&many).unwrap_err();
+    assert_eq!(
+        (error.kind(), error.location()),
+        (ScenarioErrorKind::TooLarge, "rules[100]")
+    );
 }

@@ -130,7 +130,7 @@ fn invalid_scenarios_are_rejected_with_kind_and_location() {
             |s| {
                 s.sources.push(SourceState {
                     name: "aws.partner/auth0.com/t1/auth0.logs".into(),
-                    state: PartnerSourceState::Active,
+                    state: EventSourceState::Active,
                 })
             },
             ScenarioErrorKind::UnknownReference,
@@ -141,7 +141,7 @@ fn invalid_scenarios_are_rejected_with_kind_and_location() {
             |s| {
                 s.sources.push(SourceState {
                     name: "aws.partner/auth0.com".into(),
-                    state: PartnerSourceState::Pending,
+                    state: EventSourceState::Pending,
                 })
             },
             ScenarioErrorKind::InvalidName,
@@ -183,6 +183,7 @@ fn invalid_scenarios_are_rejected_with_kind_and_location() {
             "404 as a retryable error",
             |s| {
                 first_target(s).kind = TargetKind::ApiDestination;
+                first_target(s).arn = API_DESTINATION_ARN.into();
                 first_target(s).behaviour.outages = vec![Outage {
                     from_ms: 0,
                     until_ms: 10,
@@ -196,6 +197,7 @@ fn invalid_scenarios_are_rejected_with_kind_and_location() {
             "429 as a non-retryable error",
             |s| {
                 first_target(s).kind = TargetKind::ApiDestination;
+                first_target(s).arn = API_DESTINATION_ARN.into();
                 first_target(s).behaviour.non_retryable = Some(NonRetryableFailure {
                     error: NonRetryableError::HttpStatus(429),
                     from_ms: 0,
@@ -259,7 +261,9 @@ fn invalid_scenarios_are_rejected_with_kind_and_location() {
         ),
         (
             "event over 256 KiB",
-            |s| s.events.explicit[0].text = " ".repeat(MAX_EVENT_BYTES + 1),
+            |s| {
+                s.events.explicit[0].text = " ".repeat(aws_model::limits::MAX_EVENT_ENTRY_BYTES + 1)
+            },
             ScenarioErrorKind::TooLarge,
             "events.explicit[0].text",
         ),
@@ -345,6 +349,60 @@ fn invalid_scenarios_are_rejected_with_kind_and_location() {
             |s| s.options.account = "123".into(),
             ScenarioErrorKind::InvalidName,
             "options.account",
+        ),
+        // Regression: the simulator accepted any text starting with "arn:" as a target, while
+        // the rule model checked its shape against the kind.
+        (
+            "target ARN of another kind",
+            |s| first_target(s).arn = "arn:aws:sqs:us-east-1:123456789012:orders".into(),
+            ScenarioErrorKind::InvalidName,
+            "rules[0].targets[0].arn",
+        ),
+        (
+            "target ARN in another partition",
+            |s| first_target(s).arn = TARGET_ARN.replace("arn:aws:", "arn:aws-cn:"),
+            ScenarioErrorKind::InvalidName,
+            "rules[0].targets[0].arn",
+        ),
+        // Regression: the simulator allowed '/' in any bus name; AWS allows it only in partner
+        // bus names (which are partner event source names).
+        (
+            "slash in a custom bus name",
+            |s| {
+                s.buses.push(Bus {
+                    name: "team/orders".into(),
+                })
+            },
+            ScenarioErrorKind::InvalidName,
+            "buses[1].name",
+        ),
+        // Regression: the rule model refused a dead-letter queue in another region, the
+        // simulator did not.
+        (
+            "dead-letter queue in another region",
+            |s| {
+                first_target(s).dlq.as_mut().unwrap().arn =
+                    DLQ_ARN.replace("us-east-1", "eu-west-1")
+            },
+            ScenarioErrorKind::Unsupported,
+            "rules[0].targets[0].dlq.arn",
+        ),
+        // Regression: the page allowed rate limits up to 100,000 per second, the simulator up
+        // to 1,000,000; both now use MAX_RATE_LIMIT_PER_SECOND.
+        (
+            "rate limit above the maximum",
+            |s| {
+                first_target(s).behaviour.rate_limit_per_second =
+                    Some(MAX_RATE_LIMIT_PER_SECOND + 1)
+            },
+            ScenarioErrorKind::OutOfRange,
+            "rules[0].targets[0].behaviour.rate_limit_per_second",
+        ),
+        (
+            "region that is not a region code",
+            |s| s.options.region = "moon".into(),
+            ScenarioErrorKind::InvalidName,
+            "options.region",
         ),
         (
             "too many detailed events",

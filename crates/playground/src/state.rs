@@ -92,7 +92,7 @@ impl PlaygroundState {
         if catalog::region(&state.region).is_none() {
             state.region = DEFAULT_REGION.to_owned();
         }
-        if !catalog::is_valid_account_id(&state.account) {
+        if !aws_model::is_account_id(&state.account) {
             state.account = DEFAULT_ACCOUNT.to_owned();
         }
         Ok(state)
@@ -112,7 +112,7 @@ mod tests {
     fn defaults_are_valid_catalog_values() {
         let state = PlaygroundState::default();
         assert_eq!(state.current_region().code(), DEFAULT_REGION);
-        assert!(catalog::is_valid_account_id(&state.account));
+        assert!(aws_model::is_account_id(&state.account));
     }
 
     #[test]

@@ -4,10 +4,11 @@
 use std::hint::black_box;
 use std::time::Instant;
 
+use aws_model::example_arn;
 use rules::export::{aws_cli, cloudformation_json, cloudformation_yaml, terraform};
 use rules::{
-    apply_input, example_arn, DeadLetterQueue, InputTransformer, RoleChoice, Rule, RuleStore, Tag,
-    Target, TargetInput, TargetKind,
+    apply_input, DeadLetterQueue, InputTransformer, RoleChoice, Rule, RuleStore, Tag, Target,
+    TargetInput, TargetKind,
 };
 
 const ACCOUNT: &str = "123456789012";

@@ -4,7 +4,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-use crate::arn::{check_common, dns_suffix_for_region, is_token, partition_for_region, Arn};
+use aws_model::{check_dead_letter_queue_arn, check_dead_letter_queue_name, sqs_queue_url, Arn};
+
 use crate::FieldErrors;
 
 /// The console's three dead-letter-queue choices.
@@ -26,10 +27,9 @@ impl DeadLetterQueue {
     pub fn queue_arn(&self, region: &str, account: &str) -> Option<String> {
         match self {
             DeadLetterQueue::None => None,
-            DeadLetterQueue::ThisAccount { queue_name } => Some(format!(
-                "arn:{}:sqs:{region}:{account}:{queue_name}",
-                partition_for_region(region)
-            )),
+            DeadLetterQueue::ThisAccount { queue_name } => {
+                Some(Arn::in_region("sqs", region, account, queue_name).to_string())
+            }
             DeadLetterQueue::OtherAccount { queue_arn } => Some(queue_arn.trim().to_owned()),
         }
     }
@@ -37,53 +37,15 @@ impl DeadLetterQueue {
     pub(crate) fn check(&self, field: &str, region: &str, errors: &mut FieldErrors) {
         let result = match self {
             DeadLetterQueue::None => Ok(()),
-            DeadLetterQueue::ThisAccount { queue_name } => check_queue_name(queue_name),
-            DeadLetterQueue::OtherAccount { queue_arn } => check_queue_arn(queue_arn, region),
+            DeadLetterQueue::ThisAccount { queue_name } => check_dead_letter_queue_name(queue_name),
+            DeadLetterQueue::OtherAccount { queue_arn } => {
+                check_dead_letter_queue_arn(queue_arn, region).map(|_| ())
+            }
         };
-        if let Err(message) = result {
-            errors.push(field, message);
+        if let Err(error) = result {
+            errors.push(field, error);
         }
     }
-}
-
-const FIFO_REFUSED: &str =
-    "A FIFO queue (name ending in .fifo) cannot be a dead-letter queue; choose a standard queue.";
-
-fn check_queue_name(name: &str) -> Result<(), String> {
-    if name.ends_with(".fifo") {
-        return Err(FIFO_REFUSED.to_owned());
-    }
-    if !is_token(name, "-_", 1, 80) {
-        return Err(
-            "Choose a queue: a queue name has 1 to 80 letters, digits, hyphens or underscores."
-                .to_owned(),
-        );
-    }
-    Ok(())
-}
-
-fn check_queue_arn(text: &str, rule_region: &str) -> Result<(), String> {
-    let example = format!(
-        "arn:{}:sqs:{rule_region}:210987654321:my-dead-letter-queue",
-        partition_for_region(rule_region)
-    );
-    let arn: Arn<'_> = check_common(text, "SQS queue", "sqs", rule_region, &example)?;
-    if arn.resource.ends_with(".fifo") {
-        return Err(FIFO_REFUSED.to_owned());
-    }
-    if arn.region != rule_region {
-        return Err(format!(
-            "A dead-letter queue must be in the rule's Region ({rule_region}); this queue is in '{}'.",
-            arn.region
-        ));
-    }
-    if !is_token(arn.resource, "-_", 1, 80) {
-        return Err(format!(
-            "The queue name in the ARN must have 1 to 80 letters, digits, hyphens or underscores; found '{}'.",
-            arn.resource
-        ));
-    }
-    Ok(())
 }
 
 /// The queue policy that lets EventBridge deliver the rule's failed events to the queue:
@@ -104,14 +66,7 @@ pub fn dead_letter_queue_policy(queue_arn: &str, rule_arn: &str) -> Value {
 
 /// The queue URL the SQS API wants, from a queue ARN that passed validation.
 pub(crate) fn queue_url(queue_arn: &str) -> Option<String> {
-    let arn = Arn::parse(queue_arn)?;
-    Some(format!(
-        "https://sqs.{}.{}/{}/{}",
-        arn.region,
-        dns_suffix_for_region(arn.region),
-        arn.account,
-        arn.resource
-    ))
+    Arn::parse(queue_arn).ok().map(|arn| sqs_queue_url(&arn))
 }
 
 #[cfg(test)]
@@ -230,5 +185,23 @@ mod tests {
             Some("https://sqs.cn-north-1.amazonaws.com.cn/123456789012/dlq")
         );
         assert_eq!(queue_url("not an arn"), None);
+    }
+
+    /// Regression: the DNS suffix of queue URLs knew only the China partition, so a queue in
+    /// an ISO region got an `amazonaws.com` URL.
+    #[test]
+    fn regression_queue_urls_outside_the_commercial_and_china_partitions() {
+        assert_eq!(
+            queue_url("arn:aws-iso-b:sqs:us-isob-east-1:123456789012:dlq").as_deref(),
+            Some("https://sqs.us-isob-east-1.sc2s.sgov.gov/123456789012/dlq")
+        );
+        assert_eq!(
+            DeadLetterQueue::ThisAccount {
+                queue_name: "dlq".into()
+            }
+            .queue_arn("eusc-de-east-1", "123456789012")
+            .as_deref(),
+            Some("arn:aws-eusc:sqs:eusc-de-east-1:123456789012:dlq")
+        );
     }
 }

@@ -3,21 +3,23 @@
 //! AWS's validation (with messages tied to form fields), input transformation, a persistent
 //! rule store, and exports to the AWS CLI, CloudFormation and Terraform.
 //!
+//! The AWS facts the validation relies on (account ids, regions and partitions, ARNs, names,
+//! limits, the retry policy, target kinds) come from `aws_model`; this crate ties them to the
+//! fields of a rule. [`RetryPolicy`] and [`TargetKind`] are re-exported because a [`Target`]
+//! holds them.
+//!
 //! Everything here is plain data and pure functions so the same code runs in the browser
 //! (wasm32) and in tests.
 
-mod arn;
 mod dlq;
 pub mod export;
 mod field_error;
 mod input;
-mod retry;
 mod rule;
 mod store;
 mod target;
-mod target_kind;
 
-pub use arn::{is_account_id, is_region_code, partition_for_region, Arn};
+pub use aws_model::{RetryPolicy, TargetKind};
 pub use dlq::{dead_letter_queue_policy, DeadLetterQueue};
 pub use field_error::{FieldError, FieldErrors};
 pub use input::{
@@ -25,17 +27,13 @@ pub use input::{
     MAX_CONSTANT_INPUT_CHARS, MAX_INPUT_PATHS, MAX_INPUT_PATH_CHARS, MAX_INPUT_TEMPLATE_CHARS,
     PREDEFINED_PLACEHOLDERS,
 };
-pub use retry::{
-    format_event_age, parse_event_age, parse_retry_attempts, RetryPolicy, MAX_EVENT_AGE_SECONDS,
-    MAX_RETRY_ATTEMPTS, MIN_EVENT_AGE_SECONDS,
-};
-pub use rule::{
-    check_event_bus_name, Rule, RuleState, Tag, DEFAULT_EVENT_BUS, MAX_DESCRIPTION_CHARS,
-    MAX_EVENT_PATTERN_CHARS, MAX_RULE_NAME_CHARS, MAX_TAGS, MAX_TARGETS, TOO_MANY_TARGETS,
-};
+pub use rule::{Rule, RuleState, Tag};
 pub use store::{RuleKey, RuleStore, StoreError};
 pub use target::{EcsLaunchType, EcsTask, RoleChoice, Target, TargetParameters};
-pub use target_kind::{check_target_arn, example_arn, TargetKind};
+
+// For the modules (and their tests) that name these through the crate root.
+#[allow(unused_imports)]
+pub(crate) use aws_model::example_arn;
 
 #[cfg(test)]
 mod tests;

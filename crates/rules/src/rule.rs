@@ -4,22 +4,17 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::arn::{is_account_id, is_region_code, partition_for_region};
-use crate::field_error::{aws_constraint_message, is_name_char, string_constraints, NAME_CLASS};
+use aws_model::limits::{
+    LIMIT_EXCEEDED_MESSAGE, MAX_EVENT_PATTERN_CHARS, MAX_RULE_DESCRIPTION_CHARS, MAX_TAGS,
+    MAX_TAG_KEY_CHARS, MAX_TAG_VALUE_CHARS, MAX_TARGETS_PER_RULE,
+};
+use aws_model::validation::{constraint_violation_message, string_constraints, NAME_CLASS};
+use aws_model::{
+    check_event_bus_name, event_bus_arn, is_region_code, partition_for_region, rule_arn, AccountId,
+    MAX_RULE_NAME_CHARS,
+};
+
 use crate::{FieldErrors, InputContext, Target};
-
-pub const MAX_RULE_NAME_CHARS: usize = 64;
-pub const MAX_DESCRIPTION_CHARS: usize = 512;
-pub const MAX_EVENT_PATTERN_CHARS: usize = 4096;
-pub const MAX_TARGETS: usize = 5;
-pub const MAX_EVENT_BUS_NAME_CHARS: usize = 256;
-pub const MAX_TAGS: usize = 50;
-pub const MAX_TAG_KEY_CHARS: usize = 128;
-pub const MAX_TAG_VALUE_CHARS: usize = 256;
-pub const DEFAULT_EVENT_BUS: &str = "default";
-
-/// AWS's answer to a sixth target.
-pub const TOO_MANY_TARGETS: &str = "The requested resource exceeds the maximum number allowed.";
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -106,27 +101,11 @@ impl Rule {
     /// `arn:<partition>:events:<region>:<account>:rule/<name>` on the default bus,
     /// `.../rule/<bus>/<name>` on any other bus.
     pub fn arn(&self) -> String {
-        let prefix = format!(
-            "arn:{}:events:{}:{}:rule/",
-            self.partition(),
-            self.region,
-            self.account_id
-        );
-        if self.event_bus == DEFAULT_EVENT_BUS {
-            format!("{prefix}{}", self.name)
-        } else {
-            format!("{prefix}{}/{}", self.event_bus, self.name)
-        }
+        rule_arn(&self.region, &self.account_id, &self.event_bus, &self.name)
     }
 
     pub fn event_bus_arn(&self) -> String {
-        format!(
-            "arn:{}:events:{}:{}:event-bus/{}",
-            self.partition(),
-            self.region,
-            self.account_id,
-            self.event_bus
-        )
+        event_bus_arn(&self.region, &self.account_id, &self.event_bus)
     }
 
     /// What this rule's predefined input-template placeholders expand to for an event received
@@ -146,18 +125,18 @@ impl Rule {
         if !violated.is_empty() {
             errors.push(
                 "name",
-                aws_constraint_message(&self.name, "name", &violated),
+                constraint_violation_message(&self.name, "name", &violated),
             );
         }
-        let violated = string_constraints(&self.description, 0, MAX_DESCRIPTION_CHARS, None);
+        let violated = string_constraints(&self.description, 0, MAX_RULE_DESCRIPTION_CHARS, None);
         if !violated.is_empty() {
             errors.push(
                 "description",
-                aws_constraint_message(&self.description, "description", &violated),
+                constraint_violation_message(&self.description, "description", &violated),
             );
         }
-        if !is_account_id(&self.account_id) {
-            errors.push("account_id", "An account id is 12 digits.");
+        if let Err(error) = AccountId::parse(&self.account_id) {
+            errors.push("account_id", error.to_string());
         }
         if !is_region_code(&self.region) {
             errors.push(
@@ -165,14 +144,14 @@ impl Rule {
                 format!("'{}' is not a Region code such as us-east-1.", self.region),
             );
         }
-        if let Err(message) = check_event_bus_name(&self.event_bus) {
-            errors.push("event_bus", message);
+        if let Err(error) = check_event_bus_name(&self.event_bus) {
+            errors.push("event_bus", error.to_string());
         }
         if let Err(message) = check_event_pattern(&self.event_pattern) {
             errors.push("event_pattern", message);
         }
-        if self.targets.len() > MAX_TARGETS {
-            errors.push("targets", TOO_MANY_TARGETS);
+        if self.targets.len() > MAX_TARGETS_PER_RULE {
+            errors.push("targets", LIMIT_EXCEEDED_MESSAGE);
         }
         let mut ids = BTreeSet::new();
         for (index, target) in self.targets.iter().enumerate() {
@@ -190,38 +169,6 @@ impl Rule {
         check_tags(&self.tags, &mut errors);
         errors.into_result()
     }
-}
-
-/// `default`, a custom bus name, or a partner bus name; `/` only in partner bus names.
-pub fn check_event_bus_name(name: &str) -> Result<(), String> {
-    let length = name.chars().count();
-    if length == 0 {
-        return Err("Choose an event bus.".to_owned());
-    }
-    if length > MAX_EVENT_BUS_NAME_CHARS {
-        return Err(format!(
-            "An event bus name can be at most {MAX_EVENT_BUS_NAME_CHARS} characters; this one has {length}."
-        ));
-    }
-    if let Some(bad) = name.chars().find(|&c| !(is_name_char(c) || c == '/')) {
-        return Err(format!(
-            "Event bus names use letters, digits and . - _ (and / in partner bus names); {bad:?} is not allowed."
-        ));
-    }
-    if name.contains('/') {
-        let partner_segments = name
-            .strip_prefix("aws.partner/")
-            .map(|rest| rest.split('/').collect::<Vec<_>>());
-        let is_partner = partner_segments
-            .is_some_and(|segments| segments.len() >= 2 && segments.iter().all(|s| !s.is_empty()));
-        if !is_partner {
-            return Err(
-                "Only partner event buses contain '/', as in aws.partner/<partner>/<namespace>/<name>."
-                    .to_owned(),
-            );
-        }
-    }
-    Ok(())
 }
 
 fn check_event_pattern(text: &str) -> Result<(), String> {

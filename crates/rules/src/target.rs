@@ -2,13 +2,16 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::arn::{check_common, check_role_arn, is_region_code, is_token, Arn};
-use crate::field_error::{aws_constraint_message, string_constraints, NAME_CLASS};
-use crate::input::{json_path, TargetInput, MAX_INPUT_PATH_CHARS};
-use crate::{check_target_arn, DeadLetterQueue, FieldErrors, RetryPolicy, Rule, TargetKind};
+use aws_model::validation::{
+    constraint_violation_message, is_token, string_constraints, NAME_CLASS,
+};
+use aws_model::{
+    check_arn_fields, check_role_arn, check_target_arn, is_region_code, Arn, MAX_ARN_CHARS,
+    MAX_TARGET_ID_CHARS,
+};
 
-pub const MAX_TARGET_ID_CHARS: usize = 64;
-pub const MAX_ARN_CHARS: usize = 1600;
+use crate::input::{json_path, TargetInput, MAX_INPUT_PATH_CHARS};
+use crate::{DeadLetterQueue, FieldErrors, RetryPolicy, Rule, TargetKind};
 
 /// Who lets EventBridge call the target.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -108,7 +111,7 @@ impl Target {
     /// True for an event bus in another account than the rule's (which cannot take input settings).
     pub(crate) fn is_bus_in_other_account(&self, rule: &Rule) -> bool {
         self.kind == TargetKind::EventBus
-            && Arn::parse(self.arn.trim()).is_some_and(|arn| arn.account != rule.account_id)
+            && Arn::parse(self.arn.trim()).is_ok_and(|arn| arn.account() != rule.account_id)
     }
 
     /// Checks the target at `index` of `rule`.
@@ -119,7 +122,7 @@ impl Target {
             let location = format!("targets.{}.member.id", index + 1);
             errors.push(
                 format!("{prefix}.id"),
-                aws_constraint_message(&self.id, &location, &violated),
+                constraint_violation_message(&self.id, &location, &violated),
             );
         }
         // Everything below the id is judged against the rule's Region; when that is not a
@@ -141,8 +144,12 @@ impl Target {
             );
         }
         self.input.check(&input_prefix, &self.id, errors);
-        self.retry_policy
-            .check(&format!("{prefix}.retry_policy"), errors);
+        for problem in self.retry_policy.problems() {
+            errors.push(
+                format!("{prefix}.retry_policy.{}", problem.field().as_str()),
+                problem.to_string(),
+            );
+        }
         self.dead_letter_queue
             .check(&format!("{prefix}.dead_letter_queue"), &rule.region, errors);
         self.check_parameters(&format!("{prefix}.parameters"), &rule.region, errors);
@@ -176,7 +183,7 @@ impl Target {
                 "{label} targets let EventBridge in through a resource-based policy, not an IAM role; remove the role."
             )),
             (RoleChoice::CreateNew, true) => Ok(()),
-            (RoleChoice::Existing { role_arn }, true) => check_role_arn(role_arn, region),
+            (RoleChoice::Existing { role_arn }, true) => Ok(check_role_arn(role_arn, region)?),
         }
     }
 
@@ -297,13 +304,11 @@ fn check_resource_ids(ids: &[String], prefix: &str, field: &str, errors: &mut Fi
 }
 
 fn check_task_definition_arn(text: &str, region: &str) -> Result<(), String> {
-    let example = format!(
-        "arn:{}:ecs:{region}:123456789012:task-definition/my-task:1",
-        crate::partition_for_region(region)
-    );
-    let arn = check_common(text, "ECS task definition", "ecs", region, &example)?;
+    let example =
+        Arn::in_region("ecs", region, "123456789012", "task-definition/my-task:1").to_string();
+    let arn = check_arn_fields(text, "ECS task definition", "ecs", region, &example)?;
     let shape_ok = arn
-        .resource
+        .resource()
         .strip_prefix("task-definition/")
         .is_some_and(|rest| {
             let (family, revision) = match rest.split_once(':') {

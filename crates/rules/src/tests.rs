@@ -1,6 +1,7 @@
 //! Rule-level validation, ARNs and persistence.
 
 use crate::*;
+use aws_model::{example_arn, DEFAULT_EVENT_BUS};
 
 pub(crate) const ACCOUNT: &str = "123456789012";
 pub(crate) const OTHER_ACCOUNT: &str = "210987654321";

@@ -8,6 +8,8 @@ use serde_json::json;
 pub const RULE: &str = "orders";
 pub const TARGET_ARN: &str = "arn:aws:lambda:us-east-1:123456789012:function:fulfil";
 pub const DLQ_ARN: &str = "arn:aws:sqs:us-east-1:123456789012:orders-dlq";
+pub const API_DESTINATION_ARN: &str =
+    "arn:aws:events:us-east-1:123456789012:api-destination/crm/0b1c2d3e";
 /// Far beyond any scenario's end: an outage that never ends.
 pub const FOREVER_MS: u64 = 30 * 24 * 3_600_000;
 
@@ -36,7 +38,7 @@ pub fn target(retry: RetryPolicy, dlq: Option<Dlq>, behaviour: TargetBehaviour) 
     SimTarget {
         id: "fulfil".into(),
         arn: TARGET_ARN.into(),
-        kind: TargetKind::Lambda,
+        kind: TargetKind::LambdaFunction,
         retry,
         dlq,
         behaviour,

@@ -108,8 +108,8 @@ impl Listing {
         match self {
             Listing::Partner(partner) => partner.owns_source_name(name),
             Listing::SalesforceEventRelay => {
-                name.starts_with("aws.partner/salesforce.com/")
-                    && catalog::is_valid_partner_event_source_name(name)
+                aws_model::partner_name(name) == Some(SALESFORCE_ID)
+                    && aws_model::is_partner_event_source_name(name)
             }
         }
     }
@@ -162,27 +162,15 @@ impl PartnerFilter {
     }
 }
 
-/// The `value` of a category's `<option>`: its label in lower case with dashes.
-pub fn category_value(category: Category) -> String {
-    let mut value = String::new();
-    for word in category
-        .label()
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !value.is_empty() {
-            value.push('-');
-        }
-        value.push_str(&word.to_ascii_lowercase());
-    }
-    value
+/// The `value` of a category's `<option>`: the category's name (its label in lower case with
+/// dashes).
+pub fn category_value(category: Category) -> &'static str {
+    category.as_str()
 }
 
 /// The category an `<option>` value names; anything else (such as "all") is no category.
 pub fn category_from_value(value: &str) -> Option<Category> {
-    Category::ALL
-        .into_iter()
-        .find(|category| category_value(*category) == value)
+    value.parse().ok()
 }
 
 /// Categories that have entries, each with how many, in [`Category::ALL`] order.
@@ -315,7 +303,7 @@ mod tests {
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
                 "{value}"
             );
-            assert_eq!(category_from_value(&value), Some(category));
+            assert_eq!(category_from_value(value), Some(category));
         }
         assert_eq!(category_value(Category::SalesAndCrm), "sales-and-crm");
         assert_eq!(category_from_value("all"), None);
@@ -354,7 +342,7 @@ mod tests {
         for listing in Listing::all() {
             assert!(!listing.samples().is_empty(), "{}", listing.id());
             let name = listing.example_source_name("111122223333");
-            assert!(catalog::is_valid_partner_event_source_name(&name), "{name}");
+            assert!(aws_model::is_partner_event_source_name(&name), "{name}");
             assert!(listing.owns_source_name(&name), "{name}");
             assert_ne!(
                 name,

@@ -17,68 +17,29 @@ pub enum ScalarKind {
     Null,
 }
 
-/// How a built field compares the event's value.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Operator {
-    Exact,
-    Prefix,
-    Suffix,
-    EqualsIgnoreCase,
-    Wildcard,
-    AnythingBut,
-    NumericEqual,
-    NumericGreater,
-    NumericGreaterOrEqual,
-    NumericLess,
-    NumericLessOrEqual,
-    Cidr,
-    Exists,
-    DoesNotExist,
+aws_model::string_enum! {
+    /// How a built field compares the event's value. The names are the `<option value>`s of
+    /// the operator menu and the saved form's.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Operator {
+        Exact = "exact",
+        Prefix = "prefix",
+        Suffix = "suffix",
+        EqualsIgnoreCase = "equals-ignore-case",
+        Wildcard = "wildcard",
+        AnythingBut = "anything-but",
+        NumericEqual = "numeric-equal",
+        NumericGreater = "numeric-greater",
+        NumericGreaterOrEqual = "numeric-greater-or-equal",
+        NumericLess = "numeric-less",
+        NumericLessOrEqual = "numeric-less-or-equal",
+        Cidr = "cidr",
+        Exists = "exists",
+        DoesNotExist = "does-not-exist",
+    }
 }
 
 impl Operator {
-    pub const ALL: [Operator; 14] = [
-        Operator::Exact,
-        Operator::Prefix,
-        Operator::Suffix,
-        Operator::EqualsIgnoreCase,
-        Operator::Wildcard,
-        Operator::AnythingBut,
-        Operator::NumericEqual,
-        Operator::NumericGreater,
-        Operator::NumericGreaterOrEqual,
-        Operator::NumericLess,
-        Operator::NumericLessOrEqual,
-        Operator::Cidr,
-        Operator::Exists,
-        Operator::DoesNotExist,
-    ];
-
-    /// The `<option value>` of the operator menu.
-    pub fn value(self) -> &'static str {
-        match self {
-            Operator::Exact => "exact",
-            Operator::Prefix => "prefix",
-            Operator::Suffix => "suffix",
-            Operator::EqualsIgnoreCase => "equals-ignore-case",
-            Operator::Wildcard => "wildcard",
-            Operator::AnythingBut => "anything-but",
-            Operator::NumericEqual => "numeric-equal",
-            Operator::NumericGreater => "numeric-greater",
-            Operator::NumericGreaterOrEqual => "numeric-greater-or-equal",
-            Operator::NumericLess => "numeric-less",
-            Operator::NumericLessOrEqual => "numeric-less-or-equal",
-            Operator::Cidr => "cidr",
-            Operator::Exists => "exists",
-            Operator::DoesNotExist => "does-not-exist",
-        }
-    }
-
-    pub fn from_value(value: &str) -> Option<Operator> {
-        Operator::ALL.into_iter().find(|op| op.value() == value)
-    }
-
     /// What the menu says.
     pub fn label(self) -> &'static str {
         match self {
@@ -461,11 +422,11 @@ mod tests {
     #[test]
     fn every_operator_round_trips_through_its_menu_value() {
         for op in Operator::ALL {
-            assert_eq!(Operator::from_value(op.value()), Some(op));
+            assert_eq!(op.as_str().parse::<Operator>(), Ok(op));
             let json = serde_json::to_string(&op).unwrap();
-            assert_eq!(json, format!("\"{}\"", op.value()), "serde and menu agree");
+            assert_eq!(json, format!("\"{}\"", op.as_str()), "serde and menu agree");
         }
-        assert_eq!(Operator::from_value("regex"), None);
+        assert!("regex".parse::<Operator>().is_err());
     }
 
     #[test]

@@ -17,11 +17,7 @@ pub fn find_regions(text: &str) -> Vec<&'static Region> {
 
 /// An ARN in `region`, to show what changes with the Region (and with the partition in China).
 pub fn example_bus_arn(region: &Region, account: &str) -> String {
-    format!(
-        "arn:{}:events:{}:{account}:event-bus/default",
-        region.partition().as_str(),
-        region.code()
-    )
+    aws_model::event_bus_arn(region.code(), account, aws_model::DEFAULT_EVENT_BUS)
 }
 
 /// The sentence under the search box.

@@ -1,7 +1,8 @@
 //! The saved rules, grouped by event bus, and their exports.
 
+use aws_model::DEFAULT_EVENT_BUS;
 use catalog::{Partner, PartnerRegistry};
-use rules::{export, Rule, RuleStore, DEFAULT_EVENT_BUS};
+use rules::{export, Rule, RuleStore};
 
 /// The rules of one event bus in the current Region.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -143,7 +144,7 @@ mod tests {
         rule.targets.push(Target::new(
             "T1",
             TargetKind::SqsQueue,
-            &rules::example_arn(TargetKind::SqsQueue, region, ACCOUNT),
+            &aws_model::example_arn(TargetKind::SqsQueue, region, ACCOUNT),
         ));
         rule
     }

@@ -6,39 +6,33 @@
 //! and dead-letter-queue choice so switching back and forth loses nothing either. The whole form
 //! is saved with the playground state, so an unfinished rule survives a reload.
 
+use aws_model::limits::{LIMIT_EXCEEDED_MESSAGE, MAX_TARGETS_PER_RULE};
+use aws_model::{
+    example_arn, format_event_age, parse_event_age, parse_retry_attempts, Arn, DEFAULT_EVENT_BUS,
+    MAX_EVENT_AGE_SECONDS, MAX_RETRY_ATTEMPTS,
+};
 use catalog::{Partner, PartnerRegistry};
 use rules::{
-    dead_letter_queue_policy, example_arn, format_event_age, parse_event_age, parse_retry_attempts,
-    partition_for_region, DeadLetterQueue, EcsLaunchType, EcsTask, FieldError, FieldErrors,
+    dead_letter_queue_policy, DeadLetterQueue, EcsLaunchType, EcsTask, FieldError, FieldErrors,
     InputTransformer, RetryPolicy, RoleChoice, Rule, RuleKey, RuleState, RuleStore, StoreError,
-    Tag, Target, TargetInput, TargetKind, TargetParameters, DEFAULT_EVENT_BUS,
-    MAX_EVENT_AGE_SECONDS, MAX_RETRY_ATTEMPTS, MAX_TARGETS, TOO_MANY_TARGETS,
+    Tag, Target, TargetInput, TargetKind, TargetParameters,
 };
 use serde::{Deserialize, Serialize};
 
-/// The wizard's steps, in the console's order.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
-#[serde(rename_all = "kebab-case")]
-pub enum Step {
-    #[default]
-    Details,
-    Pattern,
-    Targets,
-    Tags,
-    Review,
+aws_model::string_enum! {
+    /// The wizard's steps, in the console's order.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum Step {
+        #[default]
+        Details = "details",
+        Pattern = "pattern",
+        Targets = "targets",
+        Tags = "tags",
+        Review = "review",
+    }
 }
 
 impl Step {
-    pub const ALL: [Step; 5] = [
-        Step::Details,
-        Step::Pattern,
-        Step::Targets,
-        Step::Tags,
-        Step::Review,
-    ];
-
     /// 1-based, as the step indicator counts.
     pub fn number(self) -> usize {
         Step::ALL.iter().position(|&s| s == self).unwrap_or(0) + 1
@@ -89,25 +83,19 @@ pub enum RoleMode {
     Existing,
 }
 
-/// What the target receives; see [`TargetInput`].
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum InputMode {
-    #[default]
-    MatchedEvent,
-    Constant,
-    InputPath,
-    Transformer,
+aws_model::string_enum! {
+    /// What the target receives; see [`TargetInput`].
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+    pub enum InputMode {
+        #[default]
+        MatchedEvent = "matched-event",
+        Constant = "constant",
+        InputPath = "input-path",
+        Transformer = "transformer",
+    }
 }
 
 impl InputMode {
-    pub const ALL: [InputMode; 4] = [
-        InputMode::MatchedEvent,
-        InputMode::Constant,
-        InputMode::InputPath,
-        InputMode::Transformer,
-    ];
-
     pub fn label(self) -> &'static str {
         match self {
             InputMode::MatchedEvent => "Matched event",
@@ -116,43 +104,25 @@ impl InputMode {
             InputMode::Transformer => "Input transformer",
         }
     }
+}
 
-    pub fn value(self) -> &'static str {
-        match self {
-            InputMode::MatchedEvent => "matched-event",
-            InputMode::Constant => "constant",
-            InputMode::InputPath => "input-path",
-            InputMode::Transformer => "transformer",
-        }
+aws_model::string_enum! {
+    /// The console's three dead-letter-queue choices; see [`DeadLetterQueue`].
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+    pub enum DlqMode {
+        #[default]
+        None = "none",
+        ThisAccount = "this-account",
+        OtherAccount = "other-account",
     }
 }
 
-/// The console's three dead-letter-queue choices; see [`DeadLetterQueue`].
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum DlqMode {
-    #[default]
-    None,
-    ThisAccount,
-    OtherAccount,
-}
-
 impl DlqMode {
-    pub const ALL: [DlqMode; 3] = [DlqMode::None, DlqMode::ThisAccount, DlqMode::OtherAccount];
-
     pub fn label(self) -> &'static str {
         match self {
             DlqMode::None => "None",
             DlqMode::ThisAccount => "An Amazon SQS queue in this account",
             DlqMode::OtherAccount => "An Amazon SQS queue in another account (enter its ARN)",
-        }
-    }
-
-    pub fn value(self) -> &'static str {
-        match self {
-            DlqMode::None => "none",
-            DlqMode::ThisAccount => "this-account",
-            DlqMode::OtherAccount => "other-account",
         }
     }
 }
@@ -554,7 +524,7 @@ impl Default for RuleForm {
 
 /// Why another target cannot be added: AWS's message and what to do about it.
 pub fn too_many_targets_message() -> String {
-    format!("{TOO_MANY_TARGETS} A rule can have at most {MAX_TARGETS} targets: remove one before adding another.")
+    format!("{LIMIT_EXCEEDED_MESSAGE} A rule can have at most {MAX_TARGETS_PER_RULE} targets: remove one before adding another.")
 }
 
 impl RuleForm {
@@ -596,7 +566,7 @@ impl RuleForm {
 
     /// Adds a Lambda target, or refuses a sixth with AWS's message.
     pub fn add_target(&mut self, region: &str, account: &str) -> Result<(), String> {
-        if self.targets.len() >= MAX_TARGETS {
+        if self.targets.len() >= MAX_TARGETS_PER_RULE {
             return Err(too_many_targets_message());
         }
         let id = self.next_target_id();
@@ -785,10 +755,7 @@ pub fn dlq_policy_text(
 
 /// An example queue ARN in another account, for the placeholder of that field.
 pub fn example_other_account_queue_arn(region: &str) -> String {
-    format!(
-        "arn:{}:sqs:{region}:210987654321:my-dead-letter-queue",
-        partition_for_region(region)
-    )
+    Arn::in_region("sqs", region, "210987654321", "my-dead-letter-queue").to_string()
 }
 
 /// Label and value rows describing a target on the review step and in the rule list.
@@ -937,12 +904,12 @@ mod tests {
     #[test]
     fn a_sixth_target_is_refused_with_aws_message() {
         let mut form = valid_form();
-        for _ in 1..MAX_TARGETS {
+        for _ in 1..MAX_TARGETS_PER_RULE {
             form.add_target(REGION, ACCOUNT).unwrap();
         }
         assert_eq!(form.targets.len(), 5);
         let message = form.add_target(REGION, ACCOUNT).unwrap_err();
-        assert!(message.starts_with(TOO_MANY_TARGETS), "{message}");
+        assert!(message.starts_with(LIMIT_EXCEEDED_MESSAGE), "{message}");
         assert!(message.contains("at most 5"));
         assert_eq!(form.targets.len(), 5);
         let ids: Vec<&str> = form.targets.iter().map(|t| t.id.as_str()).collect();

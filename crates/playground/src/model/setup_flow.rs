@@ -10,57 +10,13 @@ use catalog::{
 
 use super::sources::SourceAction;
 
-/// Why an account id cannot be used.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum AccountProblem {
-    Empty,
-    /// The first character that is neither a digit nor a separator.
-    NotADigit(char),
-    /// How many digits there are instead of twelve.
-    WrongLength(usize),
-}
-
-impl AccountProblem {
-    pub fn message(&self) -> String {
-        match self {
-            AccountProblem::Empty => "Enter your AWS account ID: 12 digits.".to_owned(),
-            AccountProblem::NotADigit(c) if c.is_control() || c.is_whitespace() => {
-                "An AWS account ID has only digits; remove the invisible character.".to_owned()
-            }
-            AccountProblem::NotADigit(c) => {
-                format!("An AWS account ID has only digits; \u{201c}{c}\u{201d} is not one.")
-            }
-            AccountProblem::WrongLength(digits) => {
-                let noun = if *digits == 1 { "digit" } else { "digits" };
-                format!("An AWS account ID has exactly 12 digits; this one has {digits} {noun}.")
-            }
-        }
-    }
-}
+/// Why an account id as typed cannot be used; its `Display` says what is wrong.
+pub use aws_model::AccountIdError as AccountProblem;
 
 /// Reads an account id as typed. The console shows ids as `1234-5678-9012`, so dashes and
-/// spaces between digits are accepted and dropped.
+/// spaces between digits are accepted and dropped (`aws_model::AccountId::parse_console_input`).
 pub fn parse_account(input: &str) -> Result<String, AccountProblem> {
-    let mut digits = String::with_capacity(12);
-    let mut count = 0usize;
-    for c in input.trim().chars() {
-        match c {
-            '0'..='9' => {
-                count += 1;
-                // Beyond twelve only the count matters; not keeping them bounds the memory used.
-                if count <= 12 {
-                    digits.push(c);
-                }
-            }
-            '-' | ' ' => {}
-            other => return Err(AccountProblem::NotADigit(other)),
-        }
-    }
-    match count {
-        0 => Err(AccountProblem::Empty),
-        12 => Ok(digits),
-        other => Err(AccountProblem::WrongLength(other)),
-    }
+    aws_model::AccountId::parse_console_input(input).map(|id| id.to_string())
 }
 
 /// The source name field as typed; surrounding spaces from a paste are not part of the name.
@@ -271,7 +227,7 @@ impl SetupStage {
     /// One sentence on where things stand.
     pub fn summary(&self) -> String {
         match self {
-            SetupStage::NeedAccount(problem) => problem.message(),
+            SetupStage::NeedAccount(problem) => problem.to_string(),
             SetupStage::NeedSource => {
                 "No source of this name yet: the partner creates it from your account ID.".to_owned()
             }
@@ -308,46 +264,35 @@ mod tests {
 
     #[test]
     fn account_ids_are_twelve_digits_with_optional_separators() {
-        let cases: &[(&str, Result<&str, AccountProblem>)] = &[
+        let cases: &[(&str, Result<&str, &str>)] = &[
             ("111122223333", Ok("111122223333")),
             ("1111-2222-3333", Ok("111122223333")),
             (" 1111 2222 3333 ", Ok("111122223333")),
-            ("", Err(AccountProblem::Empty)),
-            ("  - ", Err(AccountProblem::Empty)),
-            ("11112222333", Err(AccountProblem::WrongLength(11))),
-            ("1111222233334", Err(AccountProblem::WrongLength(13))),
-            ("1", Err(AccountProblem::WrongLength(1))),
-            ("11112222333x", Err(AccountProblem::NotADigit('x'))),
+            ("", Err("Enter your AWS account ID")),
+            ("  - ", Err("Enter your AWS account ID")),
+            ("11112222333", Err("this one has 11 digits")),
+            ("1111222233334", Err("this one has 13 digits")),
+            ("1", Err("this one has 1 digit.")),
+            ("11112222333x", Err("\u{201c}x\u{201d} is not one")),
             (
                 "１１１１２２２２３３３３",
-                Err(AccountProblem::NotADigit('１')),
+                Err("\u{201c}１\u{201d} is not one"),
             ),
             (
                 "1111\u{200b}22223333",
-                Err(AccountProblem::NotADigit('\u{200b}')),
+                Err("\u{201c}\u{200b}\u{201d} is not one"),
             ),
+            ("1234\t5678", Err("invisible character")),
         ];
         for (input, expected) in cases {
-            assert_eq!(
-                parse_account(input).as_deref().map_err(Clone::clone),
-                expected.clone(),
-                "input {input:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn account_messages_say_what_is_wrong() {
-        let cases: &[(&str, &str)] = &[
-            ("", "Enter your AWS account ID"),
-            ("12345", "exactly 12 digits; this one has 5 digits"),
-            ("1", "this one has 1 digit."),
-            ("12345678901a", "\u{201c}a\u{201d} is not one"),
-            ("1234\t5678", "invisible character"),
-        ];
-        for (input, expected) in cases {
-            let message = parse_account(input).unwrap_err().message();
-            assert!(message.contains(expected), "{input:?}: {message}");
+            let got = parse_account(input).map_err(|problem| problem.to_string());
+            match (&got, expected) {
+                (Ok(id), Ok(want)) => assert_eq!(id, want, "input {input:?}"),
+                (Err(message), Err(fragment)) => {
+                    assert!(message.contains(fragment), "{input:?}: {message}")
+                }
+                _ => panic!("input {input:?}: got {got:?}, want {expected:?}"),
+            }
         }
     }
 
@@ -355,8 +300,8 @@ mod tests {
     fn a_huge_account_input_is_counted_not_kept() {
         let huge = "9".repeat(1_000_000);
         assert_eq!(
-            parse_account(&huge),
-            Err(AccountProblem::WrongLength(1_000_000))
+            parse_account(&huge).unwrap_err().digit_count(),
+            Some(1_000_000)
         );
     }
 

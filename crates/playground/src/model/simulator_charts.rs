@@ -784,7 +784,7 @@ pub fn backoff_cumulative_chart(
         .collect();
     let milestones: Vec<u32> = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 15, 20, 50, 100, 150, 185]
         .into_iter()
-        .filter(|n| *n <= retries.min(delivery::MAX_RETRY_ATTEMPTS))
+        .filter(|n| *n <= retries.min(aws_model::MAX_RETRY_ATTEMPTS))
         .collect();
     let rows = milestones
         .iter()

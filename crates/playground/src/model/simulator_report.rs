@@ -114,23 +114,19 @@ pub fn pretty_json(text: &str) -> String {
         .unwrap_or_else(|| text.to_owned())
 }
 
-/// Which of the four ends an invocation had.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum OutcomeKind {
-    Delivered,
-    SentToDlq,
-    Dropped,
-    FailedToReachDlq,
+aws_model::string_enum! {
+    /// Which of the four ends an invocation had. The names are CSS class suffixes and stable
+    /// keys for tests.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum OutcomeKind {
+        Delivered = "delivered",
+        SentToDlq = "dlq",
+        Dropped = "dropped",
+        FailedToReachDlq = "dlq-failed",
+    }
 }
 
 impl OutcomeKind {
-    pub const ALL: [OutcomeKind; 4] = [
-        OutcomeKind::Delivered,
-        OutcomeKind::SentToDlq,
-        OutcomeKind::Dropped,
-        OutcomeKind::FailedToReachDlq,
-    ];
-
     pub fn of(outcome: &Outcome) -> OutcomeKind {
         match outcome {
             Outcome::Delivered { .. } => OutcomeKind::Delivered,
@@ -157,16 +153,6 @@ impl OutcomeKind {
             OutcomeKind::FailedToReachDlq => {
                 "Delivery failed for good and the dead-letter queue refused the message: the event is lost."
             }
-        }
-    }
-
-    /// A CSS class suffix and a stable key for tests.
-    pub fn key(self) -> &'static str {
-        match self {
-            OutcomeKind::Delivered => "delivered",
-            OutcomeKind::SentToDlq => "dlq",
-            OutcomeKind::Dropped => "dropped",
-            OutcomeKind::FailedToReachDlq => "dlq-failed",
         }
     }
 

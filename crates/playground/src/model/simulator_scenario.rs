@@ -2,13 +2,13 @@
 //! Simulator settings) to a `delivery::Scenario`; the presets; the `?rule=` link parameter; and a
 //! plain-words outline of any scenario, so people can see what is about to be simulated.
 
-use catalog::EventSourceState;
+use aws_model::{is_partner_event_source_name, Arn, EventSourceState};
 use delivery::{
-    BackoffConfig, Bus, EventStream, GeneratedEvents, Ingress, PartnerSourceState, Scenario,
-    SimOptions, SimRule, SimTarget, SourceState, WeightedSample,
+    BackoffConfig, Bus, EventStream, GeneratedEvents, Ingress, Scenario, SimOptions, SimRule,
+    SimTarget, SourceState, WeightedSample,
 };
 use event_pattern::{Event, Pattern};
-use rules::{DeadLetterQueue, Rule, RuleKey, RuleState, Target, TargetKind};
+use rules::{DeadLetterQueue, Rule, RuleKey, RuleState, Target};
 use serde_json::json;
 
 use super::rule_list::bus_sections;
@@ -45,7 +45,7 @@ pub fn bus_options(state: &PlaygroundState) -> Vec<BusOption> {
                 .count();
             let kind = match section.partner {
                 Some(partner) => format!("{} partner bus", partner.display_name()),
-                None if section.bus == rules::DEFAULT_EVENT_BUS => "default bus".to_owned(),
+                None if section.bus == aws_model::DEFAULT_EVENT_BUS => "default bus".to_owned(),
                 None => "custom bus".to_owned(),
             };
             BusOption {
@@ -86,7 +86,7 @@ pub struct SimulatedTarget {
 
 impl SimulatedTarget {
     pub fn is_api_destination(&self) -> bool {
-        self.target.kind == TargetKind::ApiDestination
+        self.target.kind.answers_with_http_status()
     }
 }
 
@@ -153,7 +153,7 @@ pub fn simulated_targets(
                 .map(|arn| {
                     let same_account = match &target.dead_letter_queue {
                         DeadLetterQueue::OtherAccount { .. } => {
-                            arn.split(':').nth(4) == Some(rule.account_id.as_str())
+                            Arn::parse(&arn).is_ok_and(|arn| arn.account() == rule.account_id)
                         }
                         _ => true,
                     };
@@ -396,11 +396,7 @@ pub fn auto_detailed_events(scenario: &Scenario) -> u32 {
         .events
         .generated
         .iter()
-        .map(|stream| {
-            (stream.rate_per_second * stream.duration_ms as f64 / 1000.0)
-                .floor()
-                .max(0.0) as u64
-        })
+        .map(GeneratedEvents::count)
         .sum::<u64>()
         + scenario.events.explicit.len() as u64;
     let invocations_per_event = scenario
@@ -447,32 +443,6 @@ pub fn find_preset(id: &str) -> Option<&'static delivery::Preset> {
     delivery::PRESETS.iter().find(|preset| preset.id == id)
 }
 
-fn sim_target_kind(kind: TargetKind) -> delivery::TargetKind {
-    use delivery::TargetKind as K;
-    match kind {
-        TargetKind::LambdaFunction => K::Lambda,
-        TargetKind::SqsQueue => K::Sqs,
-        TargetKind::SnsTopic => K::Sns,
-        TargetKind::KinesisStream => K::Kinesis,
-        TargetKind::StepFunctionsStateMachine => K::StepFunctions,
-        TargetKind::EventBus => K::EventBus,
-        TargetKind::ApiDestination => K::ApiDestination,
-        TargetKind::FirehoseStream
-        | TargetKind::CloudWatchLogGroup
-        | TargetKind::EcsTask
-        | TargetKind::CodeBuildProject
-        | TargetKind::CodePipeline => K::Other,
-    }
-}
-
-fn partner_source_state(state: EventSourceState) -> PartnerSourceState {
-    match state {
-        EventSourceState::Active => PartnerSourceState::Active,
-        EventSourceState::Pending => PartnerSourceState::Pending,
-        EventSourceState::Deleted => PartnerSourceState::Deleted,
-    }
-}
-
 /// The scenario the settings describe, or every problem with them (each tied to its control).
 pub fn build_scenario(
     state: &PlaygroundState,
@@ -510,7 +480,7 @@ fn build_my_rules_scenario(
     let targets = simulated_targets(state, settings);
     for target in &targets {
         let target_settings = settings.target(&target.bus, &target.rule, &target.target.id);
-        problems.extend(target_settings.problems(target.index, target.is_api_destination()));
+        problems.extend(target_settings.problems(target.index, target.target.kind));
     }
     let offered = offered_samples(state, settings);
     let mix: Vec<WeightedSample> = effective_mix(settings, &offered)
@@ -535,14 +505,14 @@ fn build_my_rules_scenario(
     }
 
     let bus = settings.bus.clone();
-    let is_partner_bus = bus.starts_with("aws.partner/");
+    let is_partner_bus = is_partner_event_source_name(&bus);
     let sources = if is_partner_bus {
         // A partner bus whose source the registry has forgotten receives nothing, like a deleted one.
         let source_state = state
             .partners
             .event_source(&state.region, &bus)
-            .map(|source| partner_source_state(source.state))
-            .unwrap_or(PartnerSourceState::Deleted);
+            .map(|source| source.state)
+            .unwrap_or(EventSourceState::Deleted);
         vec![SourceState {
             name: bus.clone(),
             state: source_state,
@@ -565,17 +535,8 @@ fn build_my_rules_scenario(
                     SimTarget {
                         id: target.target.id.clone(),
                         arn: target.target.arn.trim().to_owned(),
-                        kind: sim_target_kind(target.target.kind),
-                        retry: delivery::RetryPolicy {
-                            maximum_retry_attempts: target
-                                .target
-                                .retry_policy
-                                .maximum_retry_attempts,
-                            maximum_event_age_seconds: target
-                                .target
-                                .retry_policy
-                                .maximum_event_age_seconds,
-                        },
+                        kind: target.target.kind,
+                        retry: target.target.retry_policy,
                         dlq: target
                             .dlq
                             .as_ref()
@@ -718,24 +679,6 @@ pub struct TargetOutline {
     pub behaviour: String,
 }
 
-fn retryable_code(error: delivery::RetryableError) -> String {
-    match error {
-        delivery::RetryableError::ServerError => "ERROR_FROM_TARGET".into(),
-        delivery::RetryableError::Throttling => "THROTTLING".into(),
-        delivery::RetryableError::Timeout => "TIMEOUT".into(),
-        delivery::RetryableError::ConnectionFailure => "CONNECTION_FAILURE".into(),
-        delivery::RetryableError::HttpStatus(status) => format!("HTTP {status}"),
-    }
-}
-
-fn non_retryable_code(error: delivery::NonRetryableError) -> String {
-    match error {
-        delivery::NonRetryableError::NoPermissions => "NO_PERMISSIONS".into(),
-        delivery::NonRetryableError::NoResource => "NO_RESOURCE".into(),
-        delivery::NonRetryableError::HttpStatus(status) => format!("HTTP {status}"),
-    }
-}
-
 /// How a target behaves, in words ("down from +30 min to +1 h 30 min (ERROR_FROM_TARGET)").
 pub fn describe_behaviour(behaviour: &delivery::TargetBehaviour) -> String {
     let mut parts = Vec::new();
@@ -751,7 +694,7 @@ pub fn describe_behaviour(behaviour: &delivery::TargetBehaviour) -> String {
         };
         parts.push(format!(
             "fails without retry {from}{until} ({})",
-            non_retryable_code(failure.error)
+            failure.error
         ));
     }
     for outage in &behaviour.outages {
@@ -759,14 +702,14 @@ pub fn describe_behaviour(behaviour: &delivery::TargetBehaviour) -> String {
             "down from +{} to +{} ({})",
             format_duration_ms(outage.from_ms),
             format_duration_ms(outage.until_ms),
-            retryable_code(outage.error)
+            outage.error
         ));
     }
     if let Some(transient) = &behaviour.transient {
         parts.push(format!(
             "{}% of attempts fail ({})",
             super::simulator_report::format_decimal(transient.probability * 100.0),
-            retryable_code(transient.error)
+            transient.error
         ));
     }
     if let Some(limit) = behaviour.rate_limit_per_second {
@@ -845,8 +788,7 @@ pub fn outline(scenario: &Scenario) -> ScenarioOutline {
         .generated
         .iter()
         .map(|stream| {
-            let count =
-                (stream.rate_per_second * stream.duration_ms as f64 / 1000.0).floor() as u64;
+            let count = stream.count();
             format!(
                 "{} events, {} for {}, {} ({} sample{})",
                 format_count(count),
@@ -873,9 +815,9 @@ pub fn outline(scenario: &Scenario) -> ScenarioOutline {
         .iter()
         .map(|source| {
             let state = match source.state {
-                PartnerSourceState::Active => "ACTIVE: events reach its partner bus",
-                PartnerSourceState::Pending => "PENDING: events sent to it are dropped",
-                PartnerSourceState::Deleted => "DELETED: events sent to it are dropped",
+                EventSourceState::Active => "ACTIVE: events reach its partner bus",
+                EventSourceState::Pending => "PENDING: events sent to it are dropped",
+                EventSourceState::Deleted => "DELETED: events sent to it are dropped",
             };
             format!("Partner event source {} is {state}", source.name)
         })
@@ -919,7 +861,7 @@ mod tests {
     use super::*;
     use crate::model::simulator_settings::{OutageSettings, RetryableChoice, ScenarioChoice};
     use delivery::presets::benchmark_scenario;
-    use rules::RoleChoice;
+    use rules::{RoleChoice, TargetKind};
 
     const ACCOUNT: &str = "123456789012";
     const REGION: &str = "us-east-1";
@@ -929,7 +871,7 @@ mod tests {
         Target::new(
             id,
             TargetKind::LambdaFunction,
-            &rules::example_arn(TargetKind::LambdaFunction, REGION, ACCOUNT),
+            &aws_model::example_arn(TargetKind::LambdaFunction, REGION, ACCOUNT),
         )
     }
 
@@ -1063,7 +1005,7 @@ mod tests {
             "policy missing until attached"
         );
         assert_eq!(targets[1].retry, delivery::RetryPolicy::default());
-        assert_eq!(targets[1].kind, delivery::TargetKind::Lambda);
+        assert_eq!(targets[1].kind, TargetKind::LambdaFunction);
         assert_eq!(
             scenario.events.generated[0].to,
             Ingress::Bus("default".into())
@@ -1485,10 +1427,12 @@ mod tests {
         assert_eq!(pending.sources.len(), 2);
         assert!(pending.sources[1].ends_with("is PENDING: events sent to it are dropped"));
         assert!(pending.streams[0].contains("30 per minute"));
+        // Regression: the outline said "(HTTP 429)" where the simulator's ERROR_CODE is
+        // SDK_CLIENT_ERROR; both now come from aws_model.
         let throttled = outline(&(find_preset("throttled-api-destination").unwrap().build)());
         assert_eq!(
             throttled.rules[0].targets[0].behaviour,
-            "2% of attempts fail (HTTP 429); accepts 10 invocations per second; answers in 120 ms"
+            "2% of attempts fail (SDK_CLIENT_ERROR, HTTP 429); accepts 10 invocations per second; answers in 120 ms"
         );
         let forbidden = outline(&(find_preset("permissions-error").unwrap().build)());
         assert!(forbidden.rules[0].targets[0]
@@ -1501,7 +1445,7 @@ mod tests {
         let mut api = Target::new(
             "crm",
             TargetKind::ApiDestination,
-            &rules::example_arn(TargetKind::ApiDestination, REGION, ACCOUNT),
+            &aws_model::example_arn(TargetKind::ApiDestination, REGION, ACCOUNT),
         );
         api.role = RoleChoice::CreateNew;
         let state = state_with(vec![rule_on(

@@ -3,10 +3,18 @@
 //! seed, and the two retry policies to compare.
 //!
 //! Everything is integers and enums so the state stays `Eq` and a saved value reads back the
-//! same. Values arriving from storage or a link are not trusted: [`SimulatorSettings::problems`]
-//! checks every range before anything is simulated.
+//! same. Values arriving from storage or a link are not trusted: [`TargetSettings::problems`]
+//! and [`SimulatorSettings::event_problems`] check every range before anything is simulated.
+//! A target's behaviour is checked by the simulator's own check
+//! (`delivery::TargetBehaviour::problems`), so the page and the simulator cannot disagree;
+//! this module only maps its problems to the page's controls.
 
+use aws_model::TargetKind;
+use delivery::BehaviourField;
 use serde::{Deserialize, Serialize};
+
+/// The simulator's limits on a target's latency and rate limit, which the page's fields share.
+pub use delivery::{MAX_LATENCY_MS, MAX_RATE_LIMIT_PER_SECOND};
 
 /// The preset a new playground opens with: the question that motivates the page.
 pub const DEFAULT_PRESET: &str = "target-down-for-1-hour";
@@ -16,12 +24,12 @@ pub const DEFAULT_SEED: u64 = 42;
 pub const MAX_EVENTS_PER_RUN: u64 = delivery::MAX_EVENTS;
 /// Longest stream of events the page generates: one day.
 pub const MAX_DURATION_MINUTES: u32 = 24 * 60;
-pub const MAX_RATE_COUNT: u32 = 100_000;
-pub const MAX_LATENCY_MS: u32 = 15 * 60 * 1000;
+/// Most events per second, minute or hour: the simulator's fastest stream, per second.
+pub const MAX_RATE_COUNT: u32 = delivery::MAX_GENERATED_RATE_PER_SECOND as u32;
 pub const MAX_SAMPLE_WEIGHT: u32 = 100;
-/// Outages and error windows may start or end up to a week after the first event.
-pub const MAX_WINDOW_MINUTE: u32 = 7 * 24 * 60;
-pub const MAX_RATE_LIMIT_PER_SECOND: u32 = 100_000;
+/// Outages and error windows may start or end up to a week after the first event (the
+/// simulator's ingestion window): the range of the page's minute fields.
+pub const MAX_WINDOW_MINUTE: u32 = (delivery::MAX_INGESTION_TIME_MS / 60_000) as u32;
 /// Settings of targets that no longer exist are kept (the rule may come back), up to this many.
 pub const MAX_TARGET_ENTRIES: usize = 200;
 pub const MAX_SAMPLE_ENTRIES: usize = 100;
@@ -36,35 +44,22 @@ pub enum ScenarioChoice {
     MyRules,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RateUnit {
-    Second,
-    Minute,
-    Hour,
+aws_model::string_enum! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum RateUnit {
+        Second = "second",
+        Minute = "minute",
+        Hour = "hour",
+    }
 }
 
 impl RateUnit {
-    pub const ALL: [RateUnit; 3] = [RateUnit::Second, RateUnit::Minute, RateUnit::Hour];
-
     pub fn seconds(self) -> u32 {
         match self {
             RateUnit::Second => 1,
             RateUnit::Minute => 60,
             RateUnit::Hour => 3600,
         }
-    }
-
-    pub fn value(self) -> &'static str {
-        match self {
-            RateUnit::Second => "second",
-            RateUnit::Minute => "minute",
-            RateUnit::Hour => "hour",
-        }
-    }
-
-    pub fn from_value(value: &str) -> Option<RateUnit> {
-        RateUnit::ALL.into_iter().find(|unit| unit.value() == value)
     }
 }
 
@@ -90,9 +85,9 @@ impl EventRate {
         f64::from(self.count) / f64::from(self.per.seconds())
     }
 
-    /// How many events a stream of `minutes` minutes holds (the simulator's own rounding).
+    /// How many events a stream of `minutes` minutes holds: the simulator's own count.
     pub fn events_in(self, minutes: u32) -> u64 {
-        u64::from(self.count) * u64::from(minutes) * 60 / u64::from(self.per.seconds())
+        delivery::generated_event_count(self.per_second(), u64::from(minutes) * 60_000)
     }
 }
 
@@ -104,66 +99,38 @@ pub struct SampleWeight {
     pub weight: u32,
 }
 
-/// Failures EventBridge retries, as the page offers them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RetryableChoice {
-    ServerError,
-    Throttling,
-    Timeout,
-    ConnectionFailure,
-    Http429,
-    Http500,
-    Http503,
+aws_model::string_enum! {
+    /// Failures EventBridge retries, as the page offers them.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum RetryableChoice {
+        ServerError = "server_error",
+        Throttling = "throttling",
+        Timeout = "timeout",
+        ConnectionFailure = "connection_failure",
+        Http429 = "http_429",
+        Http500 = "http_500",
+        Http503 = "http_503",
+    }
 }
 
 impl RetryableChoice {
-    pub const ALL: [RetryableChoice; 7] = [
-        RetryableChoice::ServerError,
-        RetryableChoice::Throttling,
-        RetryableChoice::Timeout,
-        RetryableChoice::ConnectionFailure,
-        RetryableChoice::Http429,
-        RetryableChoice::Http500,
-        RetryableChoice::Http503,
-    ];
-
-    pub fn value(self) -> &'static str {
-        match self {
-            RetryableChoice::ServerError => "server_error",
-            RetryableChoice::Throttling => "throttling",
-            RetryableChoice::Timeout => "timeout",
-            RetryableChoice::ConnectionFailure => "connection_failure",
-            RetryableChoice::Http429 => "http_429",
-            RetryableChoice::Http500 => "http_500",
-            RetryableChoice::Http503 => "http_503",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            RetryableChoice::ServerError => "Service error (ERROR_FROM_TARGET)",
-            RetryableChoice::Throttling => "Throttled by the target (THROTTLING)",
-            RetryableChoice::Timeout => "No answer within 5 s (TIMEOUT)",
-            RetryableChoice::ConnectionFailure => "Connection failure (CONNECTION_FAILURE)",
+    /// What the menu says: a few words, then the `ERROR_CODE` the simulator reports for it.
+    pub fn label(self) -> String {
+        let words = match self {
+            RetryableChoice::ServerError => "Service error",
+            RetryableChoice::Throttling => "Throttled by the target",
+            RetryableChoice::Timeout => "No answer within 5 s",
+            RetryableChoice::ConnectionFailure => "Connection failure",
             RetryableChoice::Http429 => "HTTP 429 Too Many Requests",
             RetryableChoice::Http500 => "HTTP 500 Internal Server Error",
             RetryableChoice::Http503 => "HTTP 503 Service Unavailable",
-        }
-    }
-
-    pub fn from_value(value: &str) -> Option<RetryableChoice> {
-        RetryableChoice::ALL
-            .into_iter()
-            .find(|choice| choice.value() == value)
+        };
+        format!("{words} ({})", self.to_delivery().code())
     }
 
     /// HTTP answers only come from API destinations.
     pub fn is_http(self) -> bool {
-        matches!(
-            self,
-            RetryableChoice::Http429 | RetryableChoice::Http500 | RetryableChoice::Http503
-        )
+        self.to_delivery().http_status().is_some()
     }
 
     /// The choices that make sense for a target that is (or is not) an API destination.
@@ -188,61 +155,35 @@ impl RetryableChoice {
     }
 }
 
-/// Failures EventBridge does not retry, as the page offers them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum NonRetryableChoice {
-    NoPermissions,
-    NoResource,
-    Http400,
-    Http401,
-    Http403,
-    Http404,
+aws_model::string_enum! {
+    /// Failures EventBridge does not retry, as the page offers them.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum NonRetryableChoice {
+        NoPermissions = "no_permissions",
+        NoResource = "no_resource",
+        Http400 = "http_400",
+        Http401 = "http_401",
+        Http403 = "http_403",
+        Http404 = "http_404",
+    }
 }
 
 impl NonRetryableChoice {
-    pub const ALL: [NonRetryableChoice; 6] = [
-        NonRetryableChoice::NoPermissions,
-        NonRetryableChoice::NoResource,
-        NonRetryableChoice::Http400,
-        NonRetryableChoice::Http401,
-        NonRetryableChoice::Http403,
-        NonRetryableChoice::Http404,
-    ];
-
-    pub fn value(self) -> &'static str {
-        match self {
-            NonRetryableChoice::NoPermissions => "no_permissions",
-            NonRetryableChoice::NoResource => "no_resource",
-            NonRetryableChoice::Http400 => "http_400",
-            NonRetryableChoice::Http401 => "http_401",
-            NonRetryableChoice::Http403 => "http_403",
-            NonRetryableChoice::Http404 => "http_404",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            NonRetryableChoice::NoPermissions => "Missing permissions (NO_PERMISSIONS)",
-            NonRetryableChoice::NoResource => "Target no longer exists (NO_RESOURCE)",
+    /// What the menu says: a few words, then the `ERROR_CODE` the simulator reports for it.
+    pub fn label(self) -> String {
+        let words = match self {
+            NonRetryableChoice::NoPermissions => "Missing permissions",
+            NonRetryableChoice::NoResource => "Target no longer exists",
             NonRetryableChoice::Http400 => "HTTP 400 Bad Request",
             NonRetryableChoice::Http401 => "HTTP 401 Unauthorized",
             NonRetryableChoice::Http403 => "HTTP 403 Forbidden",
             NonRetryableChoice::Http404 => "HTTP 404 Not Found",
-        }
-    }
-
-    pub fn from_value(value: &str) -> Option<NonRetryableChoice> {
-        NonRetryableChoice::ALL
-            .into_iter()
-            .find(|choice| choice.value() == value)
+        };
+        format!("{words} ({})", self.to_delivery().code())
     }
 
     pub fn is_http(self) -> bool {
-        !matches!(
-            self,
-            NonRetryableChoice::NoPermissions | NonRetryableChoice::NoResource
-        )
+        self.to_delivery().http_status().is_some()
     }
 
     pub fn offered(api_destination: bool) -> Vec<NonRetryableChoice> {
@@ -393,40 +334,24 @@ pub struct TargetSettingsEntry {
     pub settings: TargetSettings,
 }
 
-/// Which jitter the backoff uses (see `delivery::Jitter`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum JitterChoice {
-    #[default]
-    Equal,
-    Full,
-    None,
+aws_model::string_enum! {
+    /// Which jitter the backoff uses (see `delivery::Jitter`).
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+    pub enum JitterChoice {
+        #[default]
+        Equal = "equal",
+        Full = "full",
+        None = "none",
+    }
 }
 
 impl JitterChoice {
-    pub const ALL: [JitterChoice; 3] =
-        [JitterChoice::Equal, JitterChoice::Full, JitterChoice::None];
-
-    pub fn value(self) -> &'static str {
-        match self {
-            JitterChoice::Equal => "equal",
-            JitterChoice::Full => "full",
-            JitterChoice::None => "none",
-        }
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             JitterChoice::Equal => "Equal jitter: half the delay plus a random half (default)",
             JitterChoice::Full => "Full jitter: anything from zero to the delay",
             JitterChoice::None => "No jitter: exactly the delay",
         }
-    }
-
-    pub fn from_value(value: &str) -> Option<JitterChoice> {
-        JitterChoice::ALL
-            .into_iter()
-            .find(|choice| choice.value() == value)
     }
 
     pub fn to_delivery(self) -> delivery::Jitter {
@@ -487,7 +412,7 @@ impl Default for SimulatorSettings {
             choice: ScenarioChoice::Preset {
                 id: DEFAULT_PRESET.to_owned(),
             },
-            bus: rules::DEFAULT_EVENT_BUS.to_owned(),
+            bus: aws_model::DEFAULT_EVENT_BUS.to_owned(),
             rule: None,
             rate: EventRate::default(),
             duration_minutes: 60,
@@ -655,67 +580,36 @@ impl SimulatorSettings {
 }
 
 impl TargetSettings {
-    /// Every setting outside its range or not possible for this kind of target; `index` is the
-    /// target's position on the page (for control ids).
-    pub fn problems(&self, index: usize, api_destination: bool) -> Vec<SettingProblem> {
-        let mut problems = Vec::new();
+    /// Every setting outside its range or not possible for a target of `kind`; `index` is the
+    /// target's position on the page (for control ids). The behaviour is checked by the
+    /// simulator; only the ranges of the page's minute fields are the page's own.
+    pub fn problems(&self, index: usize, kind: TargetKind) -> Vec<SettingProblem> {
         let field = |setting: &str| target_control_id(index, setting);
-        if let Some(message) = out_of_range(
-            "The latency in milliseconds",
-            u64::from(self.latency_ms),
-            0,
-            u64::from(MAX_LATENCY_MS),
-        ) {
-            problems.push(SettingProblem::new(field("latency"), message));
+        let mut problems = Vec::new();
+        if self.outage.enabled && self.outage.until_minute > MAX_WINDOW_MINUTE {
+            problems.push(SettingProblem::new(
+                field("outage-until"),
+                format!("An outage must end within {MAX_WINDOW_MINUTE} minutes (a week)."),
+            ));
         }
-        if self.transient.enabled {
-            if self.transient.failure_permille > 1000 {
-                problems.push(SettingProblem::new(
-                    field("failure-rate"),
-                    "The share of failing attempts is a percentage from 0 to 100.",
-                ));
-            }
-            if self.transient.error.is_http() && !api_destination {
-                problems.push(SettingProblem::new(field("transient-error"), HTTP_ONLY));
-            }
+        if self.non_retryable.enabled && self.non_retryable.from_minute > MAX_WINDOW_MINUTE {
+            problems.push(SettingProblem::new(
+                field("fatal-from"),
+                format!("The error must start within {MAX_WINDOW_MINUTE} minutes (a week)."),
+            ));
         }
-        if self.outage.enabled {
-            if self.outage.from_minute >= self.outage.until_minute {
-                problems.push(SettingProblem::new(
-                    field("outage-until"),
-                    "The outage must end after it starts.",
-                ));
-            }
-            if self.outage.until_minute > MAX_WINDOW_MINUTE {
-                problems.push(SettingProblem::new(
-                    field("outage-until"),
-                    format!("An outage must end within {MAX_WINDOW_MINUTE} minutes (a week)."),
-                ));
-            }
-            if self.outage.error.is_http() && !api_destination {
-                problems.push(SettingProblem::new(field("outage-error"), HTTP_ONLY));
-            }
-        }
-        if self.non_retryable.enabled {
-            if self.non_retryable.from_minute > MAX_WINDOW_MINUTE {
-                problems.push(SettingProblem::new(
-                    field("fatal-from"),
-                    format!("The error must start within {MAX_WINDOW_MINUTE} minutes (a week)."),
-                ));
-            }
-            if self.non_retryable.error.is_http() && !api_destination {
-                problems.push(SettingProblem::new(field("fatal-error"), HTTP_ONLY));
-            }
-        }
-        if self.rate_limit.enabled {
-            if let Some(message) = out_of_range(
-                "The rate limit",
-                u64::from(self.rate_limit.per_second),
-                1,
-                u64::from(MAX_RATE_LIMIT_PER_SECOND),
-            ) {
-                problems.push(SettingProblem::new(field("rate-limit"), message));
-            }
+        for problem in self.to_delivery().problems(kind) {
+            let control = match problem.field {
+                BehaviourField::LatencyMs => "latency",
+                BehaviourField::TransientProbability => "failure-rate",
+                BehaviourField::TransientError => "transient-error",
+                BehaviourField::Outage(_) => "outage-until",
+                BehaviourField::OutageError(_) => "outage-error",
+                BehaviourField::NonRetryable => "fatal-from",
+                BehaviourField::NonRetryableError => "fatal-error",
+                BehaviourField::RateLimitPerSecond => "rate-limit",
+            };
+            problems.push(SettingProblem::new(field(control), problem.message));
         }
         problems
     }
@@ -726,7 +620,7 @@ impl TargetSettings {
         delivery::TargetBehaviour {
             latency_ms: u64::from(self.latency_ms),
             transient: self.transient.enabled.then(|| delivery::TransientFailures {
-                probability: f64::from(self.transient.failure_permille.min(1000)) / 1000.0,
+                probability: f64::from(self.transient.failure_permille) / 1000.0,
                 error: self.transient.error.to_delivery(),
             }),
             outages: if self.outage.enabled {
@@ -753,9 +647,6 @@ impl TargetSettings {
         }
     }
 }
-
-const HTTP_ONLY: &str =
-    "HTTP status codes only come from API destinations; choose another error for this target.";
 
 /// Reads a whole number typed into a field; blank or garbage is `None` (the field shows why).
 pub fn parse_whole(text: &str) -> Option<u32> {
@@ -844,12 +735,16 @@ mod tests {
         assert_eq!(partial.duration_minutes, 60);
     }
 
+    /// Regression: the page counted events with integer arithmetic (55 for 11 per minute over
+    /// 5 minutes) while the simulator floored a float (54); both now use the simulator's count.
     #[test]
     fn events_in_a_stream_table() {
         let table = [
             (1, RateUnit::Second, 60, 3_600),
             (25, RateUnit::Second, 10, 15_000),
             (30, RateUnit::Minute, 1, 30),
+            (11, RateUnit::Minute, 5, 55),
+            (7, RateUnit::Hour, 60, 7),
             (1, RateUnit::Hour, 30, 0),
             (1, RateUnit::Hour, 120, 2),
         ];
@@ -860,9 +755,30 @@ mod tests {
                 expected,
                 "{count}/{per:?} × {minutes} min"
             );
-            // The simulator rounds the same way.
-            let simulated = (rate.per_second() * f64::from(minutes) * 60.0).floor() as u64;
-            assert_eq!(simulated, expected);
+            // The simulator generates as many.
+            let stream = delivery::GeneratedEvents {
+                to: delivery::Ingress::Bus("default".into()),
+                start_ms: 0,
+                rate_per_second: rate.per_second(),
+                duration_ms: u64::from(minutes) * 60_000,
+                samples: Vec::new(),
+            };
+            assert_eq!(stream.count(), expected);
+        }
+        // Integer arithmetic agrees wherever the rate is a whole number of events per unit.
+        for count in [1, 7, 11, 13, 59, 61, 997] {
+            for per in RateUnit::ALL {
+                for minutes in [1, 5, 7, 60, 61, 1440] {
+                    let rate = EventRate { count, per };
+                    let integer =
+                        u64::from(count) * u64::from(minutes) * 60 / u64::from(per.seconds());
+                    assert_eq!(
+                        rate.events_in(minutes),
+                        integer,
+                        "{count}/{per:?} × {minutes}"
+                    );
+                }
+            }
         }
     }
 
@@ -969,7 +885,7 @@ mod tests {
             per_second: 0,
         };
         let mut slow = base;
-        slow.latency_ms = MAX_LATENCY_MS + 1;
+        slow.latency_ms = MAX_LATENCY_MS as u32 + 1;
         let mut fatal_http = base;
         fatal_http.non_retryable = NonRetryableSettings {
             enabled: true,
@@ -1014,7 +930,12 @@ mod tests {
             (fatal_http, true, None),
         ];
         for (settings, api, expected) in table {
-            let problems = settings.problems(3, *api);
+            let kind = if *api {
+                TargetKind::ApiDestination
+            } else {
+                TargetKind::LambdaFunction
+            };
+            let problems = settings.problems(3, kind);
             match expected {
                 None => assert!(problems.is_empty(), "{problems:?}"),
                 Some((field, message)) => {
@@ -1030,6 +951,33 @@ mod tests {
         }
     }
 
+    /// Regression: the page allowed rate limits up to 100,000 per second and the simulator up
+    /// to 1,000,000, each with its own check; the page now asks the simulator's check.
+    #[test]
+    fn the_page_and_the_simulator_share_the_rate_limit_check() {
+        for (per_second, accepted) in [
+            (1, true),
+            (MAX_RATE_LIMIT_PER_SECOND, true),
+            (MAX_RATE_LIMIT_PER_SECOND + 1, false),
+            (0, false),
+        ] {
+            let settings = TargetSettings {
+                rate_limit: RateLimitSettings {
+                    enabled: true,
+                    per_second,
+                },
+                ..TargetSettings::default()
+            };
+            let page = settings.problems(0, TargetKind::SqsQueue);
+            let simulator = settings.to_delivery().problems(TargetKind::SqsQueue);
+            assert_eq!(page.is_empty(), accepted, "{per_second}: {page:?}");
+            assert_eq!(simulator.is_empty(), accepted, "{per_second}");
+            let messages: Vec<&str> = page.iter().map(|p| p.message.as_str()).collect();
+            let expected: Vec<&str> = simulator.iter().map(|p| p.message.as_str()).collect();
+            assert_eq!(messages, expected);
+        }
+    }
+
     #[test]
     fn disabled_parts_are_not_checked_or_simulated() {
         let settings = TargetSettings {
@@ -1041,7 +989,7 @@ mod tests {
             },
             ..TargetSettings::default()
         };
-        assert!(settings.problems(0, false).is_empty());
+        assert!(settings.problems(0, TargetKind::LambdaFunction).is_empty());
         assert!(settings.is_healthy());
         let behaviour = settings.to_delivery();
         assert!(behaviour.outages.is_empty() && behaviour.transient.is_none());
@@ -1164,21 +1112,58 @@ mod tests {
         assert_eq!(settings.samples.len(), 3);
     }
 
+    /// Regression: the menus wrote the error codes by hand ("HTTP 503 Service Unavailable"
+    /// while the simulator reports SDK_CLIENT_ERROR); each label now ends with the code the
+    /// simulator reports for the choice.
     #[test]
-    fn choices_round_trip_through_their_values() {
+    fn labels_end_with_the_simulators_error_code() {
         for choice in RetryableChoice::ALL {
-            assert_eq!(RetryableChoice::from_value(choice.value()), Some(choice));
+            let code = choice.to_delivery().code().as_str();
+            assert!(
+                choice.label().ends_with(&format!("({code})")),
+                "{}",
+                choice.label()
+            );
         }
         for choice in NonRetryableChoice::ALL {
-            assert_eq!(NonRetryableChoice::from_value(choice.value()), Some(choice));
+            let code = choice.to_delivery().code().as_str();
+            assert!(
+                choice.label().ends_with(&format!("({code})")),
+                "{}",
+                choice.label()
+            );
         }
-        for choice in JitterChoice::ALL {
-            assert_eq!(JitterChoice::from_value(choice.value()), Some(choice));
+        assert_eq!(
+            RetryableChoice::Http503.label(),
+            "HTTP 503 Service Unavailable (SDK_CLIENT_ERROR)"
+        );
+        assert_eq!(
+            RetryableChoice::ServerError.label(),
+            "Service error (ERROR_FROM_TARGET)"
+        );
+    }
+
+    #[test]
+    fn choices_round_trip_through_their_names_and_serde() {
+        fn round_trip<T>(all: &[T])
+        where
+            T: Copy + std::fmt::Debug + PartialEq + std::str::FromStr + Serialize,
+        {
+            for &choice in all {
+                let json = serde_json::to_string(&choice).unwrap();
+                let name: String = serde_json::from_str(&json).unwrap();
+                assert_eq!(name.parse::<T>().ok(), Some(choice), "{json}");
+            }
         }
-        for unit in RateUnit::ALL {
-            assert_eq!(RateUnit::from_value(unit.value()), Some(unit));
-        }
-        assert_eq!(RetryableChoice::from_value("<script>"), None);
+        round_trip(&RetryableChoice::ALL);
+        round_trip(&NonRetryableChoice::ALL);
+        round_trip(&JitterChoice::ALL);
+        round_trip(&RateUnit::ALL);
+        // The names saved by earlier versions (serde's snake_case of the variants) still read.
+        let saved = r#"{"enabled":true,"failure_permille":5,"error":"connection_failure"}"#;
+        let transient: TransientSettings = serde_json::from_str(saved).unwrap();
+        assert_eq!(transient.error, RetryableChoice::ConnectionFailure);
+        assert!("<script>".parse::<RetryableChoice>().is_err());
         assert_eq!(RetryableChoice::offered(false).len(), 4);
         assert_eq!(NonRetryableChoice::offered(true).len(), 6);
         assert_eq!(NonRetryableChoice::offered(false).len(), 2);

@@ -202,8 +202,8 @@ fn queue_policies(rule: &Rule) -> Vec<QueuePolicy> {
         if policies.iter().any(|p| p.queue_arn == queue_arn) {
             continue;
         }
-        let owner_account = crate::Arn::parse(&queue_arn)
-            .map(|arn| arn.account.to_owned())
+        let owner_account = aws_model::Arn::parse(&queue_arn)
+            .map(|arn| arn.account().to_owned())
             .unwrap_or_default();
         policies.push(QueuePolicy {
             queue_url: crate::dlq::queue_url(&queue_arn).unwrap_or_default(),

@@ -633,7 +633,7 @@ fn every_export_refuses_an_invalid_rule() {
         let errors = export(&rule).expect_err(name);
         assert_eq!(
             errors.messages_for("targets").collect::<Vec<_>>(),
-            [crate::TOO_MANY_TARGETS],
+            [aws_model::limits::LIMIT_EXCEEDED_MESSAGE],
             "{name}"
         );
     }

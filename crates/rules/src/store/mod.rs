@@ -4,7 +4,10 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{FieldErrors, Rule, RuleState, MAX_RULE_NAME_CHARS};
+use aws_model::limits::max_rules_per_event_bus;
+use aws_model::{api_messages, MAX_RULE_NAME_CHARS};
+
+use crate::{FieldErrors, Rule, RuleState};
 
 /// Where a rule is and what it is called: unique within a store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -39,12 +42,9 @@ impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             StoreError::Invalid(errors) => write!(f, "{errors}"),
-            // AWS's ResourceNotFoundException text.
-            StoreError::NotFound(key) => write!(
-                f,
-                "Rule {} does not exist on EventBus {}.",
-                key.name, key.event_bus
-            ),
+            StoreError::NotFound(key) => {
+                f.write_str(&api_messages::rule_not_found(&key.name, &key.event_bus))
+            }
         }
     }
 }
@@ -54,14 +54,6 @@ impl std::error::Error for StoreError {}
 impl From<FieldErrors> for StoreError {
     fn from(errors: FieldErrors) -> Self {
         StoreError::Invalid(errors)
-    }
-}
-
-/// Rules per event bus (AWS's default quota; lower in two Regions).
-pub fn max_rules_per_bus(region: &str) -> usize {
-    match region {
-        "af-south-1" | "eu-south-1" => 100,
-        _ => 300,
     }
 }
 
@@ -198,7 +190,7 @@ impl RuleStore {
         {
             errors.push("name", duplicate_message(&key));
         }
-        let limit = max_rules_per_bus(&rule.region);
+        let limit = max_rules_per_event_bus(&rule.region);
         let others_on_bus = self
             .rules
             .iter()
@@ -213,8 +205,10 @@ impl RuleStore {
             errors.push(
                 "event_bus",
                 format!(
-                    "The requested resource exceeds the maximum number allowed. Event bus {} in {} already has {limit} rules.",
-                    rule.event_bus, rule.region
+                    "{} Event bus {} in {} already has {limit} rules.",
+                    aws_model::limits::LIMIT_EXCEEDED_MESSAGE,
+                    rule.event_bus,
+                    rule.region
                 ),
             );
         }

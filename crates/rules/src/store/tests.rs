@@ -1,6 +1,6 @@
 use super::*;
 use crate::tests::{full_rule, ACCOUNT, PARTNER_BUS, REGION};
-use crate::DEFAULT_EVENT_BUS;
+use aws_model::DEFAULT_EVENT_BUS;
 
 fn rule(name: &str, bus: &str) -> Rule {
     Rule::new(name, ACCOUNT, REGION, bus, r#"{"source": ["x"]}"#)

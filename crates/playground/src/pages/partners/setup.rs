@@ -181,7 +181,7 @@ pub fn SetupWalkthrough(listing: Listing) -> impl IntoView {
                             "12 digits; dashes and spaces are ignored. Every ARN in the playground uses it."
                         </p>
                         <p id="setup-account-error" class="field-error" role="alert">
-                            {move || account_problem.get().map(|problem| problem.message())}
+                            {move || account_problem.get().map(|problem| problem.to_string())}
                         </p>
                     </div>
                 </li>

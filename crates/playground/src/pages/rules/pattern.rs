@@ -373,7 +373,7 @@ fn BuiltFields(ctx: RulesContext, replaced: RwSignal<Option<String>>) -> impl In
                             <select
                                 id=operator_id
                                 on:change=move |ev| {
-                                    if let Some(op) = Operator::from_value(&event_target_value(&ev)) {
+                                    if let Ok(op) = event_target_value(&ev).parse::<Operator>() {
                                         change(index, Box::new(move |f| f.set_operator(op)));
                                     }
                                 }
@@ -383,7 +383,7 @@ fn BuiltFields(ctx: RulesContext, replaced: RwSignal<Option<String>>) -> impl In
                                     .unwrap_or_else(|| Operator::choices(kind))
                                     .into_iter()
                                     .map(|op| view! {
-                                        <option value=op.value() prop:selected=move || operator() == Some(op)>{op.label()}</option>
+                                        <option value=op.as_str() prop:selected=move || operator() == Some(op)>{op.label()}</option>
                                     })
                                     .collect_view()}
                             </select>

@@ -1,7 +1,8 @@
 //! Step 4: tags (optional key-value pairs).
 
+use aws_model::limits::MAX_TAGS;
 use leptos::prelude::*;
-use rules::{Tag, MAX_TAGS};
+use rules::Tag;
 
 use super::{FieldMessages, RowText, RulesContext};
 use crate::model::rule_wizard::control_id;

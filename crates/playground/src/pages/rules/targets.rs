@@ -1,7 +1,8 @@
 //! Step 3: up to five targets, each with its permissions, input and additional settings.
 
+use aws_model::limits::MAX_TARGETS_PER_RULE;
 use leptos::prelude::*;
-use rules::{apply_input, EcsLaunchType, TargetKind, MAX_TARGETS, PREDEFINED_PLACEHOLDERS};
+use rules::{apply_input, EcsLaunchType, TargetKind, PREDEFINED_PLACEHOLDERS};
 
 use super::{FieldMessages, RowText, RulesContext};
 use crate::model::rule_wizard::{
@@ -70,7 +71,7 @@ pub(super) fn TargetsStep(ctx: RulesContext) -> impl IntoView {
     view! {
         <p class="hint">
             "Targets receive the events the rule matches. "
-            {move || format!("{} of {MAX_TARGETS} targets.", count.get())}
+            {move || format!("{} of {MAX_TARGETS_PER_RULE} targets.", count.get())}
             " Each target has its own permissions, input and retry settings. "
             {simulate_hint}
         </p>
@@ -82,7 +83,7 @@ pub(super) fn TargetsStep(ctx: RulesContext) -> impl IntoView {
         <div class="button-row">
             <button type="button" on:click=add>"Add another target"</button>
             // The refusal stays only while the rule is full; after a removal it no longer applies.
-            <p class="refusal" role="alert">{move || (count.get() >= MAX_TARGETS).then(|| refusal.get()).flatten()}</p>
+            <p class="refusal" role="alert">{move || (count.get() >= MAX_TARGETS_PER_RULE).then(|| refusal.get()).flatten()}</p>
         </div>
     }
 }
@@ -292,7 +293,7 @@ fn TargetCard(ctx: RulesContext, index: usize) -> impl IntoView {
                         label="Retry attempts"
                         get=|t| t.retry_attempts.clone()
                         set=|t, v| t.retry_attempts = v
-                        hint="From 0 to 185."
+                        hint=format!("From 0 to {}.", aws_model::MAX_RETRY_ATTEMPTS)
                     />
                 </div>
                 <fieldset class="field">
@@ -301,7 +302,7 @@ fn TargetCard(ctx: RulesContext, index: usize) -> impl IntoView {
                     {mode_radios(
                         format!("target-{index}-dlq"),
                         &DlqMode::ALL,
-                        |mode| (mode.value(), mode.label()),
+                        |mode| (mode.as_str(), mode.label()),
                         dlq,
                         move |mode| edit_target(ctx, index, |t| t.dlq = mode),
                     )}
@@ -473,7 +474,7 @@ fn InputSettings(ctx: RulesContext, index: usize, input: Memo<InputMode>) -> imp
             {mode_radios(
                 format!("target-{index}-input"),
                 &InputMode::ALL,
-                |mode| (mode.value(), mode.label()),
+                |mode| (mode.as_str(), mode.label()),
                 input,
                 move |mode| edit_target(ctx, index, |t| t.input = mode),
             )}

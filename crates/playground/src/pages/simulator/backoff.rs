@@ -34,7 +34,7 @@ pub(super) fn BackoffSection(ctx: SimContext) -> impl IntoView {
                     <div class="chart-grid">
                         <BackoffDelayView chart=backoff_delay_chart(&backoff, DELAY_CHART_RETRIES) />
                         <LineChartView
-                            chart=backoff_cumulative_chart(&backoff, delivery::MAX_RETRY_ATTEMPTS, delivery::MAX_EVENT_AGE_SECONDS)
+                            chart=backoff_cumulative_chart(&backoff, aws_model::MAX_RETRY_ATTEMPTS, aws_model::MAX_EVENT_AGE_SECONDS)
                             id="backoff-cumulative"
                         />
                     </div>

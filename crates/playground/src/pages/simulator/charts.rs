@@ -270,7 +270,7 @@ pub(super) fn TimelineView(timeline: Timeline) -> impl IntoView {
                         let height = row.track_height;
                         let middle = track_y + height / 2.0;
                         view! {
-                            <g class=format!("timeline-row outcome-{}", row.outcome.map(|o| o.key()).unwrap_or("in-flight"))>
+                            <g class=format!("timeline-row outcome-{}", row.outcome.map(|o| o.as_str()).unwrap_or("in-flight"))>
                                 <title>{row.details}</title>
                                 <text class="row-label" x=left y=row.label_y>{row.label}</text>
                                 <rect class="track" x=left y=track_y width=right - left height=height></rect>

@@ -52,7 +52,7 @@ fn PolicyFields(ctx: SimContext, which: usize) -> impl IntoView {
                     autocomplete="off"
                     aria-invalid=move || retries_error.get().map(|_| "true")
                     prop:value=move || read().maximum_retry_attempts.to_string()
-                    on:input=move |ev| match rules::parse_retry_attempts(&event_target_value(&ev)) {
+                    on:input=move |ev| match aws_model::parse_retry_attempts(&event_target_value(&ev)) {
                         Ok(retries) => {
                             retries_error.set(None);
                             edit(&|policy| policy.maximum_retry_attempts = retries);
@@ -69,8 +69,8 @@ fn PolicyFields(ctx: SimContext, which: usize) -> impl IntoView {
                     type="text"
                     autocomplete="off"
                     aria-invalid=move || age_error.get().map(|_| "true")
-                    prop:value=move || rules::format_event_age(read().maximum_event_age_seconds)
-                    on:input=move |ev| match rules::parse_event_age(&event_target_value(&ev)) {
+                    prop:value=move || aws_model::format_event_age(read().maximum_event_age_seconds)
+                    on:input=move |ev| match aws_model::parse_event_age(&event_target_value(&ev)) {
                         Ok(seconds) => {
                             age_error.set(None);
                             edit(&|policy| policy.maximum_event_age_seconds = seconds);

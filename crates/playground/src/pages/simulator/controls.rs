@@ -359,7 +359,7 @@ fn EventControls(ctx: SimContext) -> impl IntoView {
     let events = Memo::new(move |_| ctx.settings.with(|s| s.rate.events_in(s.duration_minutes)));
     let unit_options: Vec<(String, String)> = RateUnit::ALL
         .into_iter()
-        .map(|unit| (unit.value().to_owned(), format!("per {}", unit.value())))
+        .map(|unit| (unit.as_str().to_owned(), format!("per {}", unit.as_str())))
         .collect();
     view! {
         <fieldset class="events">
@@ -378,9 +378,9 @@ fn EventControls(ctx: SimContext) -> impl IntoView {
                     id=control_id("rate-unit")
                     label="Per"
                     options=unit_options
-                    value=Signal::derive(move || ctx.settings.with(|s| s.rate.per.value().to_owned()))
+                    value=Signal::derive(move || ctx.settings.with(|s| s.rate.per.as_str().to_owned()))
                     set=Callback::new(move |value: String| {
-                        if let Some(unit) = RateUnit::from_value(&value) {
+                        if let Ok(unit) = value.parse::<RateUnit>() {
                             ctx.edit(|s| s.rate.per = unit);
                         }
                     })
@@ -522,14 +522,14 @@ fn TargetCard(ctx: SimContext, target: SimulatedTarget) -> impl IntoView {
     let retryable_options = || -> Vec<(String, String)> {
         RetryableChoice::offered(api)
             .into_iter()
-            .map(|choice| (choice.value().to_owned(), choice.label().to_owned()))
+            .map(|choice| (choice.as_str().to_owned(), choice.label()))
             .collect()
     };
     let transient_options = retryable_options();
     let outage_options = retryable_options();
     let fatal_options: Vec<(String, String)> = NonRetryableChoice::offered(api)
         .into_iter()
-        .map(|choice| (choice.value().to_owned(), choice.label().to_owned()))
+        .map(|choice| (choice.as_str().to_owned(), choice.label()))
         .collect();
     let transient_on = read_target(ctx, &target, |t| t.transient.enabled);
     let outage_on = read_target(ctx, &target, |t| t.outage.enabled);
@@ -540,11 +540,11 @@ fn TargetCard(ctx: SimContext, target: SimulatedTarget) -> impl IntoView {
     let failure_rate_value = read_target(ctx, &target, |t| {
         format_permille_percent(t.transient.failure_permille)
     });
-    let transient_error = read_target(ctx, &target, |t| t.transient.error.value().to_owned());
+    let transient_error = read_target(ctx, &target, |t| t.transient.error.as_str().to_owned());
     let outage_from = read_target(ctx, &target, |t| t.outage.from_minute.to_string());
     let outage_until = read_target(ctx, &target, |t| t.outage.until_minute.to_string());
-    let outage_error = read_target(ctx, &target, |t| t.outage.error.value().to_owned());
-    let fatal_error = read_target(ctx, &target, |t| t.non_retryable.error.value().to_owned());
+    let outage_error = read_target(ctx, &target, |t| t.outage.error.as_str().to_owned());
+    let fatal_error = read_target(ctx, &target, |t| t.non_retryable.error.as_str().to_owned());
     let fatal_from = read_target(ctx, &target, |t| t.non_retryable.from_minute.to_string());
     let rate_limit = read_target(ctx, &target, |t| t.rate_limit.per_second.to_string());
     let set_latency = target_whole(ctx, &target, |t, v| t.latency_ms = v);
@@ -561,7 +561,7 @@ fn TargetCard(ctx: SimContext, target: SimulatedTarget) -> impl IntoView {
         "{} · {} retries, maximum event age {}",
         target.target.kind.label(),
         policy.maximum_retry_attempts,
-        rules::format_event_age(policy.maximum_event_age_seconds)
+        aws_model::format_event_age(policy.maximum_event_age_seconds)
     );
     let dlq_text = match &target.dlq {
         None => "No dead-letter queue: events that fail for good are dropped.".to_owned(),
@@ -576,7 +576,7 @@ fn TargetCard(ctx: SimContext, target: SimulatedTarget) -> impl IntoView {
     let set_transient_error = {
         let target = target.clone();
         Callback::new(move |value: String| {
-            if let Some(choice) = RetryableChoice::from_value(&value) {
+            if let Ok(choice) = value.parse::<RetryableChoice>() {
                 edit_target_now(ctx, &target, move |t| t.transient.error = choice);
             }
         })
@@ -584,7 +584,7 @@ fn TargetCard(ctx: SimContext, target: SimulatedTarget) -> impl IntoView {
     let set_outage_error = {
         let target = target.clone();
         Callback::new(move |value: String| {
-            if let Some(choice) = RetryableChoice::from_value(&value) {
+            if let Ok(choice) = value.parse::<RetryableChoice>() {
                 edit_target_now(ctx, &target, move |t| t.outage.error = choice);
             }
         })
@@ -592,7 +592,7 @@ fn TargetCard(ctx: SimContext, target: SimulatedTarget) -> impl IntoView {
     let set_fatal_error = {
         let target = target.clone();
         Callback::new(move |value: String| {
-            if let Some(choice) = NonRetryableChoice::from_value(&value) {
+            if let Ok(choice) = value.parse::<NonRetryableChoice>() {
                 edit_target_now(ctx, &target, move |t| t.non_retryable.error = choice);
             }
         })
@@ -767,7 +767,7 @@ fn edit_target_now(
 fn RunSettings(ctx: SimContext) -> impl IntoView {
     let jitter_options: Vec<(String, String)> = JitterChoice::ALL
         .into_iter()
-        .map(|choice| (choice.value().to_owned(), choice.label().to_owned()))
+        .map(|choice| (choice.as_str().to_owned(), choice.label().to_owned()))
         .collect();
     let set_seed = Callback::new(move |text: String| match parse_seed(&text) {
         Some(seed) => {
@@ -807,9 +807,9 @@ fn RunSettings(ctx: SimContext) -> impl IntoView {
                     id=control_id("jitter")
                     label="Backoff jitter"
                     options=jitter_options
-                    value=Signal::derive(move || ctx.settings.with(|s| s.jitter.value().to_owned()))
+                    value=Signal::derive(move || ctx.settings.with(|s| s.jitter.as_str().to_owned()))
                     set=Callback::new(move |value: String| {
-                        if let Some(choice) = JitterChoice::from_value(&value) {
+                        if let Ok(choice) = value.parse::<JitterChoice>() {
                             ctx.edit(|s| s.jitter = choice);
                         }
                     })

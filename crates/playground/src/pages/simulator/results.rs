@@ -57,7 +57,7 @@ fn OutcomeSummary(result: Arc<SimulationResult>) -> impl IntoView {
                 {bar_parts
                     .into_iter()
                     .map(|(kind, share)| view! {
-                        <span class=format!("outcome-part outcome-{}", kind.key()) style=format!("width: {share:.3}%")></span>
+                        <span class=format!("outcome-part outcome-{}", kind.as_str()) style=format!("width: {share:.3}%")></span>
                     })
                     .collect_view()}
             </div>
@@ -76,9 +76,9 @@ fn OutcomeSummary(result: Arc<SimulationResult>) -> impl IntoView {
                         {rows
                             .into_iter()
                             .map(|row| view! {
-                                <tr data-outcome=row.kind.key()>
+                                <tr data-outcome=row.kind.as_str()>
                                     <th scope="row">
-                                        <span class=format!("swatch outcome-{}", row.kind.key()) aria-hidden="true"></span>
+                                        <span class=format!("swatch outcome-{}", row.kind.as_str()) aria-hidden="true"></span>
                                         {row.kind.label()}
                                     </th>
                                     <td class="number">{format_count(row.count)}</td>
