@@ -3,6 +3,7 @@
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::process::ExitCode;
 
+use event_pattern::json::{self, ValueKind};
 use serde_json::{json, Value};
 
 use crate::test_event_pattern::test;
@@ -65,20 +66,25 @@ fn answer_for(result: Result<bool, crate::test_event_pattern::ApiError>) -> Valu
     }
 }
 
-/// The pattern and event texts of one case line.
+/// The pattern and event texts of one case line. A JSON value is taken as the exact text it has
+/// in the line (by its span), so its key order, duplicate keys and number literals reach the
+/// matcher as written: in EventBridge key order decides which error comes first and which `$or`
+/// path overrides which, and `1e400` must stay `1e400`.
 fn case_texts(line: &str) -> Result<(String, String), String> {
-    let case: Value = serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;
-    let Value::Object(fields) = case else {
+    let case = json::parse(line).map_err(|e| format!("not JSON: {e}"))?;
+    if !matches!(case.kind, ValueKind::Object(_)) {
         return Err("a case must be a JSON object".to_owned());
-    };
+    }
     let text_of = |value_key: &str, text_key: &str| -> Result<String, String> {
-        match (fields.get(value_key), fields.get(text_key)) {
+        match (case.get(value_key), case.get(text_key)) {
             (Some(_), Some(_)) => Err(format!(
                 "give either \"{value_key}\" or \"{text_key}\", not both"
             )),
-            (Some(value), None) => Ok(value.to_string()),
-            (None, Some(Value::String(text))) => Ok(text.clone()),
-            (None, Some(_)) => Err(format!("\"{text_key}\" must be a string")),
+            (Some(value), None) => Ok(line[value.span.range()].to_owned()),
+            (None, Some(text)) => match &text.kind {
+                ValueKind::String(text) => Ok(text.clone()),
+                _ => Err(format!("\"{text_key}\" must be a string")),
+            },
             (None, None) => Err(format!("missing \"{value_key}\" (or \"{text_key}\")")),
         }
     };
@@ -97,6 +103,12 @@ mod tests {
         let (pattern, event) = case_texts(r#"{"pattern":{"a":["b"]},"event":{"x":1}}"#).unwrap();
         assert_eq!(pattern, r#"{"a":["b"]}"#);
         assert_eq!(event, r#"{"x":1}"#);
+        // Values are the line's own text: order, spacing, duplicates and digits as written.
+        let (pattern, event) =
+            case_texts(r#"{"event": {"z": 1e400, "a": 1.50}, "pattern": {"z": [ 1 ], "a": [2], "z": [3]}}"#)
+                .unwrap();
+        assert_eq!(pattern, r#"{"z": [ 1 ], "a": [2], "z": [3]}"#);
+        assert_eq!(event, r#"{"z": 1e400, "a": 1.50}"#);
         let (pattern, _) =
             case_texts(r#"{"pattern_text":"{\"a\":1,\"a\":2}","event_text":"{}"}"#).unwrap();
         assert_eq!(pattern, r#"{"a":1,"a":2}"#);

@@ -7,7 +7,7 @@ use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use event_pattern::json::{line_column, parse_tree, TreeError, ValueKind};
+use event_pattern::json::{self, ValueKind};
 use event_pattern::{EventError, RuleSet};
 
 use crate::args::Options;
@@ -147,17 +147,13 @@ impl NamedRules {
     /// Reads `{"name": pattern, ...}`, keeping each pattern's own text so that error messages
     /// quote what the user wrote.
     fn parse(text: &str, path: &str) -> Result<NamedRules, Failure> {
-        let root = parse_tree(text).map_err(|error| {
-            let (message, offset) = match error {
-                TreeError::Syntax(e) => (e.message, e.span.start),
-                TreeError::Empty => ("the file is empty".to_owned(), 0),
-                TreeError::TrailingContent(span) => (
-                    "unexpected text after the rules object".to_owned(),
-                    span.start,
-                ),
-            };
-            let (line, column) = line_column(text, offset);
-            Failure::Invalid(format!("{path}:{line}:{column}: {message}"))
+        let root = json::parse(text).map_err(|error| {
+            Failure::Invalid(format!(
+                "{path}:{}:{}: {}",
+                error.line(),
+                error.column(),
+                error.message()
+            ))
         })?;
         let ValueKind::Object(members) = &root.kind else {
             return Err(Failure::Invalid(format!(
@@ -173,10 +169,10 @@ impl NamedRules {
         for member in members {
             let pattern_text = &text[member.value.span.range()];
             set.add(&member.key, pattern_text).map_err(|error| {
-                let (line, column) = line_column(text, member.value.span.start);
+                let (line, column) = line_and_column(text, member.value.span.start);
                 Failure::Invalid(format!(
                     "{path}:{line}:{column}: rule {}: {}",
-                    serde_json::to_string(&member.key).expect("strings serialize"),
+                    json::quote(&member.key),
                     error.message()
                 ))
             })?;
@@ -224,6 +220,16 @@ impl NamedRules {
             .collect();
         format!("{{{}}}", members.join(", "))
     }
+}
+
+/// 1-based line and column (in characters) of a byte offset of `text`.
+fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
 }
 
 /// Non-blank lines of the events file with their line numbers, one at a time.
@@ -368,8 +374,8 @@ mod tests {
             ),
             ("[1, 2]", "r.json: the rules must be one JSON object from rule name to pattern"),
             ("{}", "r.json: there are no rules"),
-            ("", "r.json:1:1: the file is empty"),
-            ("{\"a\": {\"b\": [1]}} x", "r.json:1:19: unexpected text after the rules object"),
+            ("", "r.json:1:1: no JSON value (the text is empty)"),
+            ("{\"a\": {\"b\": [1]}} x", "r.json:1:19: unexpected content after the JSON value"),
         ];
         for (text, expected) in cases {
             match NamedRules::parse(text, "r.json") {
