@@ -104,9 +104,10 @@ mod tests {
         assert_eq!(pattern, r#"{"a":["b"]}"#);
         assert_eq!(event, r#"{"x":1}"#);
         // Values are the line's own text: order, spacing, duplicates and digits as written.
-        let (pattern, event) =
-            case_texts(r#"{"event": {"z": 1e400, "a": 1.50}, "pattern": {"z": [ 1 ], "a": [2], "z": [3]}}"#)
-                .unwrap();
+        let (pattern, event) = case_texts(
+            r#"{"event": {"z": 1e400, "a": 1.50}, "pattern": {"z": [ 1 ], "a": [2], "z": [3]}}"#,
+        )
+        .unwrap();
         assert_eq!(pattern, r#"{"z": [ 1 ], "a": [2], "z": [3]}"#);
         assert_eq!(event, r#"{"z": 1e400, "a": 1.50}"#);
         let (pattern, _) =

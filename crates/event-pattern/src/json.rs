@@ -834,7 +834,9 @@ enum ParseErrorKind {
 impl ParseError {
     pub(crate) fn new(error: TreeError, text: &str) -> ParseError {
         let (kind, span) = match error {
-            TreeError::Syntax(JsonError { message, span }) => (ParseErrorKind::Syntax(message), span),
+            TreeError::Syntax(JsonError { message, span }) => {
+                (ParseErrorKind::Syntax(message), span)
+            }
             TreeError::Empty => (ParseErrorKind::Empty, Span::new(text.len(), text.len())),
             TreeError::TrailingContent(span) => (ParseErrorKind::TrailingContent, span),
         };

@@ -348,7 +348,10 @@ mod tests {
         assert_eq!(pretty, reformat(&compact, Layout::Pretty).unwrap());
         for written in [compact, pretty] {
             let again = parse(&written).unwrap();
-            assert_eq!(again.to_json(Layout::Compact), value.to_json(Layout::Compact));
+            assert_eq!(
+                again.to_json(Layout::Compact),
+                value.to_json(Layout::Compact)
+            );
         }
     }
 
@@ -364,7 +367,10 @@ mod tests {
             ("Version", Value::from("2012-10-17")),
             ("Count", Value::from(3u32)),
             ("Big", Value::from(u64::MAX)),
-            ("List", Value::from(vec![Value::from(true), Value::from(-1i64)])),
+            (
+                "List",
+                Value::from(vec![Value::from(true), Value::from(-1i64)]),
+            ),
             ("Empty", Value::from(Vec::new())),
         ]
         .into_iter()
