@@ -1,67 +1,85 @@
-//! Batch mode: one JSON case per line in, one JSON result per line out.
+//! Batch mode: one JSON case per line in, one JSON result per line out, streamed (each line is
+//! read, answered and forgotten), each line bounded.
 
-use std::io::{BufRead, BufReader, BufWriter, Write};
-use std::process::ExitCode;
+use std::io::BufReader;
 
-use event_pattern::json::{self, ValueKind};
-use serde_json::{json, Value};
+use event_pattern::json::{self, quote, ValueKind};
 
-use crate::test_event_pattern::test;
+use crate::input::{Line, Lines};
+use crate::limits::{describe, MAX_CASE_LINE_BYTES};
+use crate::output::{report, Failure, Out};
+use crate::test_event_pattern::{test, ApiError};
 
-pub fn run_file(path: &str) -> ExitCode {
-    let file = match std::fs::File::open(path) {
-        Ok(file) => file,
-        Err(e) => {
-            eprintln!("event-pattern test-event-pattern: cannot read {path}: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    let stdout = std::io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+/// Answers every case of the file at `path`; exit code 1 when some lines were not valid cases.
+pub fn run(path: &str, out: &mut Out) -> Result<u8, Failure> {
+    let file = std::fs::File::open(path)
+        .map_err(|e| Failure::Usage(format!("cannot read {path}: {e}")))?;
+    let mut lines = Lines::new(BufReader::new(file), MAX_CASE_LINE_BYTES);
     let mut bad_lines = 0usize;
-    for (index, line) in BufReader::new(file).lines().enumerate() {
-        let line = match line {
-            Ok(line) => line,
-            Err(e) => {
-                eprintln!(
-                    "event-pattern test-event-pattern: {path}: line {}: {e}",
-                    index + 1
-                );
-                return ExitCode::from(2);
-            }
+    loop {
+        let (number, line) = match lines.next_line() {
+            Ok(Some(line)) => line,
+            Ok(None) => break,
+            Err(e) => return Err(Failure::Usage(format!("cannot read {path}: {e}"))),
         };
-        if line.trim().is_empty() {
-            continue;
-        }
-        let answer = match case_texts(&line) {
-            Ok((pattern, event)) => answer_for(test(&pattern, &event)),
+        let too_long = matches!(line, Line::TooLong);
+        match line_texts(line) {
+            Ok((pattern, event)) => out.line(&answer_for(test(&pattern, &event)))?,
             Err(problem) => {
                 bad_lines += 1;
-                json!({"Error": {"Code": "InvalidCase", "Message": format!("line {}: {problem}", index + 1)}})
+                out.line(&invalid_case(number, &problem))?;
             }
-        };
-        if writeln!(out, "{answer}").is_err() {
-            // stdout closed (e.g. piped into `head`): nothing left to do.
-            return ExitCode::SUCCESS;
+        }
+        if too_long {
+            // The rest of the line may take long to skip (or never end): answer it now.
+            out.flush()?;
         }
     }
-    let _ = out.flush();
     if bad_lines > 0 {
-        eprintln!(
+        report(&format!(
             "event-pattern test-event-pattern: {bad_lines} line(s) of {path} were not valid cases"
-        );
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
+        ));
+        return Ok(1);
+    }
+    Ok(0)
+}
+
+fn line_texts(line: Line<'_>) -> Result<(String, String), String> {
+    match line {
+        Line::TooLong => Err(format!(
+            "longer than {}, the most a case line may hold",
+            describe(MAX_CASE_LINE_BYTES)
+        )),
+        Line::Text(bytes) => {
+            let text = std::str::from_utf8(bytes).map_err(|error| {
+                let valid = String::from_utf8_lossy(&bytes[..error.valid_up_to()]);
+                format!(
+                    "not UTF-8 text (an invalid byte at column {})",
+                    valid.chars().count() + 1
+                )
+            })?;
+            case_texts(text)
+        }
     }
 }
 
-fn answer_for(result: Result<bool, crate::test_event_pattern::ApiError>) -> Value {
+fn invalid_case(number: usize, problem: &str) -> String {
+    format!(
+        r#"{{"Error":{{"Code":"InvalidCase","Message":{}}}}}"#,
+        quote(&format!("line {number}: {problem}"))
+    )
+}
+
+fn answer_for(result: Result<bool, ApiError>) -> String {
     match result {
-        Ok(matched) => json!({ "Result": matched }),
+        Ok(matched) => format!(r#"{{"Result":{matched}}}"#),
         Err(error) => {
             let first_line = error.message.lines().next().unwrap_or_default();
-            json!({"Error": {"Code": error.code, "Message": first_line}})
+            format!(
+                r#"{{"Error":{{"Code":{},"Message":{}}}}}"#,
+                quote(error.code),
+                quote(first_line)
+            )
         }
     }
 }
