@@ -22,8 +22,8 @@ pub use cloudformation::{cloudformation_json, cloudformation_yaml};
 pub use terraform::terraform;
 
 /// A JSON object with its members in the order written (exports build their documents with the
-/// matcher's order-keeping JSON value, so user rows such as input paths and tags keep their order
-/// and the policies read in AWS's customary order):
+/// matcher's order-keeping JSON value, so user rows such as input paths and tags keep their
+/// order, and the documents the export writes itself read top-down as in AWS's examples):
 /// `object! { "Type" => "AWS::IAM::Role", "Properties" => properties }`.
 macro_rules! object {
     ($($key:expr => $value:expr),* $(,)?) => {
