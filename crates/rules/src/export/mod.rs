@@ -49,6 +49,15 @@ fn strings<'a>(items: impl IntoIterator<Item = &'a str>) -> Value {
     Value::from(items.into_iter().map(Value::from).collect::<Vec<_>>())
 }
 
+/// An input transformer's `InputPathsMap`: the user's rows, in their order.
+fn input_paths(transformer: &crate::InputTransformer) -> Value {
+    transformer
+        .paths
+        .iter()
+        .map(|entry| (entry.name.as_str(), Value::from(entry.path.as_str())))
+        .collect()
+}
+
 /// The dead-letter-queue policy of the `rules` crate as an export document.
 fn queue_policy_document(policy: &serde_json::Value) -> Value {
     // serde_json writes valid JSON, so this cannot fail; `null` would show a bug plainly.
@@ -142,13 +151,7 @@ fn target_shape(rule: &Rule, target: &Target, role_arn: Option<Value>, dialect: 
         TargetInput::Transformer(transformer) => {
             let mut settings: Vec<(&str, Value)> = Vec::new();
             if !transformer.paths.is_empty() {
-                // The user's rows, in their order.
-                let paths: Value = transformer
-                    .paths
-                    .iter()
-                    .map(|entry| (entry.name.as_str(), Value::from(entry.path.as_str())))
-                    .collect();
-                settings.push(("InputPathsMap", paths));
+                settings.push(("InputPathsMap", input_paths(transformer)));
             }
             settings.push(("InputTemplate", Value::from(transformer.template.as_str())));
             shape.push(("InputTransformer", settings.into_iter().collect()));

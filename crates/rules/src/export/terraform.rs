@@ -7,8 +7,8 @@ use event_pattern::json::{Layout, Value};
 
 use super::hcl_syntax::{heredoc, identifier, string, value};
 use super::{
-    created_role_name, pattern_text, queue_policies, queue_policy_document, role_permissions,
-    trust_policy,
+    created_role_name, input_paths, pattern_text, queue_policies, queue_policy_document,
+    role_permissions, trust_policy,
 };
 use crate::{FieldErrors, RoleChoice, Rule, Target, TargetInput, TargetParameters};
 
@@ -176,12 +176,7 @@ fn target_block(
         TargetInput::Transformer(transformer) => {
             block.nested("input_transformer");
             if !transformer.paths.is_empty() {
-                let paths: Value = transformer
-                    .paths
-                    .iter()
-                    .map(|entry| (entry.name.as_str(), Value::from(entry.path.as_str())))
-                    .collect();
-                block.attribute("input_paths", &value(&paths, 4));
+                block.attribute("input_paths", &value(&input_paths(transformer), 4));
             }
             block.attribute("input_template", &string(&transformer.template));
             block.end_nested();
