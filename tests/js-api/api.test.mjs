@@ -76,14 +76,17 @@ test('RuleSet adds, replaces, removes and matches named rules', () => {
   assert.deepEqual(rules.add('shopify', '{"source":[{"prefix":"aws.partner/shopify.com"}]}'), { ok: true });
   assert.deepEqual(rules.add('zendesk', '{"source":[{"prefix":"aws.partner/zendesk.com"}]}'), { ok: true });
   assert.equal(rules.size, 3);
-  assert.deepEqual([...rules.matchingRules(EVENT)].sort(), ['orders', 'shopify']);
+  assert.deepEqual([...rules.matchingRules(EVENT).rules].sort(), ['orders', 'shopify']);
   const bad = rules.add('broken', '{"source":[]}');
   assert.equal(bad.error.message, 'Event pattern is not valid. Reason: Empty arrays are not allowed');
   assert.equal(rules.size, 3, 'a rejected rule is not added');
   assert.equal(rules.remove('orders'), true);
   assert.equal(rules.remove('orders'), false);
-  assert.deepEqual([...rules.matchingRules(EVENT)], ['shopify']);
-  assert.throws(() => rules.matchingRules('[1,2]'), /Parameter Event is not valid|not valid/);
+  assert.deepEqual(rules.matchingRules(EVENT), { rules: ['shopify'] });
+  const { error } = rules.matchingRules('[1,2]');
+  assert.equal(error.code, 'ValidationException');
+  assert.equal(error.message, 'Parameter Event is not valid.');
+  assert.equal(error.input, 'event');
   rules.free();
 });
 
@@ -103,4 +106,72 @@ test('simulate runs a scenario and rejects a malformed one', () => {
   const empty = api.simulate({});
   assert.equal(empty.finished, true);
   assert.equal(empty.summary.events_ingested, 0);
+});
+
+// Issue #16: no call throws or traps, whatever its arguments; each answers { error } instead.
+const HOSTILE = [undefined, null, 42, 1n, true, {}, [], ['{}'], () => '{}', Symbol('s'), new String('{}')];
+
+test('non-string arguments are { error } answers, never exceptions', () => {
+  for (const bad of HOSTILE) {
+    for (const [fn, args, input] of [
+      [api.testEventPattern, [bad, EVENT], 'pattern'],
+      [api.testEventPattern, ['{"source":["x"]}', bad], 'event'],
+      [api.explain, [bad, EVENT], 'pattern'],
+      [api.explain, ['{"source":["x"]}', bad], 'event'],
+    ]) {
+      let answer;
+      assert.doesNotThrow(() => { answer = fn(...args); }, `${fn.name}(${String(typeof bad)})`);
+      assert.equal(answer.error?.code, 'InvalidArgument', `${fn.name} with ${typeof bad}`);
+      assert.equal(answer.error.input, input);
+      assert.match(answer.error.message, /must be a string/);
+    }
+  }
+  assert.equal(api.testEventPattern(undefined, EVENT).error.message, 'The pattern must be a string (JSON text), not undefined.');
+  assert.equal(api.testEventPattern('{}', null).error.message, 'The event must be a string (JSON text), not null.');
+  assert.equal(api.testEventPattern('{}', []).error.message, 'The event must be a string (JSON text), not an array.');
+  assert.equal(api.testEventPattern(7, EVENT).error.message, 'The pattern must be a string (JSON text), not number.');
+});
+
+test('RuleSet methods answer { error } (or false) for any argument', () => {
+  const rules = new api.RuleSet();
+  for (const bad of HOSTILE) {
+    assert.equal(rules.add(bad, '{"source":["x"]}').error?.input, 'name');
+    assert.equal(rules.add('r', bad).error?.input, 'pattern');
+    assert.equal(rules.matchingRules(bad).error?.code, 'InvalidArgument');
+    assert.equal(rules.remove(bad), false);
+  }
+  assert.equal(rules.size, 0);
+  assert.equal(api.presetScenario(undefined), undefined);
+  assert.equal(api.presetScenario({ id: 'permissions-error' }), undefined);
+  for (const bad of [undefined, null, 42, 'text', [], () => 1]) {
+    assert.equal(typeof api.simulate(bad).error, 'string', `simulate(${typeof bad})`);
+  }
+  rules.free();
+});
+
+test('huge strings are refused by their length before they reach WebAssembly memory', () => {
+  const limit = 1024 * 1024;
+  const huge = ' '.repeat(64 * limit) + '{}'; // 64 Mi units: far beyond the module's memory budget
+  for (const answer of [api.testEventPattern(huge, EVENT), api.explain('{}', huge)]) {
+    assert.equal(answer.error.code, 'InvalidArgument');
+    assert.match(answer.error.message, /the most this API takes is 1048576 \(1 MiB\)/);
+  }
+  const rules = new api.RuleSet();
+  assert.equal(rules.add('r', huge).error.code, 'InvalidArgument');
+  assert.equal(rules.matchingRules(huge).error.code, 'InvalidArgument');
+  // Just within the limit: answered normally (an over-long pattern is AWS's ValidationException).
+  const short = '{"source":["aws.partner/shopify.com/1/orders"]}';
+  const padded = short + ' '.repeat(limit - short.length);
+  assert.equal(padded.length, limit);
+  assert.equal(api.testEventPattern(padded, EVENT).error.code, 'ValidationException');
+  // The module still works after all of this.
+  assert.deepEqual(api.testEventPattern('{"source":[{"prefix":"aws.partner/"}]}', EVENT), { result: true });
+  rules.free();
+});
+
+test('the types say what bad input returns', () => {
+  const types = fs.readFileSync(path.join(pkg, 'event_pattern_wasm.d.ts'), 'utf8');
+  assert.match(types, /"InvalidArgument"/);
+  assert.match(types, /export type MatchingRulesResult = \{ rules: string\[\] \} \| \{ error: ApiError \}/);
+  assert.match(types, /matchingRules\(event: string\): MatchingRulesResult/);
 });

@@ -7,7 +7,7 @@
 //! included, median of the timed passes after one untimed warm-up pass that also counts.
 #![forbid(unsafe_code)]
 
-use event_pattern::json::{parse_tree, Value, ValueKind};
+use event_pattern::json::{self, Value, ValueKind};
 use event_pattern::{Event, RuleSet};
 use wasm_bindgen::prelude::*;
 
@@ -24,7 +24,7 @@ pub struct Family {
 /// The 14 families. Rule texts are sliced out of the file rather than re-serialized, so numbers
 /// keep their exact digits.
 pub fn families() -> Vec<Family> {
-    let root = parse_tree(FAMILIES_JSON).expect("the families file is JSON");
+    let root = json::parse(FAMILIES_JSON).expect("the families file is JSON");
     let items = |value: Option<&Value>| -> Vec<Value> {
         match value.map(|v| &v.kind) {
             Some(ValueKind::Array(items)) => items.clone(),

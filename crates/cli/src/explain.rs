@@ -3,10 +3,13 @@
 use std::process::ExitCode;
 
 use event_pattern::{explain, Event, Pattern};
+use lexopt::prelude::*;
 
-use crate::args::Options;
-use crate::input::read_parameter;
-use crate::test_event_pattern::SERVICE_ERROR_EXIT;
+use crate::args::{once, text};
+use crate::output::{finish, report, Failure, Out, SERVICE_ERROR_EXIT};
+use crate::test_event_pattern::read_pair;
+
+const COMMAND: &str = "event-pattern explain";
 
 const HELP: &str = "\
 event-pattern explain: show, for each field of an event pattern, the values the event has at
@@ -16,8 +19,10 @@ element of an array of objects was used.
 usage:
   event-pattern explain --event-pattern <JSON | file://PATH> --event <JSON | file://PATH>
 
+Limits: the pattern and the event may each hold up to 1 MiB.
 Exit code: 0 when the pattern matches, 1 when it does not, 254 when the pattern or event is
-invalid (the error is printed with a caret under the problem).
+invalid (the error is printed with a caret under the problem), 2 for usage mistakes and
+unreadable or too large input, 74 when the output could not be written.
 
 example:
   event-pattern explain \\
@@ -25,47 +30,45 @@ example:
       --event file://event.json
 ";
 
-pub fn run(args: &[String]) -> ExitCode {
-    let options = match Options::parse(args, &["event-pattern", "event"]) {
-        Ok(options) => options,
-        Err(message) => return usage_error(&message),
-    };
-    if options.help {
-        print!("{HELP}");
-        return ExitCode::SUCCESS;
+pub fn run(parser: lexopt::Parser) -> ExitCode {
+    let mut out = Out::new();
+    let result = run_checked(parser, &mut out);
+    finish(COMMAND, &mut out, result)
+}
+
+fn run_checked(mut parser: lexopt::Parser, out: &mut Out) -> Result<u8, Failure> {
+    let (mut pattern, mut event, mut help) = (None, None, false);
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("event-pattern") => once(
+                &mut pattern,
+                text(parser.value()?, "event-pattern")?,
+                "event-pattern",
+            )?,
+            Long("event") => once(&mut event, text(parser.value()?, "event")?, "event")?,
+            Short('h') | Long("help") => help = true,
+            _ => return Err(arg.unexpected().into()),
+        }
     }
-    let texts = options
-        .require("event-pattern")
-        .and_then(read_parameter)
-        .and_then(|pattern| Ok((pattern, options.require("event").and_then(read_parameter)?)));
-    let (pattern_text, event_text) = match texts {
-        Ok(texts) => texts,
-        Err(message) => return usage_error(&message),
-    };
+    if help {
+        out.text(HELP)?;
+        return Ok(0);
+    }
+    let (pattern_text, event_text) = read_pair(pattern, event)?;
     let event = match Event::parse(&event_text) {
         Ok(event) => event,
         Err(error) => {
-            eprintln!("{error}\n{}", error.detail());
-            return ExitCode::from(SERVICE_ERROR_EXIT);
+            report(&format!("{error}\n{}", error.detail()));
+            return Ok(SERVICE_ERROR_EXIT);
         }
     };
     let pattern = match Pattern::parse(&pattern_text) {
         Ok(pattern) => pattern,
         Err(error) => {
-            eprintln!("{}", error.render(&pattern_text));
-            return ExitCode::from(SERVICE_ERROR_EXIT);
+            report(&error.render(&pattern_text));
+            return Ok(SERVICE_ERROR_EXIT);
         }
     };
-    let explanation = explain(&pattern, &event);
-    print!("{explanation}");
-    if pattern.matches(&event) {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    }
-}
-
-fn usage_error(message: &str) -> ExitCode {
-    eprintln!("event-pattern explain: {message}\n(see `event-pattern explain --help`)");
-    ExitCode::from(2)
+    out.text(&explain(&pattern, &event).to_string())?;
+    Ok(if pattern.matches(&event) { 0 } else { 1 })
 }

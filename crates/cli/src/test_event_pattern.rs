@@ -3,10 +3,15 @@
 use std::process::ExitCode;
 
 use event_pattern::{Event, Pattern};
+use lexopt::prelude::*;
 
-use crate::args::Options;
+use crate::args::{once, required, text};
 use crate::cases;
 use crate::input::read_parameter;
+use crate::limits::{MAX_EVENT_BYTES, MAX_PATTERN_BYTES};
+use crate::output::{finish, report, Failure, Out, SERVICE_ERROR_EXIT};
+
+const COMMAND: &str = "event-pattern test-event-pattern";
 
 const HELP: &str = "\
 event-pattern test-event-pattern: does an event match an event pattern? Answers like
@@ -31,8 +36,15 @@ or, for texts a JSON value cannot hold (duplicate keys),
   {\"pattern_text\": \"<text>\", \"event_text\": \"<text>\"}
 and each case prints one line: {\"Result\":true}, {\"Result\":false} or
   {\"Error\":{\"Code\":\"InvalidEventPatternException\",\"Message\":\"<first line of the message>\"}}
-Blank lines are skipped. A line that is not a valid case prints an Error with Code
-\"InvalidCase\", and the exit code is then 1.
+A value is taken exactly as it is written in the line (key order, duplicate keys and numbers
+such as 1e400 reach the matcher unchanged). Blank lines are skipped. A line that is not a
+valid case (not JSON, not UTF-8, too long) prints an Error with Code \"InvalidCase\", the batch
+goes on, and the exit code is then 1. The file is read line by line, so any size works.
+
+Limits: the pattern and the event may each hold up to 1 MiB (EventBridge itself takes events of
+up to 256 KB and patterns of up to 4096 characters); a --cases line up to 4 MiB.
+Exit codes: 0, 1 (bad --cases lines), 2 (usage, unreadable or too large input), 254 (AWS's
+error), 74 (the output could not be written). A closed pipe (`| head`) ends quietly.
 
 examples:
   event-pattern test-event-pattern \\
@@ -41,45 +53,79 @@ examples:
   event-pattern test-event-pattern --cases cases.jsonl > results.jsonl
 ";
 
-/// The AWS CLI's exit code for a service error.
-pub const SERVICE_ERROR_EXIT: u8 = 254;
+pub fn run(parser: lexopt::Parser) -> ExitCode {
+    let mut out = Out::new();
+    let result = run_checked(parser, &mut out);
+    finish(COMMAND, &mut out, result)
+}
 
-pub fn run(args: &[String]) -> ExitCode {
-    let options = match Options::parse(args, &["event-pattern", "event", "cases"]) {
-        Ok(options) => options,
-        Err(message) => return usage_error(&message),
-    };
-    if options.help {
-        print!("{HELP}");
-        return ExitCode::SUCCESS;
-    }
-    if let Some(path) = options.get("cases") {
-        if options.get("event-pattern").is_some() || options.get("event").is_some() {
-            return usage_error("--cases cannot be combined with --event-pattern or --event");
+#[derive(Default)]
+struct Args {
+    pattern: Option<String>,
+    event: Option<String>,
+    cases: Option<String>,
+    help: bool,
+}
+
+fn parse_args(mut parser: lexopt::Parser) -> Result<Args, Failure> {
+    let mut args = Args::default();
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("event-pattern") => once(
+                &mut args.pattern,
+                text(parser.value()?, "event-pattern")?,
+                "event-pattern",
+            )?,
+            Long("event") => once(&mut args.event, text(parser.value()?, "event")?, "event")?,
+            Long("cases") => once(&mut args.cases, text(parser.value()?, "cases")?, "cases")?,
+            Short('h') | Long("help") => args.help = true,
+            _ => return Err(arg.unexpected().into()),
         }
-        return cases::run_file(path);
     }
-    let texts = options
-        .require("event-pattern")
-        .and_then(read_parameter)
-        .and_then(|pattern| Ok((pattern, options.require("event").and_then(read_parameter)?)));
-    let (pattern_text, event_text) = match texts {
-        Ok(texts) => texts,
-        Err(message) => return usage_error(&message),
-    };
+    Ok(args)
+}
+
+fn run_checked(parser: lexopt::Parser, out: &mut Out) -> Result<u8, Failure> {
+    let args = parse_args(parser)?;
+    if args.help {
+        out.text(HELP)?;
+        return Ok(0);
+    }
+    if let Some(path) = args.cases {
+        if args.pattern.is_some() || args.event.is_some() {
+            return Err(Failure::Usage(
+                "--cases cannot be combined with --event-pattern or --event".into(),
+            ));
+        }
+        return cases::run(&path, out);
+    }
+    let (pattern_text, event_text) = read_pair(args.pattern, args.event)?;
     match test(&pattern_text, &event_text) {
         Ok(result) => {
-            println!("{{\n    \"Result\": {result}\n}}");
-            ExitCode::SUCCESS
+            out.text(&format!("{{\n    \"Result\": {result}\n}}\n"))?;
+            Ok(0)
         }
         Err(error) => {
-            eprintln!(
+            report(&format!(
                 "\nAn error occurred ({}) when calling the TestEventPattern operation: {}",
                 error.code, error.message
-            );
-            ExitCode::from(SERVICE_ERROR_EXIT)
+            ));
+            Ok(SERVICE_ERROR_EXIT)
         }
     }
+}
+
+/// The texts of `--event-pattern` and `--event` (both required), each within its limit.
+pub fn read_pair(
+    pattern: Option<String>,
+    event: Option<String>,
+) -> Result<(String, String), Failure> {
+    let pattern = required(pattern, "event-pattern")?;
+    let event = required(event, "event")?;
+    let pattern =
+        read_parameter(&pattern, "the event pattern", MAX_PATTERN_BYTES).map_err(Failure::Usage)?;
+    let event = read_parameter(&event, "the event", MAX_EVENT_BYTES).map_err(Failure::Usage)?;
+    Ok((pattern, event))
 }
 
 /// An error as the TestEventPattern API reports it.
@@ -100,9 +146,4 @@ pub fn test(pattern_text: &str, event_text: &str) -> Result<bool, ApiError> {
         message: e.to_string(),
     })?;
     Ok(pattern.matches(&event))
-}
-
-fn usage_error(message: &str) -> ExitCode {
-    eprintln!("event-pattern test-event-pattern: {message}\n(see `event-pattern test-event-pattern --help`)");
-    ExitCode::from(2)
 }

@@ -170,49 +170,111 @@ fn explain_draws_a_caret_under_an_invalid_pattern() {
     );
 }
 
-fn corpus() -> Vec<Value> {
+/// One recorded case: its name, what AWS answered, and the pattern and event as compact texts
+/// cut from the corpus file (key order and number literals as recorded). `as_value` is false for
+/// the cases recorded as texts only (duplicate keys).
+struct RecordedCase {
+    name: String,
+    expect: String,
+    error_message: Option<String>,
+    pattern: String,
+    event: String,
+    as_value: bool,
+}
+
+fn corpus() -> Vec<RecordedCase> {
+    use event_pattern::json::{self, reformat, Layout, ValueKind};
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../event-pattern/tests/data/aws-validated.json");
-    let corpus: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    corpus["cases"].as_array().unwrap().clone()
+    let text = std::fs::read_to_string(path).unwrap();
+    let root = json::parse(&text).unwrap();
+    let Some(ValueKind::Array(cases)) = root.get("cases").map(|v| &v.kind) else {
+        panic!("the corpus has a list of cases")
+    };
+    let string = |value: Option<&json::Value>| match value.map(|v| &v.kind) {
+        Some(ValueKind::String(s)) => Some(s.clone()),
+        _ => None,
+    };
+    cases
+        .iter()
+        .map(|case| {
+            let compact = |key: &str, text_key: &str| match case.get(key) {
+                Some(value) => reformat(&text[value.span.range()], Layout::Compact).unwrap(),
+                None => string(case.get(text_key)).expect("a value or a text"),
+            };
+            RecordedCase {
+                name: string(case.get("name")).unwrap(),
+                expect: string(case.get("expect")).unwrap(),
+                error_message: string(case.get("error_message")),
+                pattern: compact("pattern", "pattern_text"),
+                event: compact("event", "event_text"),
+                as_value: case.get("pattern").is_some(),
+            }
+        })
+        .collect()
+}
+
+fn as_value_line(pattern: &str, event: &str) -> String {
+    format!(r#"{{"pattern":{pattern},"event":{event}}}"#)
+}
+
+fn as_text_line(pattern: &str, event: &str) -> String {
+    use event_pattern::json::quote;
+    format!(
+        r#"{{"pattern_text":{},"event_text":{}}}"#,
+        quote(pattern),
+        quote(event)
+    )
+}
+
+/// Runs `--cases` on these lines; the answers, one per line.
+fn batch(name: &str, lines: &[String]) -> Vec<String> {
+    let file = TempFile::new(name, lines.join("\n") + "\n\n");
+    let out = event_pattern(&["test-event-pattern", "--cases", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", text(&out.stderr));
+    let answers: Vec<String> = text(&out.stdout).lines().map(str::to_owned).collect();
+    assert_eq!(answers.len(), lines.len(), "one answer per case");
+    answers
 }
 
 /// The batch mode reproduces AWS's outcome, and the first line of AWS's message, on every case
-/// recorded against the real service.
+/// recorded against the real service, and answers byte for byte alike whether a case gives its
+/// pattern and event as JSON values or as texts (values are read as the line's own text, so key
+/// order and digits reach the matcher as recorded).
 #[test]
-fn batch_mode_reproduces_aws_on_the_recorded_corpus() {
+fn batch_mode_reproduces_aws_on_the_recorded_corpus_as_values_and_as_texts() {
     let cases = corpus();
-    let lines: Vec<String> = cases
+    assert_eq!(cases.len(), 156);
+    let as_texts: Vec<String> = cases
         .iter()
-        .map(|case| match case.get("pattern_text") {
-            Some(pattern_text) => {
-                json!({"pattern_text": pattern_text, "event_text": case["event_text"]}).to_string()
-            }
-            None => json!({"pattern": case["pattern"], "event": case["event"]}).to_string(),
+        .map(|case| as_text_line(&case.pattern, &case.event))
+        .collect();
+    let as_values: Vec<String> = cases
+        .iter()
+        .map(|case| match case.as_value {
+            true => as_value_line(&case.pattern, &case.event),
+            false => as_text_line(&case.pattern, &case.event),
         })
         .collect();
-    let file = TempFile::new("cases.jsonl", &(lines.join("\n") + "\n\n"));
-    let out = event_pattern(&["test-event-pattern", "--cases", file.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(0), "stderr: {}", text(&out.stderr));
-    let answers: Vec<Value> = text(&out.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
-    assert_eq!(answers.len(), cases.len(), "one answer per case");
+    let text_answers = batch("corpus-texts.jsonl", &as_texts);
+    let value_answers = batch("corpus-values.jsonl", &as_values);
 
     let mut disagreements = Vec::new();
-    for (case, answer) in cases.iter().zip(&answers) {
-        let got = match answer {
+    for ((case, by_text), by_value) in cases.iter().zip(&text_answers).zip(&value_answers) {
+        let name = &case.name;
+        if by_text != by_value {
+            disagreements.push(format!("{name}: as text {by_text}, as value {by_value}"));
+        }
+        let answer: Value = serde_json::from_str(by_value).unwrap();
+        let got = match &answer {
             a if a.get("Error").is_some() => "error",
             a if a["Result"] == json!(true) => "match",
             _ => "nomatch",
         };
-        let expected = case["expect"].as_str().unwrap();
-        let name = case["name"].as_str().unwrap();
-        if got != expected {
-            disagreements.push(format!("{name}: expected {expected}, got {answer}"));
-        } else if let Some(message) = case.get("error_message") {
-            if &answer["Error"]["Message"] != message {
+        if got != case.expect {
+            disagreements.push(format!("{name}: expected {}, got {answer}", case.expect));
+        } else if let Some(message) = &case.error_message {
+            if answer["Error"]["Message"] != *message {
                 disagreements.push(format!(
                     "{name}: message {} != AWS {message}",
                     answer["Error"]["Message"]
@@ -222,16 +284,48 @@ fn batch_mode_reproduces_aws_on_the_recorded_corpus() {
     }
     assert!(
         disagreements.is_empty(),
-        "{} of {} cases differ from AWS:\n{}",
+        "{} of {} cases differ:\n{}",
         disagreements.len(),
         cases.len(),
         disagreements.join("\n")
     );
-    println!(
-        "batch mode agrees with AWS on {} of {} recorded cases",
-        cases.len(),
-        cases.len()
-    );
+}
+
+/// Issue #12: a pattern given as a JSON value was re-serialized through a sorted map, so its
+/// errors came in another order than AWS's and `1e400` was "not JSON".
+#[test]
+fn batch_values_keep_key_order_and_number_literals() {
+    let event = EVENT;
+    let table = [
+        (
+            r#"{"source":[],"detail":{"x":[{"prefix":1}]}}"#,
+            r#"{"Error":{"Code":"InvalidEventPatternException","Message":"Event pattern is not valid. Reason: Empty arrays are not allowed"}}"#,
+        ),
+        (
+            r#"{"detail":{"x":[{"prefix":1}]},"source":[]}"#,
+            r#"{"Error":{"Code":"InvalidEventPatternException","Message":"Event pattern is not valid. Reason: prefix match pattern must be a string"}}"#,
+        ),
+        (
+            r#"{"detail":{"count":[{"numeric":[">",1e400]}]}}"#,
+            r#"{"Error":{"Code":"InvalidEventPatternException","Message":"Event pattern is not valid. Reason: Cannot compare number : 1e400"}}"#,
+        ),
+        // A `$or` branch overrides the path written before it: this matches source my.app.
+        (
+            r#"{"source":["other"],"$or":[{"source":["my.app"]},{"detail-type":["x"]}]}"#,
+            r#"{"Result":true}"#,
+        ),
+        (r#"{"detail":{"count":[3.0]}}"#, r#"{"Result":true}"#),
+    ];
+    let mut lines = Vec::new();
+    for (pattern, _) in &table {
+        lines.push(as_value_line(pattern, event));
+        lines.push(as_text_line(pattern, event));
+    }
+    let answers = batch("order.jsonl", &lines);
+    for (index, (pattern, expected)) in table.iter().enumerate() {
+        assert_eq!(answers[2 * index], *expected, "as a value: {pattern}");
+        assert_eq!(answers[2 * index + 1], *expected, "as a text: {pattern}");
+    }
 }
 
 #[test]

@@ -1,8 +1,8 @@
 //! Ready-made scenarios for the questions people ask, and a way to compare two retry policies.
 
 use aws_model::DEFAULT_EVENT_BUS;
+use event_pattern::json::quote;
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 
 use crate::engine::simulate;
 use crate::error::ScenarioError;
@@ -58,20 +58,32 @@ pub const PRESETS: &[Preset] = &[
     },
 ];
 
-/// A complete event as a partner or application would send it, with the given detail.
-pub fn sample_event(source: &str, detail_type: &str, detail: serde_json::Value) -> String {
-    json!({
-        "version": "0",
-        "id": "6a7e8feb-b491-4cf7-a9f1-bf3703467718",
-        "detail-type": detail_type,
-        "source": source,
-        "account": ACCOUNT,
-        "time": "2024-05-01T12:00:00Z",
-        "region": REGION,
-        "resources": [],
-        "detail": detail
-    })
-    .to_string()
+/// A complete event as a partner or application would send it: the envelope's fields in the
+/// order EventBridge writes them, and `detail_json` (the text of a JSON object) as written, so
+/// its key order and numbers reach the simulator unchanged. Account and Region are the presets'.
+pub fn sample_event(source: &str, detail_type: &str, detail_json: &str) -> String {
+    sample_event_in(ACCOUNT, REGION, source, detail_type, &[], detail_json)
+}
+
+/// [`sample_event`] for an account and Region, with `resources` (ARNs).
+pub fn sample_event_in(
+    account: &str,
+    region: &str,
+    source: &str,
+    detail_type: &str,
+    resources: &[&str],
+    detail_json: &str,
+) -> String {
+    let resources: Vec<String> = resources.iter().map(|arn| quote(arn)).collect();
+    format!(
+        r#"{{"version":"0","id":"6a7e8feb-b491-4cf7-a9f1-bf3703467718","detail-type":{},"source":{},"account":{},"time":"2024-05-01T12:00:00Z","region":{},"resources":[{}],"detail":{}}}"#,
+        quote(detail_type),
+        quote(source),
+        quote(account),
+        quote(region),
+        resources.join(","),
+        detail_json.trim()
+    )
 }
 
 fn lambda(id: &str, retry: RetryPolicy, dlq: Option<Dlq>, behaviour: TargetBehaviour) -> SimTarget {
@@ -99,7 +111,7 @@ fn order_samples() -> Vec<WeightedSample> {
         sample_event(
             "shop",
             detail_type,
-            json!({"order-id": "o-1001", "total": total, "currency": "EUR"}),
+            &format!(r#"{{"order-id":"o-1001","total":{total},"currency":"EUR"}}"#),
         )
     };
     vec![
@@ -268,7 +280,10 @@ pub fn pending_partner_source() -> Scenario {
         sample_event(
             source,
             "shopifyWebhook",
-            json!({"payload": {"id": 1001}, "metadata": {"X-Shopify-Topic": topic}}),
+            &format!(
+                r#"{{"payload":{{"id":1001}},"metadata":{{"X-Shopify-Topic":{}}}}}"#,
+                quote(topic)
+            ),
         )
     };
     let stream = |source: &str, topic: &str| GeneratedEvents {
@@ -285,7 +300,7 @@ pub fn pending_partner_source() -> Scenario {
         name: name.into(),
         bus: source.into(),
         enabled: true,
-        pattern: json!({"source": [{"prefix": "aws.partner/shopify.com"}]}).to_string(),
+        pattern: r#"{"source":[{"prefix":"aws.partner/shopify.com"}]}"#.to_owned(),
         targets: vec![lambda(
             &format!("{name}-handler"),
             RetryPolicy::default(),
@@ -354,7 +369,7 @@ pub fn benchmark_scenario() -> Scenario {
     let samples = ["OrderPlaced", "OrderShipped", "OrderCancelled"]
         .iter()
         .map(|detail_type| WeightedSample {
-            text: sample_event("shop", detail_type, json!({"order-id": "o-1", "total": 10})),
+            text: sample_event("shop", detail_type, r#"{"order-id":"o-1","total":10}"#),
             weight: 1,
         })
         .collect();

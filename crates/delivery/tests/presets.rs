@@ -174,3 +174,22 @@ fn comparing_policies_on_the_same_seed() {
         .iter()
         .all(|t| t.invocation_attempts > 0));
 }
+
+/// Issue #12: sample events were built through a sorted map, so the envelope came out in
+/// alphabetical order and a detail's numbers were rewritten.
+#[test]
+fn sample_events_keep_the_envelope_order_and_the_detail_as_written() {
+    let event = sample_event(
+        "my \"shop\"",
+        "Order Placed",
+        r#" {"z": 1.50, "a": 1e400, "n": 12345678901234567890} "#,
+    );
+    assert_eq!(
+        event,
+        r#"{"version":"0","id":"6a7e8feb-b491-4cf7-a9f1-bf3703467718","detail-type":"Order Placed","source":"my \"shop\"","account":"123456789012","time":"2024-05-01T12:00:00Z","region":"us-east-1","resources":[],"detail":{"z": 1.50, "a": 1e400, "n": 12345678901234567890}}"#
+    );
+    assert!(
+        event_pattern::Event::parse(&event).is_ok(),
+        "a full TestEventPattern event"
+    );
+}

@@ -13,14 +13,61 @@ pub enum TestAnswer {
     Error(ApiError),
 }
 
+/// Longest string argument, in UTF-16 code units (what JavaScript's `length` counts): 1 MiB
+/// (1,048,576 units). Events are at most 256 KB in EventBridge and patterns 4096 characters, so
+/// this only keeps a wrong argument from exhausting the module's memory; it is checked before
+/// the string is copied into WebAssembly memory.
+pub const MAX_ARGUMENT_UNITS: usize = 1 << 20;
+
+/// The code of errors about the arguments themselves (not AWS's: AWS never sees them).
+pub const INVALID_ARGUMENT: &str = "InvalidArgument";
+
+/// What a JavaScript argument turned out to be, found out before anything is copied.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Argument {
+    /// A string within [`MAX_ARGUMENT_UNITS`].
+    Text(String),
+    /// A string of this many UTF-16 units, over the limit.
+    TooLong(usize),
+    /// Not a string: its JavaScript type (`undefined`, `null`, `number`, `object`, ...).
+    NotText(String),
+}
+
+impl Argument {
+    /// The text, or the `{ error }` for the argument named `input`.
+    pub fn text(self, input: &'static str) -> Result<String, Box<ApiError>> {
+        let message = match self {
+            Argument::Text(text) => return Ok(text),
+            Argument::TooLong(units) => format!(
+                "The {input} is {units} characters (UTF-16 code units) long; the most this API takes is {MAX_ARGUMENT_UNITS} (1 MiB)."
+            ),
+            Argument::NotText(type_name) => {
+                format!("The {input} must be a string (JSON text), not {type_name}.")
+            }
+        };
+        Err(Box::new(ApiError {
+            code: INVALID_ARGUMENT.to_owned(),
+            message,
+            input,
+            detail: None,
+            line: None,
+            column: None,
+            path: None,
+            start: None,
+            end: None,
+        }))
+    }
+}
+
 /// An error with everything an editor needs to underline it. Positions are UTF-16 code units.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ApiError {
-    /// `InvalidEventPatternException`, or `ValidationException` for the event or an over-long pattern.
+    /// `InvalidEventPatternException`, `ValidationException` for the event or an over-long
+    /// pattern, or [`INVALID_ARGUMENT`] for an argument that is not a string or is too long.
     pub code: String,
-    /// AWS's message (its first line).
+    /// AWS's message (its first line), or ours for an invalid argument.
     pub message: String,
-    /// Which input is wrong: `"pattern"` or `"event"`.
+    /// Which input is wrong: `"pattern"`, `"event"` or `"name"` (a rule's name).
     pub input: &'static str,
     /// Extra help beyond AWS's text, when there is some.
     pub detail: Option<String>,
@@ -77,6 +124,29 @@ pub fn test_event_pattern(pattern_text: &str, event_text: &str) -> TestAnswer {
         Ok((pattern, event)) => TestAnswer::Result(pattern.matches(&event)),
         Err(error) => TestAnswer::Error(*error),
     }
+}
+
+/// [`test_event_pattern`] on JavaScript arguments of any type.
+pub fn test_event_pattern_arguments(pattern: Argument, event: Argument) -> TestAnswer {
+    match both_texts(pattern, event) {
+        Ok((pattern, event)) => test_event_pattern(&pattern, &event),
+        Err(error) => TestAnswer::Error(*error),
+    }
+}
+
+/// [`explain`] on JavaScript arguments of any type.
+pub fn explain_arguments(pattern: Argument, event: Argument) -> ExplainAnswer {
+    match both_texts(pattern, event) {
+        Ok((pattern, event)) => explain(&pattern, &event),
+        Err(error) => ExplainAnswer::Error(*error),
+    }
+}
+
+/// The texts of both arguments, the event checked first (as the answers check it first).
+fn both_texts(pattern: Argument, event: Argument) -> Result<(String, String), Box<ApiError>> {
+    let event = event.text("event")?;
+    let pattern = pattern.text("pattern")?;
+    Ok((pattern, event))
 }
 
 /// `explain`'s answer: the explanation with UTF-16 spans, or the error.
@@ -197,6 +267,57 @@ mod tests {
         let utf16_event: Vec<u16> = EVENT.encode_utf16().collect();
         let shown = String::from_utf16(&utf16_event[value.span.start..value.span.end]).unwrap();
         assert_eq!(shown, "5");
+    }
+
+    /// Issue #16: arguments that are not strings, or are huge, are `{ error }` answers.
+    #[test]
+    fn arguments_of_any_type_get_an_error_answer() {
+        let text = |s: &str| Argument::Text(s.to_owned());
+        let table = [
+            (
+                Argument::NotText("undefined".into()),
+                text(EVENT),
+                "pattern",
+                "The pattern must be a string (JSON text), not undefined.",
+            ),
+            (
+                text("{}"),
+                Argument::NotText("null".into()),
+                "event",
+                "The event must be a string (JSON text), not null.",
+            ),
+            (
+                Argument::TooLong(MAX_ARGUMENT_UNITS + 1),
+                text(EVENT),
+                "pattern",
+                "The pattern is 1048577 characters (UTF-16 code units) long; the most this API takes is 1048576 (1 MiB).",
+            ),
+            (
+                Argument::NotText("number".into()),
+                Argument::NotText("object".into()),
+                "event",
+                "The event must be a string (JSON text), not object.",
+            ),
+        ];
+        for (pattern, event, input, message) in table {
+            let TestAnswer::Error(error) =
+                test_event_pattern_arguments(pattern.clone(), event.clone())
+            else {
+                panic!("{message}: expected an error");
+            };
+            assert_eq!(
+                (error.code.as_str(), error.input, error.message.as_str()),
+                (INVALID_ARGUMENT, input, message)
+            );
+            let ExplainAnswer::Error(explained) = explain_arguments(pattern, event) else {
+                panic!("{message}: expected an error from explain");
+            };
+            assert_eq!(explained, error);
+        }
+        assert_eq!(
+            test_event_pattern_arguments(text(r#"{"source":["shop"]}"#), text(EVENT)),
+            TestAnswer::Result(true)
+        );
     }
 
     #[test]

@@ -1,32 +1,44 @@
 //! The EventBridge pattern matcher for JavaScript: `testEventPattern`, `explain`, `RuleSet`,
 //! `simulate` and `version`, built into an ES module by `cargo xtask js-package`.
 //!
-//! Answers are plain objects (never exceptions) so a docs page can show an error next to the
-//! editor; positions are UTF-16 code units, as JavaScript editors count them. The answer shapes
-//! live in `answers.rs` as plain Rust, tested natively; this file only converts them.
+//! Answers are plain objects, never exceptions, whatever the arguments (`undefined`, numbers,
+//! objects, strings of any length): a docs page can show an error next to the editor. String
+//! arguments are checked (type, then length) before they are copied into WebAssembly memory,
+//! so a huge one cannot exhaust it. Positions are UTF-16 code units, as JavaScript editors count
+//! them. The answer shapes live in `answers.rs` as plain Rust, tested natively; this file only
+//! converts them.
 #![forbid(unsafe_code)]
 
 mod answers;
 mod positions;
 
 pub use answers::{
-    explain as explain_answer, test_event_pattern as test_answer, ApiError, ExplainAnswer,
-    TestAnswer,
+    explain as explain_answer, explain_arguments, test_event_pattern as test_answer,
+    test_event_pattern_arguments, ApiError, Argument, ExplainAnswer, TestAnswer, INVALID_ARGUMENT,
+    MAX_ARGUMENT_UNITS,
 };
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
-/** Where a pattern or event is wrong. Positions are UTF-16 code units (what editors use). */
+/**
+ * Where a pattern or event is wrong. Positions are UTF-16 code units (what editors use).
+ * No function of this module throws: a bad argument (not a string, or longer than 1,048,576
+ * UTF-16 units) is an ApiError with code "InvalidArgument" and no position.
+ */
 export interface ApiError {
-  /** "InvalidEventPatternException", or "ValidationException" for the event or an over-long pattern. */
-  code: string;
+  /**
+   * "InvalidEventPatternException", "ValidationException" for the event or an over-long
+   * pattern, or "InvalidArgument" for an argument that is not a string or is too long.
+   */
+  code: "InvalidEventPatternException" | "ValidationException" | "InvalidArgument" | string;
   /** AWS's message, e.g. "Event pattern is not valid. Reason: Empty arrays are not allowed". */
   message: string;
-  /** Which input is wrong. */
-  input: "pattern" | "event";
+  /** Which input is wrong ("name": a rule's name in RuleSet.add). */
+  input: "pattern" | "event" | "name";
   /** Extra help beyond AWS's text (e.g. which envelope field is missing). */
   detail: string | null;
   /** 1-based line. */
@@ -58,6 +70,7 @@ export interface BranchExplanation { matched: boolean; array_conflict: boolean; 
 export interface Explanation { matched: boolean; matched_branch: number | null; branches: BranchExplanation[] }
 export type ExplainResult = { explanation: Explanation } | { error: ApiError };
 export type AddRuleResult = { ok: true } | { error: ApiError };
+export type MatchingRulesResult = { rules: string[] } | { error: ApiError };
 "#;
 
 fn to_js<T: Serialize>(value: &T) -> JsValue {
@@ -68,16 +81,52 @@ fn to_js<T: Serialize>(value: &T) -> JsValue {
         .unwrap_or_else(|e| JsValue::from_str(&format!("serialization failed: {e}")))
 }
 
-/// Does `event` match `pattern`? Answers like the TestEventPattern API: `{ result }` or `{ error }`.
+/// What a JavaScript argument is, found out without copying it unless it is a string within
+/// [`MAX_ARGUMENT_UNITS`].
+fn argument(value: &JsValue) -> Argument {
+    match value.dyn_ref::<js_sys::JsString>() {
+        Some(text) if text.length() as usize > MAX_ARGUMENT_UNITS => {
+            Argument::TooLong(text.length() as usize)
+        }
+        Some(text) => Argument::Text(String::from(text)),
+        None => Argument::NotText(type_name(value)),
+    }
+}
+
+/// `null`, `an array`, or what `typeof` says (`undefined`, `number`, `object`, ...).
+fn type_name(value: &JsValue) -> String {
+    if value.is_null() {
+        "null".to_owned()
+    } else if js_sys::Array::is_array(value) {
+        "an array".to_owned()
+    } else {
+        value
+            .js_typeof()
+            .as_string()
+            .unwrap_or_else(|| "a value of another type".to_owned())
+    }
+}
+
+/// Does `event` match `pattern`? Answers like the TestEventPattern API: `{ result }` or `{ error }`
+/// (also for arguments that are not strings or are too long).
 #[wasm_bindgen(js_name = testEventPattern, unchecked_return_type = "TestEventPatternResult")]
-pub fn test_event_pattern(pattern: &str, event: &str) -> JsValue {
-    to_js(&test_answer(pattern, event))
+pub fn test_event_pattern(
+    #[wasm_bindgen(unchecked_param_type = "string")] pattern: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] event: JsValue,
+) -> JsValue {
+    to_js(&test_event_pattern_arguments(
+        argument(&pattern),
+        argument(&event),
+    ))
 }
 
 /// Why `event` matches `pattern` or not, field by field: `{ explanation }` or `{ error }`.
 #[wasm_bindgen(unchecked_return_type = "ExplainResult")]
-pub fn explain(pattern: &str, event: &str) -> JsValue {
-    to_js(&explain_answer(pattern, event))
+pub fn explain(
+    #[wasm_bindgen(unchecked_param_type = "string")] pattern: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] event: JsValue,
+) -> JsValue {
+    to_js(&explain_arguments(argument(&pattern), argument(&event)))
 }
 
 /// The version of the matcher (the crate version).
@@ -102,22 +151,39 @@ impl RuleSet {
 
     /// Adds a rule, or replaces the rule with that name: `{ ok: true }` or `{ error }`.
     #[wasm_bindgen(unchecked_return_type = "AddRuleResult")]
-    pub fn add(&mut self, name: &str, pattern: &str) -> JsValue {
+    pub fn add(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] pattern: JsValue,
+    ) -> JsValue {
         #[derive(Serialize)]
         struct Added {
             ok: bool,
         }
-        match self.inner.add(name, pattern) {
+        let texts = argument(&name)
+            .text("name")
+            .and_then(|name| Ok((name, argument(&pattern).text("pattern")?)));
+        let (name, pattern) = match texts {
+            Ok(texts) => texts,
+            Err(error) => return to_js(&TestAnswer::Error(*error)),
+        };
+        match self.inner.add(&name, &pattern) {
             Ok(()) => to_js(&Added { ok: true }),
             Err(error) => to_js(&TestAnswer::Error(ApiError::from_pattern_error(
-                &error, pattern,
+                &error, &pattern,
             ))),
         }
     }
 
-    /// Removes a rule; true when it existed.
-    pub fn remove(&mut self, name: &str) -> bool {
-        self.inner.remove(name)
+    /// Removes a rule; true when it existed (false for a name that is not a string).
+    pub fn remove(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
+    ) -> bool {
+        match argument(&name) {
+            Argument::Text(name) => self.inner.remove(&name),
+            Argument::TooLong(_) | Argument::NotText(_) => false,
+        }
     }
 
     /// Number of rules.
@@ -126,14 +192,28 @@ impl RuleSet {
         self.inner.len()
     }
 
-    /// Names of the rules the event (any JSON object, as text) matches. Throws an `Error` with
-    /// AWS-style text when the event is not a JSON object.
-    #[wasm_bindgen(js_name = matchingRules)]
-    pub fn matching_rules(&self, event: &str) -> Result<Vec<String>, JsError> {
-        self.inner
-            .matching_rules_json(event.as_bytes())
-            .map(|names| names.into_iter().map(str::to_owned).collect())
-            .map_err(|e| JsError::new(&format!("{e}: {}", e.detail())))
+    /// Names of the rules the event (any JSON object, as text) matches: `{ rules }`, or
+    /// `{ error }` when the event is not a JSON object (AWS's `ValidationException`, with where
+    /// the text is wrong) or not a string.
+    #[wasm_bindgen(js_name = matchingRules, unchecked_return_type = "MatchingRulesResult")]
+    pub fn matching_rules(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] event: JsValue,
+    ) -> JsValue {
+        #[derive(Serialize)]
+        struct Matched<'a> {
+            rules: Vec<&'a str>,
+        }
+        let event = match argument(&event).text("event") {
+            Ok(event) => event,
+            Err(error) => return to_js(&TestAnswer::Error(*error)),
+        };
+        match self.inner.matching_rules_json(event.as_bytes()) {
+            Ok(rules) => to_js(&Matched { rules }),
+            Err(error) => to_js(&TestAnswer::Error(ApiError::from_event_error(
+                &error, &event,
+            ))),
+        }
     }
 }
 
@@ -157,9 +237,13 @@ pub fn presets() -> JsValue {
     to_js(&list)
 }
 
-/// The scenario of a preset (a plain object to change and pass to `simulate`), or `undefined`.
+/// The scenario of a preset (a plain object to change and pass to `simulate`), or `undefined`
+/// (also for an id that is not a string).
 #[wasm_bindgen(js_name = presetScenario)]
-pub fn preset_scenario(id: &str) -> JsValue {
+pub fn preset_scenario(#[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> JsValue {
+    let Argument::Text(id) = argument(&id) else {
+        return JsValue::UNDEFINED;
+    };
     delivery::PRESETS
         .iter()
         .find(|p| p.id == id)
@@ -168,12 +252,23 @@ pub fn preset_scenario(id: &str) -> JsValue {
 }
 
 /// Runs a delivery simulation (see the `delivery` crate's `Scenario`) and returns its report, or
-/// `{ error }` when the scenario is invalid.
+/// `{ error }` (a message) when the scenario is invalid or not a scenario object at all.
 #[wasm_bindgen]
 pub fn simulate(scenario: JsValue) -> JsValue {
     #[derive(Serialize)]
     struct Failed {
         error: String,
+    }
+    // serde would take an array (as a struct's fields in order) or null as a scenario.
+    let is_object =
+        scenario.is_object() && !js_sys::Array::is_array(&scenario) && !scenario.is_function();
+    if !is_object {
+        return to_js(&Failed {
+            error: format!(
+                "invalid scenario: expected an object, not {}",
+                type_name(&scenario)
+            ),
+        });
     }
     let scenario: delivery::Scenario = match serde_wasm_bindgen::from_value(scenario) {
         Ok(scenario) => scenario,

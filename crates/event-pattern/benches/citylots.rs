@@ -46,8 +46,8 @@ struct Family {
 /// -122.42916360922355 (serde_json's default float parsing is not correctly rounded), and the
 /// equality rules would then match nothing.
 fn families() -> Vec<Family> {
-    use event_pattern::json::{parse_tree, Value, ValueKind};
-    let root = parse_tree(FAMILIES_JSON).expect("the families file is JSON");
+    use event_pattern::json::{self, Value, ValueKind};
+    let root = json::parse(FAMILIES_JSON).expect("the families file is JSON");
     let items = |value: Option<&Value>| -> Vec<Value> {
         match value.map(|v| &v.kind) {
             Some(ValueKind::Array(items)) => items.clone(),
@@ -68,7 +68,7 @@ fn families() -> Vec<Family> {
             real_counts: items(family.get("real_citylots2_counts"))
                 .iter()
                 .map(|n| match &n.kind {
-                    ValueKind::Number(n) => n.value as u64,
+                    ValueKind::Number(n) => n.as_f64() as u64,
                     _ => panic!("a count that is not a number"),
                 })
                 .collect(),

@@ -1,15 +1,31 @@
-//! Our own JSON reader.
+//! JSON as EventBridge reads it, and written back without losing what the user wrote.
 //!
 //! serde_json cannot give us what EventBridge's behaviour depends on: duplicate keys where the last one
-//! wins, byte spans for every value, and errors in the order and wording of Jackson's streaming parser
-//! (which is what AWS runs). So we have two layers:
+//! wins, byte spans for every value, numbers kept as written, and errors in the order and wording of
+//! Jackson's streaming parser (which is what AWS runs). So this module has its own reader:
 //!
-//! * [`PullParser`] hands out tokens one at a time, validating lazily like Jackson's `nextToken()`, so a
-//!   consumer that gives up early never sees a syntax error further on (the pattern compiler relies on
-//!   this to report errors in AWS's order);
-//! * [`parse_tree`] builds a [`Value`] tree from those tokens without recursion.
+//! * a lazy pull parser hands out tokens one at a time, validating like Jackson's `nextToken()`, so
+//!   a consumer that gives up early never sees a syntax error further on (the pattern compiler
+//!   relies on this to report errors in AWS's order);
+//! * [`parse`] builds a [`Value`] tree from those tokens without recursion.
+//!
+//! And two writers that never reorder keys or rewrite numbers (in EventBridge key order has meaning:
+//! errors come in reading order, and a path inside a `$or` branch overrides the same path written
+//! before it):
+//!
+//! * [`reformat`] rewrites a text token by token, changing only the whitespace between tokens:
+//!   every member (duplicates included), every number and every string escape stays as written.
+//!   Use it whenever the source text is at hand;
+//! * [`Value::to_json`] (and `Display`) writes a tree, for values built or picked apart in code.
+//!   A parsed tree has already resolved duplicate keys (see [`ValueKind::Object`]), so for a
+//!   *pattern* with duplicate keys the written tree can mean something else than the text did.
 //!
 //! Nesting is limited to [`MAX_DEPTH`] containers; deeper input is an error, never a stack overflow.
+#![warn(missing_docs)]
+
+mod write;
+
+pub use write::{quote, reformat, Layout};
 
 use serde::Serialize;
 use std::fmt;
@@ -18,37 +34,53 @@ use std::fmt;
 /// 1000 levels PutEvents documents for events).
 pub const MAX_DEPTH: usize = 1000;
 
-/// A byte range in a source text.
+/// A byte range in a source text (values built in code have the empty span `0..0`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct Span {
+    /// Offset of the first byte.
     pub start: usize,
+    /// Offset just past the last byte.
     pub end: usize,
 }
 
 impl Span {
+    /// The bytes `start..end`.
     pub fn new(start: usize, end: usize) -> Span {
         Span { start, end }
     }
 
+    /// The span as a range, for slicing its source text: `&text[span.range()]`.
     pub fn range(self) -> std::ops::Range<usize> {
         self.start..self.end
     }
 
+    /// From the start of `self` to the end of `other`.
     pub fn to(self, other: Span) -> Span {
         Span::new(self.start, other.end)
     }
 }
 
-/// A JSON number as written, with its value as a double when that is finite.
+/// A JSON number: its literal exactly as written (`1.50`, `1e400`, `12345678901234567890`) and its
+/// value as a double.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Number {
-    pub literal: String,
+    pub(crate) literal: String,
     #[serde(skip)]
-    pub value: f64,
+    pub(crate) value: f64,
 }
 
 impl Number {
-    fn from_literal(literal: &str) -> Number {
+    /// The number as written in the source (always valid JSON number syntax).
+    pub fn literal(&self) -> &str {
+        &self.literal
+    }
+
+    /// The nearest double; infinite when the literal overflows one (`1e400`).
+    pub fn as_f64(&self) -> f64 {
+        self.value
+    }
+
+    pub(crate) fn from_literal(literal: &str) -> Number {
         // The lexer only produces JSON number grammar, which Rust's float parser accepts; overflow
         // gives an infinity, which callers treat as "not comparable".
         let value = literal.parse::<f64>().unwrap_or(f64::NAN);
@@ -64,32 +96,65 @@ impl Number {
     }
 }
 
-/// A parsed JSON value with the byte span it came from.
+macro_rules! number_from_integer {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Number {
+            fn from(n: $t) -> Number {
+                Number { literal: n.to_string(), value: n as f64 }
+            }
+        }
+
+        impl From<$t> for Value {
+            fn from(n: $t) -> Value {
+                Value::from(ValueKind::Number(Number::from(n)))
+            }
+        }
+    )*};
+}
+
+number_from_integer!(u32, u64, i32, i64, usize);
+
+/// A JSON value with the byte span it came from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Value {
+    /// What the value is.
     pub kind: ValueKind,
+    /// Where it is in the parsed text (`0..0` for values built in code).
     pub span: Span,
 }
 
+/// The six kinds of JSON value. (Not `#[non_exhaustive]`: JSON has exactly these.)
 #[derive(Debug, Clone, PartialEq)]
 pub enum ValueKind {
+    /// `null`
     Null,
+    /// `true` or `false`
     Bool(bool),
+    /// A number, with its literal as written.
     Number(Number),
+    /// A string, escapes decoded (a lone surrogate escape becomes U+FFFD).
     String(String),
+    /// An array, in order.
     Array(Vec<Value>),
-    /// Members in order of first appearance; a repeated key keeps its first position and its last value.
+    /// An object's members in order of first appearance. After [`parse`], a repeated key keeps its
+    /// first position and its last value (what Jackson's `ObjectNode` does, and what EventBridge
+    /// does with events); a value built in code holds whatever members it was given.
     Object(Vec<Member>),
 }
 
+/// One `"key": value` member of an object.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Member {
+    /// The key, escapes decoded.
     pub key: String,
+    /// Where the quoted key is in the parsed text.
     pub key_span: Span,
+    /// The member's value.
     pub value: Value,
 }
 
 impl Value {
+    /// The value of the member named `key`, if this is an object that has one.
     pub fn get(&self, key: &str) -> Option<&Value> {
         match &self.kind {
             ValueKind::Object(members) => members.iter().find(|m| m.key == key).map(|m| &m.value),
@@ -98,9 +163,64 @@ impl Value {
     }
 }
 
+impl From<ValueKind> for Value {
+    fn from(kind: ValueKind) -> Value {
+        Value {
+            kind,
+            span: Span::default(),
+        }
+    }
+}
+
+impl From<bool> for Value {
+    fn from(flag: bool) -> Value {
+        Value::from(ValueKind::Bool(flag))
+    }
+}
+
+impl From<&str> for Value {
+    fn from(text: &str) -> Value {
+        Value::from(ValueKind::String(text.to_owned()))
+    }
+}
+
+impl From<String> for Value {
+    fn from(text: String) -> Value {
+        Value::from(ValueKind::String(text))
+    }
+}
+
+impl From<Number> for Value {
+    fn from(n: Number) -> Value {
+        Value::from(ValueKind::Number(n))
+    }
+}
+
+impl From<Vec<Value>> for Value {
+    fn from(items: Vec<Value>) -> Value {
+        Value::from(ValueKind::Array(items))
+    }
+}
+
+/// An object with the given members, in the given order.
+impl<K: Into<String>> FromIterator<(K, Value)> for Value {
+    fn from_iter<I: IntoIterator<Item = (K, Value)>>(members: I) -> Value {
+        Value::from(ValueKind::Object(
+            members
+                .into_iter()
+                .map(|(key, value)| Member {
+                    key: key.into(),
+                    key_span: Span::default(),
+                    value,
+                })
+                .collect(),
+        ))
+    }
+}
+
 /// A JSON syntax error: Jackson's wording, the offending bytes, and where Jackson's reader stood.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct JsonError {
+pub(crate) struct JsonError {
     pub message: String,
     pub span: Span,
 }
@@ -112,7 +232,7 @@ impl fmt::Display for JsonError {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum TokenKind {
+pub(crate) enum TokenKind {
     StartObject,
     EndObject,
     StartArray,
@@ -126,7 +246,7 @@ pub enum TokenKind {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Token {
+pub(crate) struct Token {
     pub kind: TokenKind,
     pub span: Span,
 }
@@ -146,10 +266,6 @@ impl Token {
             TokenKind::Null => "null",
         }
     }
-
-    pub fn is_number(&self) -> bool {
-        matches!(self.kind, TokenKind::Number(_))
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -167,7 +283,7 @@ struct Frame {
 }
 
 /// A lazy, Jackson-like token reader over a string.
-pub struct PullParser<'a> {
+pub(crate) struct PullParser<'a> {
     text: &'a str,
     bytes: &'a [u8],
     pos: usize,
@@ -196,11 +312,6 @@ impl<'a> PullParser<'a> {
     /// Byte offset just after the last token read.
     pub fn last_end(&self) -> usize {
         self.last_end
-    }
-
-    /// Byte offset of the next unread byte (after skipping nothing).
-    pub fn position(&self) -> usize {
-        self.pos
     }
 
     /// Next token, `Ok(None)` once the root value is complete or the input holds no value at all.
@@ -635,7 +746,7 @@ fn is_identifier_byte(byte: u8) -> bool {
 }
 
 /// Jackson's description of a character in error messages, e.g. `''' (code 39)`.
-pub fn describe_char(c: char) -> String {
+pub(crate) fn describe_char(c: char) -> String {
     let code = u32::from(c);
     if c.is_control() && code < 0x20 {
         format!("(CTRL-CHAR, code {code})")
@@ -647,7 +758,7 @@ pub fn describe_char(c: char) -> String {
 }
 
 /// 1-based line and 1-based column (in characters) of a byte offset.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let offset = floor_char_boundary(text, offset.min(text.len()));
     let before = &text[..offset];
     let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
@@ -668,7 +779,7 @@ const JACKSON_MAX_SOURCE: usize = 500;
 
 /// Jackson's location text, e.g. `[Source: (String)"{}"; line: 1, column: 3]`, for the position just
 /// before byte `offset` (Jackson's columns count the character just read).
-pub fn jackson_source_location(text: &str, offset: usize) -> String {
+pub(crate) fn jackson_source_location(text: &str, offset: usize) -> String {
     let (line, column) = line_column(text, offset);
     let total = text.chars().count();
     let source = if total > JACKSON_MAX_SOURCE {
@@ -680,9 +791,108 @@ pub fn jackson_source_location(text: &str, offset: usize) -> String {
     format!("[Source: (String){source}; line: {line}, column: {column}]")
 }
 
+/// Parses a JSON text holding one value (surrounding whitespace allowed) into a tree.
+///
+/// Errors are Jackson's for malformed text (as AWS reports them), plus "no value" and "content
+/// after the value". Nesting deeper than [`MAX_DEPTH`] is an error. Duplicate keys: see
+/// [`ValueKind::Object`].
+///
+/// ```
+/// use event_pattern::json::{self, ValueKind};
+///
+/// let value = json::parse(r#"{"b": 1.50, "a": [true]}"#).unwrap();
+/// let ValueKind::Object(members) = &value.kind else { unreachable!() };
+/// assert_eq!(members[0].key, "b");
+/// assert_eq!(value.to_string(), r#"{"b":1.50,"a":[true]}"#);
+///
+/// let error = json::parse("{\n  \"a\": tru\n}").unwrap_err();
+/// assert_eq!((error.line(), error.column()), (2, 8));
+/// ```
+pub fn parse(text: &str) -> Result<Value, ParseError> {
+    parse_tree(text).map_err(|error| ParseError::new(error, text))
+}
+
+/// Why a text is not one JSON value: a message, and where (byte span, 1-based line and column).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    kind: ParseErrorKind,
+    span: Span,
+    line: usize,
+    column: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum ParseErrorKind {
+    /// Malformed JSON, with Jackson's message.
+    Syntax(String),
+    /// Nothing but whitespace.
+    Empty,
+    /// Something follows the complete value.
+    TrailingContent,
+}
+
+impl ParseError {
+    pub(crate) fn new(error: TreeError, text: &str) -> ParseError {
+        let (kind, span) = match error {
+            TreeError::Syntax(JsonError { message, span }) => {
+                (ParseErrorKind::Syntax(message), span)
+            }
+            TreeError::Empty => (ParseErrorKind::Empty, Span::new(text.len(), text.len())),
+            TreeError::TrailingContent(span) => (ParseErrorKind::TrailingContent, span),
+        };
+        let (line, column) = line_column(text, span.start);
+        ParseError {
+            kind,
+            span,
+            line,
+            column,
+        }
+    }
+
+    /// What is wrong, e.g. `Unexpected character ('}' (code 125)): expected a value` (Jackson's
+    /// wording, as AWS quotes it), `no JSON value` or `unexpected content after the JSON value`.
+    pub fn message(&self) -> &str {
+        match &self.kind {
+            ParseErrorKind::Syntax(message) => message,
+            ParseErrorKind::Empty => "no JSON value (the text is empty)",
+            ParseErrorKind::TrailingContent => "unexpected content after the JSON value",
+        }
+    }
+
+    /// The offending bytes (empty at the end of the text when the text ended too early).
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// 1-based line of the start of [`span`](Self::span).
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// 1-based column of the start of [`span`](Self::span), in characters.
+    pub fn column(&self) -> usize {
+        self.column
+    }
+}
+
+impl fmt::Display for ParseError {
+    /// The message, then ` at line L column C`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} at line {} column {}",
+            self.message(),
+            self.line,
+            self.column
+        )
+    }
+}
+
+impl std::error::Error for ParseError {}
+
 /// What a tree parse stopped at.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TreeError {
+pub(crate) enum TreeError {
     Syntax(JsonError),
     /// The text holds no JSON value at all.
     Empty,
@@ -703,7 +913,9 @@ enum Building {
 }
 
 /// Parses a whole text into a tree (iteratively: deep input cannot overflow the stack).
-pub fn parse_tree(text: &str) -> Result<Value, TreeError> {
+///
+/// This is [`parse`] with the error left unlocated, for callers with their own error types.
+pub(crate) fn parse_tree(text: &str) -> Result<Value, TreeError> {
     let mut parser = PullParser::new(text);
     let mut stack: Vec<Building> = Vec::new();
     loop {
@@ -773,13 +985,10 @@ pub fn parse_tree(text: &str) -> Result<Value, TreeError> {
         let Some(value) = complete else { continue };
         match stack.last_mut() {
             None => {
-                let rest = &text[value.span.end..];
-                let trimmed = rest.trim_start_matches([' ', '\t', '\n', '\r']);
-                if !trimmed.is_empty() {
-                    let start = text.len() - trimmed.len();
-                    return Err(TreeError::TrailingContent(Span::new(start, text.len())));
-                }
-                return Ok(value);
+                return match trailing_content(text, value.span.end) {
+                    Some(span) => Err(TreeError::TrailingContent(span)),
+                    None => Ok(value),
+                };
             }
             Some(Building::Array { items, .. }) => items.push(value),
             Some(Building::Object { members, key, .. }) => {
@@ -794,6 +1003,13 @@ pub fn parse_tree(text: &str) -> Result<Value, TreeError> {
             }
         }
     }
+}
+
+/// What follows the root value ending at `end`, other than JSON whitespace.
+pub(crate) fn trailing_content(text: &str, end: usize) -> Option<Span> {
+    let rest = &text[end..];
+    let trimmed = rest.trim_start_matches([' ', '\t', '\n', '\r']);
+    (!trimmed.is_empty()).then(|| Span::new(text.len() - trimmed.len(), text.len()))
 }
 
 /// Resolves duplicate keys: the first position is kept, with the value of the last occurrence
@@ -836,11 +1052,6 @@ fn last_key_wins(mut members: Vec<Member>) -> Vec<Member> {
         }
     }
     keep.into_iter().flatten().collect()
-}
-
-/// Writes `s` as a JSON string literal.
-pub fn quote(s: &str) -> String {
-    serde_json::Value::String(s.to_owned()).to_string()
 }
 
 #[cfg(test)]

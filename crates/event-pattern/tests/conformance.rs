@@ -1,7 +1,7 @@
 //! Every case AWS recorded (tests/data/aws-validated.json) must get AWS's outcome, and every error
 //! AWS's exact first line.
 
-use event_pattern::json::{parse_tree, Value, ValueKind};
+use event_pattern::json::{self, Value, ValueKind};
 use event_pattern::{Event, Pattern};
 
 const CORPUS: &str = include_str!("data/aws-validated.json");
@@ -27,7 +27,7 @@ fn string_of(value: Option<&Value>) -> Option<String> {
 
 /// Reads the corpus with our own parser so patterns keep their key order and duplicate keys.
 fn cases() -> Vec<Case> {
-    let root = parse_tree(CORPUS).expect("corpus is JSON");
+    let root = json::parse(CORPUS).expect("corpus is JSON");
     let ValueKind::Array(items) = &root.get("cases").expect("cases").kind else {
         panic!("cases is an array")
     };

@@ -41,7 +41,7 @@ fn matching(rules: &RuleSet, event_text: &str) -> Vec<String> {
 
 mod aws_corpus {
     use super::*;
-    use event_pattern::json::{parse_tree, ValueKind};
+    use event_pattern::json::{self, ValueKind};
 
     const CORPUS: &str = include_str!("data/aws-validated.json");
 
@@ -57,7 +57,7 @@ mod aws_corpus {
 
     #[test]
     fn every_recorded_case_through_a_one_rule_set() {
-        let root = parse_tree(CORPUS).unwrap();
+        let root = json::parse(CORPUS).unwrap();
         let ValueKind::Array(cases) = &root.get("cases").unwrap().kind else {
             panic!("cases")
         };

@@ -4,7 +4,7 @@
 //! deeply nested event can neither overflow the stack nor make the page render thousands of
 //! nested elements.
 
-use event_pattern::json::{parse_tree, TreeError, Value, ValueKind};
+use event_pattern::json::{self, Value, ValueKind};
 
 use super::pattern_builder::ScalarKind;
 
@@ -71,12 +71,7 @@ pub struct EventTree {
 
 /// The rows of the event `text`; `None` when the text is not JSON (the editor says why).
 pub fn event_tree(text: &str) -> Option<EventTree> {
-    let root = match parse_tree(text) {
-        Ok(root) => root,
-        Err(TreeError::Syntax(_) | TreeError::Empty | TreeError::TrailingContent(_)) => {
-            return None
-        }
-    };
+    let root = json::parse(text).ok()?;
     let mut rows = Vec::new();
     let mut truncated = false;
     // Children are pushed in reverse so they come off the stack in document order.
@@ -121,8 +116,8 @@ pub fn event_tree(text: &str) -> Option<EventTree> {
             }),
             ValueKind::Number(n) => RowContent::Leaf(Leaf {
                 kind: ScalarKind::Number,
-                shown: n.literal.clone(),
-                value: n.literal.clone(),
+                shown: n.literal().to_owned(),
+                value: n.literal().to_owned(),
             }),
             ValueKind::Bool(b) => RowContent::Leaf(Leaf {
                 kind: ScalarKind::Boolean,
@@ -147,10 +142,10 @@ pub fn event_tree(text: &str) -> Option<EventTree> {
 
 fn shorten_quoted(s: &str) -> String {
     if s.chars().count() <= SHOWN_CHARS {
-        return event_pattern::json::quote(s);
+        return json::quote(s);
     }
     let head: String = s.chars().take(SHOWN_CHARS).collect();
-    format!("{}…", event_pattern::json::quote(&head))
+    format!("{}…", json::quote(&head))
 }
 
 #[cfg(test)]

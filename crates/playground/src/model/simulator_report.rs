@@ -106,12 +106,11 @@ pub fn format_clock(ms: u64) -> String {
     }
 }
 
-/// Pretty-prints JSON for reading; text that is not JSON is shown as it is.
+/// Pretty-prints JSON for reading, changing only the whitespace (keys in their order, numbers
+/// and strings as written); text that is not JSON is shown as it is.
 pub fn pretty_json(text: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(text)
-        .ok()
-        .and_then(|value| serde_json::to_string_pretty(&value).ok())
-        .unwrap_or_else(|| text.to_owned())
+    event_pattern::json::reformat(text, event_pattern::json::Layout::Pretty)
+        .unwrap_or_else(|_| text.to_owned())
 }
 
 aws_model::string_enum! {
@@ -754,6 +753,11 @@ mod tests {
     #[test]
     fn pretty_json_keeps_non_json_as_is() {
         assert_eq!(pretty_json(r#"{"a":1}"#), "{\n  \"a\": 1\n}");
+        // Issue #12: key order and number literals as written.
+        assert_eq!(
+            pretty_json(r#"{"z":1.50,"a":[1e400,12345678901234567890]}"#),
+            "{\n  \"z\": 1.50,\n  \"a\": [\n    1e400,\n    12345678901234567890\n  ]\n}"
+        );
         assert_eq!(pretty_json("<b>not json</b>"), "<b>not json</b>");
     }
 

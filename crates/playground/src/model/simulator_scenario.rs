@@ -9,7 +9,6 @@ use delivery::{
 };
 use event_pattern::{Event, Pattern};
 use rules::{DeadLetterQueue, Rule, RuleKey, RuleState, Target};
-use serde_json::json;
 
 use super::rule_list::bus_sections;
 use super::simulator_report::{format_count, format_duration_ms};
@@ -189,23 +188,10 @@ pub struct OfferedSample {
 const DRAFT_SAMPLE_ID: &str = "draft";
 
 fn generic_samples(account: &str, region: &str) -> Vec<(&'static str, &'static str, String)> {
-    let event = |source: &str,
-                 detail_type: &str,
-                 resources: serde_json::Value,
-                 detail: serde_json::Value| {
-        json!({
-            "version": "0",
-            "id": "0d2b4a7e-5c1f-4e7a-9b8c-3f6e2d1a0b9c",
-            "detail-type": detail_type,
-            "source": source,
-            "account": account,
-            "time": "2024-05-01T12:00:00Z",
-            "region": region,
-            "resources": resources,
-            "detail": detail
-        })
-        .to_string()
+    let event = |source: &str, detail_type: &str, resources: &[&str], detail: &str| {
+        delivery::presets::sample_event_in(account, region, source, detail_type, resources, detail)
     };
+    let instance = format!("arn:aws:ec2:{region}:{account}:instance/i-0abcd1234ef567890");
     vec![
         (
             "order-placed",
@@ -213,8 +199,8 @@ fn generic_samples(account: &str, region: &str) -> Vec<(&'static str, &'static s
             event(
                 "shop",
                 "OrderPlaced",
-                json!([]),
-                json!({"order-id": "o-1001", "total": 42.5, "currency": "EUR"}),
+                &[],
+                r#"{"order-id":"o-1001","total":42.5,"currency":"EUR"}"#,
             ),
         ),
         (
@@ -223,8 +209,8 @@ fn generic_samples(account: &str, region: &str) -> Vec<(&'static str, &'static s
             event(
                 "shop",
                 "OrderCancelled",
-                json!([]),
-                json!({"order-id": "o-1001", "total": 42.5, "currency": "EUR"}),
+                &[],
+                r#"{"order-id":"o-1001","total":42.5,"currency":"EUR"}"#,
             ),
         ),
         (
@@ -233,10 +219,8 @@ fn generic_samples(account: &str, region: &str) -> Vec<(&'static str, &'static s
             event(
                 "aws.ec2",
                 "EC2 Instance State-change Notification",
-                json!([format!(
-                    "arn:aws:ec2:{region}:{account}:instance/i-0abcd1234ef567890"
-                )]),
-                json!({"instance-id": "i-0abcd1234ef567890", "state": "stopped"}),
+                &[&instance],
+                r#"{"instance-id":"i-0abcd1234ef567890","state":"stopped"}"#,
             ),
         ),
         (
@@ -245,27 +229,27 @@ fn generic_samples(account: &str, region: &str) -> Vec<(&'static str, &'static s
             event(
                 "aws.s3",
                 "Object Created",
-                json!(["arn:aws:s3:::example-bucket"]),
-                json!({"bucket": {"name": "example-bucket"}, "object": {"key": "reports/2024-05.csv", "size": 5120}, "reason": "PutObject"}),
+                &["arn:aws:s3:::example-bucket"],
+                r#"{"bucket":{"name":"example-bucket"},"object":{"key":"reports/2024-05.csv","size":5120},"reason":"PutObject"}"#,
             ),
         ),
     ]
 }
 
 /// A partner sample as the customer's partner bus receives it: the envelope's account and Region
-/// are the user's, and `source` is the bus's own source name.
+/// are the user's, and `source` is the bus's own source name. Only the `source` value is
+/// replaced in the sample's text, which is then compacted: everything else keeps its order and
+/// digits.
 fn partner_sample_for_bus(
     sample: &catalog::Sample,
     bus: &str,
     account: &str,
     region: &str,
 ) -> Option<String> {
-    let mut value: serde_json::Value =
-        serde_json::from_str(&sample.event_for(account, region)).ok()?;
-    value
-        .as_object_mut()?
-        .insert("source".to_owned(), json!(bus));
-    Some(value.to_string())
+    let mut text = sample.event_for(account, region);
+    let source = event_pattern::json::parse(&text).ok()?.get("source")?.span;
+    text.replace_range(source.range(), &event_pattern::json::quote(bus));
+    event_pattern::json::reformat(&text, event_pattern::json::Layout::Compact).ok()
 }
 
 /// The sample events offered for the selected rules' bus, each with the rules it matches.
@@ -275,13 +259,12 @@ pub fn offered_samples(
 ) -> Vec<OfferedSample> {
     let (account, region, bus) = (&state.account, &state.region, &settings.bus);
     let mut offered: Vec<(String, String, SampleOrigin, String)> = Vec::new();
-    let draft = state.draft.event.trim();
-    if !draft.is_empty()
-        && serde_json::from_str::<serde_json::Value>(draft).is_ok_and(|v| v.is_object())
-    {
-        let compact = serde_json::from_str::<serde_json::Value>(draft)
-            .map(|value| value.to_string())
-            .unwrap_or_default();
+    // The user's event compacted token by token: key order and digits stay as typed.
+    let draft =
+        event_pattern::json::reformat(&state.draft.event, event_pattern::json::Layout::Compact)
+            .ok()
+            .filter(|compact| compact.starts_with('{'));
+    if let Some(compact) = draft {
         offered.push((
             DRAFT_SAMPLE_ID.to_owned(),
             "Your test event (from the rule builder)".to_owned(),
@@ -1193,6 +1176,13 @@ mod tests {
         assert_eq!(offered[0].id, "draft");
         assert_eq!(offered[0].origin, SampleOrigin::RuleBuilder);
         assert_eq!(suggested_mix(&offered)[0].id, "draft");
+        // Issue #12: the draft is compacted, not re-serialized: order and digits as typed.
+        state.draft.event =
+            "{\n \"source\": \"aws.ec2\",\n \"detail\": {\"z\": 1.50, \"a\": 1e400}\n}".into();
+        assert_eq!(
+            offered_samples(&state, &settings)[0].text,
+            r#"{"source":"aws.ec2","detail":{"z":1.50,"a":1e400}}"#
+        );
         // A draft that is not an event object is not offered.
         state.draft.event = "[1, 2".into();
         assert!(offered_samples(&state, &settings)
@@ -1271,6 +1261,12 @@ mod tests {
             let value: serde_json::Value = serde_json::from_str(&sample.text).unwrap();
             assert_eq!(value["source"], AUTH0_SOURCE);
             assert_eq!(sample.matching_rules, ["logins"]);
+            // The envelope keeps the catalog's order (not a sorted map's).
+            assert!(
+                sample.text.starts_with(r#"{"version":"0","id":"#),
+                "{}",
+                sample.text
+            );
         }
         let mut short = settings.clone();
         short.duration_minutes = 1;

@@ -1,10 +1,11 @@
 //! AWS CLI commands that create a rule and its targets.
 
-use serde_json::{json, Value};
+use event_pattern::json::Value;
 
 use super::shell::{command, option};
 use super::{
-    created_role_name, queue_policies, role_permissions, target_shape, trust_policy, Dialect,
+    created_role_name, object, queue_policies, role_permissions, target_shape, trust_policy,
+    Dialect,
 };
 use crate::{FieldErrors, RoleChoice, Rule};
 
@@ -21,7 +22,7 @@ pub fn aws_cli(rule: &Rule) -> Result<String, FieldErrors> {
     for (index, target) in rule.targets.iter().enumerate() {
         let role_arn = match &target.role {
             RoleChoice::None => None,
-            RoleChoice::Existing { role_arn } => Some(json!(role_arn.trim())),
+            RoleChoice::Existing { role_arn } => Some(Value::from(role_arn.trim())),
             RoleChoice::CreateNew => {
                 let role_name = created_role_name(rule, index);
                 script.push_str(&format!(
@@ -43,7 +44,7 @@ pub fn aws_cli(rule: &Rule) -> Result<String, FieldErrors> {
                         option("--policy-document", &role_permissions(target).to_string()),
                     ],
                 ));
-                Some(json!(format!(
+                Some(Value::from(format!(
                     "arn:{}:iam::{}:role/{role_name}",
                     rule.partition(),
                     rule.account_id
@@ -57,6 +58,7 @@ pub fn aws_cli(rule: &Rule) -> Result<String, FieldErrors> {
         option("--region", &rule.region),
         option("--name", &rule.name),
         option("--event-bus-name", &rule.event_bus),
+        // The user's own text: the shell passes it through unchanged.
         option("--event-pattern", rule.event_pattern.trim()),
         option("--state", rule.state.as_aws()),
     ];
@@ -67,9 +69,9 @@ pub fn aws_cli(rule: &Rule) -> Result<String, FieldErrors> {
         let tags: Vec<Value> = rule
             .tags
             .iter()
-            .map(|tag| json!({"Key": tag.key, "Value": tag.value}))
+            .map(|tag| object! {"Key" => tag.key.as_str(), "Value" => tag.value.as_str()})
             .collect();
-        put_rule.push(option("--tags", &Value::Array(tags).to_string()));
+        put_rule.push(option("--tags", &Value::from(tags).to_string()));
     }
     script.push_str(
         "\n# The rule. PutRule replaces a rule of the same name and ignores tags when it does.\n",
@@ -84,7 +86,7 @@ pub fn aws_cli(rule: &Rule) -> Result<String, FieldErrors> {
                 option("--region", &rule.region),
                 option("--rule", &rule.name),
                 option("--event-bus-name", &rule.event_bus),
-                option("--targets", &Value::Array(targets).to_string()),
+                option("--targets", &Value::from(targets).to_string()),
             ],
         ));
     }
@@ -102,7 +104,7 @@ pub fn aws_cli(rule: &Rule) -> Result<String, FieldErrors> {
             "\n# Lets this rule send failed events to {}. It replaces the queue's current policy. {who}\n",
             queue.queue_arn
         ));
-        let attributes = json!({"Policy": queue.policy.to_string()});
+        let attributes = object! {"Policy" => queue.policy.to_string()};
         script.push_str(&command(
             "aws sqs set-queue-attributes",
             &[

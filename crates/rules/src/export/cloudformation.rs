@@ -1,22 +1,23 @@
 //! A CloudFormation template with an `AWS::Events::Rule`, in JSON and YAML.
 
-use serde_json::{json, Map, Value};
+use event_pattern::json::{Layout, Value};
+use serde_json::json;
 
 use super::yaml::to_yaml;
 use super::{
-    created_role_name, pattern_value, queue_policies, role_permissions, target_shape, trust_policy,
-    Dialect,
+    created_role_name, object, pattern_text, queue_policies, queue_policy_document,
+    role_permissions, target_shape, trust_policy, Dialect,
 };
 use crate::{FieldErrors, RoleChoice, Rule};
 
+/// The template as JSON. `EventPattern` is the pattern's compact text as a string.
 pub fn cloudformation_json(rule: &Rule) -> Result<String, FieldErrors> {
-    let template = template(rule)?;
-    // Serializing a `Value` cannot fail.
-    Ok(serde_json::to_string_pretty(&template).unwrap_or_default() + "\n")
+    Ok(template(rule, Layout::Compact)?.to_json(Layout::Pretty) + "\n")
 }
 
+/// The template as YAML. `EventPattern` is the pattern's indented text as a literal block.
 pub fn cloudformation_yaml(rule: &Rule) -> Result<String, FieldErrors> {
-    Ok(to_yaml(&template(rule)?))
+    Ok(to_yaml(&template(rule, Layout::Pretty)?))
 }
 
 /// `orders-to-sqs.v2` -> `OrdersToSqsV2Rule`: logical ids are letters and digits only.
@@ -39,34 +40,35 @@ fn logical_id(rule_name: &str) -> String {
     id
 }
 
-fn template(rule: &Rule) -> Result<Value, FieldErrors> {
+/// The template; `pattern_layout` is how the pattern string is laid out.
+fn template(rule: &Rule, pattern_layout: Layout) -> Result<Value, FieldErrors> {
     rule.validate()?;
     let rule_id = logical_id(&rule.name);
-    let mut resources = Map::new();
+    let mut resources: Vec<(String, Value)> = Vec::new();
 
     let mut targets = Vec::new();
     for (index, target) in rule.targets.iter().enumerate() {
         let role_arn = match &target.role {
             RoleChoice::None => None,
-            RoleChoice::Existing { role_arn } => Some(json!(role_arn.trim())),
+            RoleChoice::Existing { role_arn } => Some(Value::from(role_arn.trim())),
             RoleChoice::CreateNew => {
                 let role_id = format!("{rule_id}Target{}Role", index + 1);
                 let role_name = created_role_name(rule, index);
-                resources.insert(
+                resources.push((
                     role_id.clone(),
-                    json!({
-                        "Type": "AWS::IAM::Role",
-                        "Properties": {
-                            "RoleName": role_name,
-                            "AssumeRolePolicyDocument": trust_policy(),
-                            "Policies": [{
-                                "PolicyName": role_name,
-                                "PolicyDocument": role_permissions(target),
+                    object! {
+                        "Type" => "AWS::IAM::Role",
+                        "Properties" => object! {
+                            "RoleName" => role_name.as_str(),
+                            "AssumeRolePolicyDocument" => trust_policy(),
+                            "Policies" => vec![object! {
+                                "PolicyName" => role_name.as_str(),
+                                "PolicyDocument" => role_permissions(target),
                             }],
                         },
-                    }),
-                );
-                Some(json!({"Fn::GetAtt": [role_id, "Arn"]}))
+                    },
+                ));
+                Some(get_arn(&role_id))
             }
         };
         targets.push(target_shape(
@@ -77,86 +79,100 @@ fn template(rule: &Rule) -> Result<Value, FieldErrors> {
         ));
     }
 
-    let mut properties = Map::new();
-    properties.insert("Name".into(), json!(rule.name));
+    let mut properties: Vec<(&str, Value)> = vec![("Name", Value::from(rule.name.as_str()))];
     if !rule.description.is_empty() {
-        properties.insert("Description".into(), json!(rule.description));
+        properties.push(("Description", Value::from(rule.description.as_str())));
     }
-    properties.insert("EventBusName".into(), json!(rule.event_bus));
-    properties.insert("EventPattern".into(), pattern_value(rule));
-    properties.insert("State".into(), json!(rule.state.as_aws()));
+    properties.push(("EventBusName", Value::from(rule.event_bus.as_str())));
+    properties.push((
+        "EventPattern",
+        Value::from(pattern_text(rule, pattern_layout)),
+    ));
+    properties.push(("State", Value::from(rule.state.as_aws())));
     if !targets.is_empty() {
-        properties.insert("Targets".into(), Value::Array(targets));
+        properties.push(("Targets", Value::from(targets)));
     }
-    resources.insert(
+    resources.push((
         rule_id.clone(),
-        json!({"Type": "AWS::Events::Rule", "Properties": properties}),
-    );
+        object! {
+            "Type" => "AWS::Events::Rule",
+            "Properties" => properties.into_iter().collect::<Value>(),
+        },
+    ));
 
-    let mut metadata = Map::new();
+    let mut metadata: Vec<(&str, Value)> = Vec::new();
     let mut other_account_policies = Vec::new();
     for (number, queue) in queue_policies(rule).into_iter().enumerate() {
         if queue.same_account {
             let mut policy = queue.policy;
             policy["Statement"][0]["Condition"]["ArnEquals"]["aws:SourceArn"] =
                 json!({"Fn::GetAtt": [rule_id, "Arn"]});
-            resources.insert(
+            resources.push((
                 format!("{rule_id}DeadLetterQueuePolicy{}", number + 1),
-                json!({
-                    "Type": "AWS::SQS::QueuePolicy",
-                    "Properties": {"Queues": [queue.queue_url], "PolicyDocument": policy},
-                }),
-            );
+                object! {
+                    "Type" => "AWS::SQS::QueuePolicy",
+                    "Properties" => object! {
+                        "Queues" => vec![Value::from(queue.queue_url)],
+                        "PolicyDocument" => queue_policy_document(&policy),
+                    },
+                },
+            ));
         } else {
-            other_account_policies.push(json!({
-                "QueueArn": queue.queue_arn,
-                "OwnerAccount": queue.owner_account,
-                "PolicyDocument": queue.policy,
-            }));
+            other_account_policies.push(object! {
+                "QueueArn" => queue.queue_arn,
+                "OwnerAccount" => queue.owner_account,
+                "PolicyDocument" => queue_policy_document(&queue.policy),
+            });
         }
     }
     if !other_account_policies.is_empty() {
-        metadata.insert(
-            "DeadLetterQueuePoliciesForOtherAccounts".into(),
-            json!({
-                "Note": "These queues belong to other accounts; their owners must attach these policies.",
-                "Policies": other_account_policies,
-            }),
-        );
+        metadata.push((
+            "DeadLetterQueuePoliciesForOtherAccounts",
+            object! {
+                "Note" => "These queues belong to other accounts; their owners must attach these policies.",
+                "Policies" => other_account_policies,
+            },
+        ));
     }
     if !rule.tags.is_empty() {
         let tags: Vec<Value> = rule
             .tags
             .iter()
-            .map(|tag| json!({"Key": tag.key, "Value": tag.value}))
+            .map(|tag| object! {"Key" => tag.key.as_str(), "Value" => tag.value.as_str()})
             .collect();
-        metadata.insert(
-            "RuleTags".into(),
-            json!({
-                "Note": "AWS::Events::Rule has no Tags property; add these after deploying, e.g. with aws events tag-resource.",
-                "Tags": tags,
-            }),
-        );
+        metadata.push((
+            "RuleTags",
+            object! {
+                "Note" => "AWS::Events::Rule has no Tags property; add these after deploying, e.g. with aws events tag-resource.",
+                "Tags" => tags,
+            },
+        ));
     }
 
-    let mut template = Map::new();
-    template.insert("AWSTemplateFormatVersion".into(), json!("2010-09-09"));
-    template.insert(
-        "Description".into(),
-        json!(format!(
-            "EventBridge rule {} on event bus {} (made for {}, account {}).",
-            rule.name, rule.event_bus, rule.region, rule.account_id
-        )),
-    );
+    let mut template: Vec<(&str, Value)> = vec![
+        ("AWSTemplateFormatVersion", Value::from("2010-09-09")),
+        (
+            "Description",
+            Value::from(format!(
+                "EventBridge rule {} on event bus {} (made for {}, account {}).",
+                rule.name, rule.event_bus, rule.region, rule.account_id
+            )),
+        ),
+    ];
     if !metadata.is_empty() {
-        template.insert("Metadata".into(), Value::Object(metadata));
+        template.push(("Metadata", metadata.into_iter().collect()));
     }
-    template.insert("Resources".into(), Value::Object(resources));
-    template.insert(
-        "Outputs".into(),
-        json!({"RuleArn": {"Value": {"Fn::GetAtt": [rule_id, "Arn"]}}}),
-    );
-    Ok(Value::Object(template))
+    template.push(("Resources", resources.into_iter().collect()));
+    template.push((
+        "Outputs",
+        object! {"RuleArn" => object! {"Value" => get_arn(&rule_id)}},
+    ));
+    Ok(template.into_iter().collect())
+}
+
+/// `{"Fn::GetAtt": [logical_id, "Arn"]}`
+fn get_arn(logical_id: &str) -> Value {
+    object! {"Fn::GetAtt" => vec![Value::from(logical_id), Value::from("Arn")]}
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ mod shell;
 mod terraform;
 mod yaml;
 
-use serde_json::{json, Map, Value};
+use event_pattern::json::{self, reformat, Layout, Value};
 
 use crate::{dead_letter_queue_policy, Rule, Target, TargetInput, TargetKind, TargetParameters};
 
@@ -21,11 +21,47 @@ pub use cli::{aws_cli, test_event_pattern_command};
 pub use cloudformation::{cloudformation_json, cloudformation_yaml};
 pub use terraform::terraform;
 
-/// The pattern as a JSON value for templates; the text itself if it is not JSON (which a
-/// validated pattern always is once the matcher checks it).
-fn pattern_value(rule: &Rule) -> Value {
-    serde_json::from_str(&rule.event_pattern)
-        .unwrap_or_else(|_| Value::String(rule.event_pattern.clone()))
+/// A JSON object with its members in the order written (exports build their documents with the
+/// matcher's order-keeping JSON value, so user rows such as input paths and tags keep their
+/// order, and the documents the export writes itself read top-down as in AWS's examples):
+/// `object! { "Type" => "AWS::IAM::Role", "Properties" => properties }`.
+macro_rules! object {
+    ($($key:expr => $value:expr),* $(,)?) => {
+        [$((String::from($key), event_pattern::json::Value::from($value))),*]
+            .into_iter()
+            .collect::<event_pattern::json::Value>()
+    };
+}
+pub(crate) use object;
+
+/// The event pattern as every export embeds it: the user's own text with only the whitespace
+/// between tokens changed, so key order (which decides `$or` overrides), duplicate keys and
+/// number literals stay as written. Exports carry it as a *string* (CloudFormation's
+/// `EventPattern` and Terraform's `event_pattern` both accept one); an object would be
+/// re-serialized by the tool (Terraform's `jsonencode` sorts keys) and could change meaning.
+fn pattern_text(rule: &Rule, layout: Layout) -> String {
+    // A validated rule's pattern is JSON; the raw text is the fallback all the same.
+    reformat(&rule.event_pattern, layout).unwrap_or_else(|_| rule.event_pattern.trim().to_owned())
+}
+
+/// A list of strings as a JSON array.
+fn strings<'a>(items: impl IntoIterator<Item = &'a str>) -> Value {
+    Value::from(items.into_iter().map(Value::from).collect::<Vec<_>>())
+}
+
+/// An input transformer's `InputPathsMap`: the user's rows, in their order.
+fn input_paths(transformer: &crate::InputTransformer) -> Value {
+    transformer
+        .paths
+        .iter()
+        .map(|entry| (entry.name.as_str(), Value::from(entry.path.as_str())))
+        .collect()
+}
+
+/// The dead-letter-queue policy of the `rules` crate as an export document.
+fn queue_policy_document(policy: &serde_json::Value) -> Value {
+    // serde_json writes valid JSON, so this cannot fail; `null` would show a bug plainly.
+    json::parse(&policy.to_string()).unwrap_or_else(|_| Value::from(json::ValueKind::Null))
 }
 
 /// The name of the role an export creates for the target at `index` ("create a new role").
@@ -40,14 +76,14 @@ pub fn created_role_name(rule: &Rule, index: usize) -> String {
 
 /// Lets EventBridge assume the role.
 fn trust_policy() -> Value {
-    json!({
-        "Version": "2012-10-17",
-        "Statement": [{
-            "Effect": "Allow",
-            "Principal": {"Service": "events.amazonaws.com"},
-            "Action": "sts:AssumeRole",
+    object! {
+        "Version" => "2012-10-17",
+        "Statement" => vec![object! {
+            "Effect" => "Allow",
+            "Principal" => object! {"Service" => "events.amazonaws.com"},
+            "Action" => "sts:AssumeRole",
         }],
-    })
+    }
 }
 
 /// What a created role may do: call the target, nothing more.
@@ -72,16 +108,22 @@ fn role_permissions(target: &Target) -> Value {
         }
         _ => target.arn.trim().to_owned(),
     };
-    let mut statements = vec![json!({"Effect": "Allow", "Action": actions, "Resource": resource})];
+    let mut statements = vec![object! {
+        "Effect" => "Allow",
+        "Action" => strings(actions.iter().copied()),
+        "Resource" => resource,
+    }];
     if target.kind == TargetKind::EcsTask {
-        statements.push(json!({
-            "Effect": "Allow",
-            "Action": "iam:PassRole",
-            "Resource": "*",
-            "Condition": {"StringLike": {"iam:PassedToService": "ecs-tasks.amazonaws.com"}},
-        }));
+        statements.push(object! {
+            "Effect" => "Allow",
+            "Action" => "iam:PassRole",
+            "Resource" => "*",
+            "Condition" => object! {
+                "StringLike" => object! {"iam:PassedToService" => "ecs-tasks.amazonaws.com"},
+            },
+        });
     }
-    json!({"Version": "2012-10-17", "Statement": statements})
+    object! {"Version" => "2012-10-17", "Statement" => statements}
 }
 
 /// The two spellings of target settings: the EventBridge API (CLI) and CloudFormation differ
@@ -95,69 +137,58 @@ enum Dialect {
 /// A target in the API/CloudFormation shape. `role_arn` is what to write for the role: a
 /// literal ARN, or a reference to a role the same export creates.
 fn target_shape(rule: &Rule, target: &Target, role_arn: Option<Value>, dialect: Dialect) -> Value {
-    let mut shape = Map::new();
-    shape.insert("Id".into(), json!(target.id));
-    shape.insert("Arn".into(), json!(target.arn.trim()));
+    let mut shape: Vec<(&str, Value)> = vec![
+        ("Id", Value::from(target.id.as_str())),
+        ("Arn", Value::from(target.arn.trim())),
+    ];
     if let Some(role_arn) = role_arn {
-        shape.insert("RoleArn".into(), role_arn);
+        shape.push(("RoleArn", role_arn));
     }
     match &target.input {
         TargetInput::MatchedEvent => {}
-        TargetInput::Constant { json } => {
-            shape.insert("Input".into(), json!(json));
-        }
-        TargetInput::InputPath { path } => {
-            shape.insert("InputPath".into(), json!(path));
-        }
+        TargetInput::Constant { json } => shape.push(("Input", Value::from(json.as_str()))),
+        TargetInput::InputPath { path } => shape.push(("InputPath", Value::from(path.as_str()))),
         TargetInput::Transformer(transformer) => {
-            let paths: Map<String, Value> = transformer
-                .paths
-                .iter()
-                .map(|entry| (entry.name.clone(), json!(entry.path)))
-                .collect();
-            let mut settings = Map::new();
-            if !paths.is_empty() {
-                settings.insert("InputPathsMap".into(), Value::Object(paths));
+            let mut settings: Vec<(&str, Value)> = Vec::new();
+            if !transformer.paths.is_empty() {
+                settings.push(("InputPathsMap", input_paths(transformer)));
             }
-            settings.insert("InputTemplate".into(), json!(transformer.template));
-            shape.insert("InputTransformer".into(), Value::Object(settings));
+            settings.push(("InputTemplate", Value::from(transformer.template.as_str())));
+            shape.push(("InputTransformer", settings.into_iter().collect()));
         }
     }
-    shape.insert(
-        "RetryPolicy".into(),
-        json!({
-            "MaximumRetryAttempts": target.retry_policy.maximum_retry_attempts,
-            "MaximumEventAgeInSeconds": target.retry_policy.maximum_event_age_seconds,
-        }),
-    );
+    shape.push((
+        "RetryPolicy",
+        object! {
+            "MaximumRetryAttempts" => target.retry_policy.maximum_retry_attempts,
+            "MaximumEventAgeInSeconds" => target.retry_policy.maximum_event_age_seconds,
+        },
+    ));
     if let Some(queue_arn) = target
         .dead_letter_queue
         .queue_arn(&rule.region, &rule.account_id)
     {
-        shape.insert("DeadLetterConfig".into(), json!({"Arn": queue_arn}));
+        shape.push(("DeadLetterConfig", object! {"Arn" => queue_arn}));
     }
     match &target.parameters {
         TargetParameters::None => {}
-        TargetParameters::SqsFifo { message_group_id } => {
-            shape.insert(
-                "SqsParameters".into(),
-                json!({"MessageGroupId": message_group_id}),
-            );
-        }
-        TargetParameters::Kinesis { partition_key_path } => {
-            shape.insert(
-                "KinesisParameters".into(),
-                json!({"PartitionKeyPath": partition_key_path}),
-            );
-        }
+        TargetParameters::SqsFifo { message_group_id } => shape.push((
+            "SqsParameters",
+            object! {"MessageGroupId" => message_group_id.as_str()},
+        )),
+        TargetParameters::Kinesis { partition_key_path } => shape.push((
+            "KinesisParameters",
+            object! {"PartitionKeyPath" => partition_key_path.as_str()},
+        )),
         TargetParameters::Ecs(task) => {
-            let mut ecs = Map::new();
-            ecs.insert(
-                "TaskDefinitionArn".into(),
-                json!(task.task_definition_arn.trim()),
-            );
-            ecs.insert("TaskCount".into(), json!(task.task_count));
-            ecs.insert("LaunchType".into(), json!(task.launch_type.as_aws()));
+            let mut ecs: Vec<(&str, Value)> = vec![
+                (
+                    "TaskDefinitionArn",
+                    Value::from(task.task_definition_arn.trim()),
+                ),
+                ("TaskCount", Value::from(task.task_count)),
+                ("LaunchType", Value::from(task.launch_type.as_aws())),
+            ];
             if !task.subnets.is_empty() {
                 let vpc_key = match dialect {
                     Dialect::Api => "awsvpcConfiguration",
@@ -168,16 +199,24 @@ fn target_shape(rule: &Rule, target: &Target, role_arn: Option<Value>, dialect: 
                 } else {
                     "DISABLED"
                 };
-                let mut vpc = json!({"Subnets": task.subnets, "AssignPublicIp": public_ip});
+                let mut vpc: Vec<(&str, Value)> =
+                    vec![("Subnets", strings(task.subnets.iter().map(String::as_str)))];
                 if !task.security_groups.is_empty() {
-                    vpc["SecurityGroups"] = json!(task.security_groups);
+                    vpc.push((
+                        "SecurityGroups",
+                        strings(task.security_groups.iter().map(String::as_str)),
+                    ));
                 }
-                ecs.insert("NetworkConfiguration".into(), json!({ vpc_key: vpc }));
+                vpc.push(("AssignPublicIp", Value::from(public_ip)));
+                ecs.push((
+                    "NetworkConfiguration",
+                    object! {vpc_key => vpc.into_iter().collect::<Value>()},
+                ));
             }
-            shape.insert("EcsParameters".into(), Value::Object(ecs));
+            shape.push(("EcsParameters", ecs.into_iter().collect()));
         }
     }
-    Value::Object(shape)
+    shape.into_iter().collect()
 }
 
 /// One policy per dead-letter queue the rule uses (targets may share a queue).
@@ -187,7 +226,8 @@ struct QueuePolicy {
     /// Same account as the rule: the export can attach the policy itself.
     same_account: bool,
     owner_account: String,
-    policy: Value,
+    /// The policy as the `rules` crate builds it (CloudFormation rewrites its source ARN).
+    policy: serde_json::Value,
 }
 
 fn queue_policies(rule: &Rule) -> Vec<QueuePolicy> {

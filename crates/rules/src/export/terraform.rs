@@ -3,10 +3,13 @@
 
 use std::fmt::Write as _;
 
-use serde_json::Value;
+use event_pattern::json::{Layout, Value};
 
-use super::hcl_syntax::{identifier, string, value};
-use super::{created_role_name, pattern_value, queue_policies, role_permissions, trust_policy};
+use super::hcl_syntax::{heredoc, identifier, string, value};
+use super::{
+    created_role_name, input_paths, pattern_text, queue_policies, queue_policy_document,
+    role_permissions, trust_policy,
+};
 use crate::{FieldErrors, RoleChoice, Rule, Target, TargetInput, TargetParameters};
 
 /// A block being written line by line, tracking the indentation of nested blocks.
@@ -47,6 +50,8 @@ impl Block {
     }
 }
 
+/// `jsonencode(...)` of one of the export's own documents (policies). Terraform's `jsonencode`
+/// sorts object keys, so it is never used for user JSON whose order matters (the pattern).
 fn jsonencode(json: &Value, indent: usize) -> String {
     format!("jsonencode({})", value(json, indent))
 }
@@ -78,14 +83,17 @@ pub fn terraform(rule: &Rule) -> Result<String, FieldErrors> {
     }
     block.attribute("event_bus_name", &string(&rule.event_bus));
     block.attribute("state", &string(rule.state.as_aws()));
-    block.attribute("event_pattern", &jsonencode(&pattern_value(rule), 2));
+    // The pattern as written (indented), in a heredoc: a string Terraform passes on unchanged.
+    let pattern = pattern_text(rule, Layout::Pretty);
+    let pattern = heredoc(&pattern, "PATTERN", 2).unwrap_or_else(|| string(&pattern));
+    block.attribute("event_pattern", &pattern);
     if !rule.tags.is_empty() {
-        let tags: serde_json::Map<String, Value> = rule
+        let tags: Value = rule
             .tags
             .iter()
-            .map(|tag| (tag.key.clone(), Value::String(tag.value.clone())))
+            .map(|tag| (tag.key.as_str(), Value::from(tag.value.as_str())))
             .collect();
-        block.attribute("tags", &value(&Value::Object(tags), 2));
+        block.attribute("tags", &value(&tags, 2));
     }
     out.push('\n');
     out.push_str(&block.close());
@@ -113,7 +121,10 @@ pub fn terraform(rule: &Rule) -> Result<String, FieldErrors> {
                 number + 1
             ));
             block.attribute("queue_url", &string(&queue.queue_url));
-            block.attribute("policy", &jsonencode(&queue.policy, 2));
+            block.attribute(
+                "policy",
+                &jsonencode(&queue_policy_document(&queue.policy), 2),
+            );
             out.push_str("# Replaces the queue's current policy.\n");
             out.push_str(&block.close());
         } else {
@@ -165,12 +176,7 @@ fn target_block(
         TargetInput::Transformer(transformer) => {
             block.nested("input_transformer");
             if !transformer.paths.is_empty() {
-                let paths: serde_json::Map<String, Value> = transformer
-                    .paths
-                    .iter()
-                    .map(|entry| (entry.name.clone(), Value::String(entry.path.clone())))
-                    .collect();
-                block.attribute("input_paths", &value(&Value::Object(paths), 4));
+                block.attribute("input_paths", &value(&input_paths(transformer), 4));
             }
             block.attribute("input_template", &string(&transformer.template));
             block.end_nested();

@@ -10,8 +10,27 @@ use crate::{example_arn, FieldErrors, Tag, TargetKind};
 // ---------------------------------------------------------------------------------------------
 // What the full rule must come out as, in the API / CloudFormation shape.
 
-fn pattern() -> Value {
-    serde_json::from_str(&full_rule().event_pattern).expect("pattern JSON")
+/// The full rule's pattern as every export must carry it: its own text, whitespace aside.
+fn pattern_compact() -> String {
+    event_pattern::json::reformat(
+        &full_rule().event_pattern,
+        event_pattern::json::Layout::Compact,
+    )
+    .expect("pattern JSON")
+}
+
+/// One of the export's own documents as serde JSON, for comparing with a parsed export.
+fn as_serde(document: &event_pattern::json::Value) -> Value {
+    serde_json::from_str(&document.to_string()).expect("written JSON reads back")
+}
+
+/// A pattern string found in an export, compacted (exports may indent it).
+fn compact(pattern: &Value) -> String {
+    event_pattern::json::reformat(
+        pattern.as_str().expect("the pattern is a string"),
+        event_pattern::json::Layout::Compact,
+    )
+    .expect("the exported pattern is JSON")
 }
 
 fn created_role_arn(index: usize) -> Value {
@@ -313,7 +332,7 @@ fn cloudformation_export_carries_every_setting() {
     assert_eq!(properties["Description"], full_rule().description);
     assert_eq!(properties["EventBusName"], PARTNER_BUS);
     assert_eq!(properties["State"], "DISABLED");
-    assert_eq!(properties["EventPattern"], pattern());
+    assert_eq!(compact(&properties["EventPattern"]), pattern_compact());
     let role_ref = |index: usize| json!({"Fn::GetAtt": [format!("ShopifyOrdersRuleTarget{}Role", index + 1), "Arn"]});
     assert_eq!(
         properties["Targets"],
@@ -329,7 +348,7 @@ fn cloudformation_export_carries_every_setting() {
         );
         assert_eq!(
             role["Properties"]["AssumeRolePolicyDocument"],
-            trust_policy()
+            as_serde(&trust_policy())
         );
         assert_eq!(
             role["Properties"]["Policies"][0]["PolicyDocument"]["Statement"][0]["Action"][0],
@@ -371,12 +390,24 @@ fn cloudformation_export_carries_every_setting() {
     assert_eq!(template["AWSTemplateFormatVersion"], "2010-09-09");
 }
 
+/// The YAML template read back, with its (indented) pattern compacted as the JSON template has it.
+fn cloudformation_from_yaml(rule: &crate::Rule) -> Value {
+    let yaml = cloudformation_yaml(rule).expect("valid rule");
+    let mut template: Value = serde_yaml::from_str(&yaml).unwrap_or_else(|e| panic!("{e}\n{yaml}"));
+    let properties = &mut template["Resources"]["ShopifyOrdersRule"]["Properties"];
+    properties["EventPattern"] = json!(compact(&properties["EventPattern"]));
+    template
+}
+
 #[test]
 fn cloudformation_yaml_reads_back_as_the_json_template() {
     let rule = full_rule();
-    let yaml = cloudformation_yaml(&rule).expect("valid rule");
-    let from_yaml: Value = serde_yaml::from_str(&yaml).unwrap_or_else(|e| panic!("{e}\n{yaml}"));
-    assert_eq!(from_yaml, cloudformation(&rule));
+    assert_eq!(cloudformation_from_yaml(&rule), cloudformation(&rule));
+    let yaml = cloudformation_yaml(&rule).unwrap();
+    assert!(
+        yaml.contains("      EventPattern: |-\n        {\n          \"source\": [\n"),
+        "the pattern is an indented literal block:\n{yaml}"
+    );
 }
 
 /// Strings YAML is touchy about: reserved words, indicators, line separators, control
@@ -397,9 +428,7 @@ fn hostile_rule() -> crate::Rule {
 fn cloudformation_yaml_survives_hostile_strings() {
     let rule = hostile_rule();
     assert_eq!(rule.validate(), Ok(()));
-    let yaml = cloudformation_yaml(&rule).expect("valid rule");
-    let from_yaml: Value = serde_yaml::from_str(&yaml).unwrap_or_else(|e| panic!("{e}\n{yaml}"));
-    assert_eq!(from_yaml, cloudformation(&rule));
+    assert_eq!(cloudformation_from_yaml(&rule), cloudformation(&rule));
 }
 
 #[test]
@@ -474,7 +503,7 @@ fn terraform_export_carries_every_setting() {
     assert_eq!(rule_block["description"], rule.description);
     assert_eq!(rule_block["event_bus_name"], PARTNER_BUS);
     assert_eq!(rule_block["state"], "DISABLED");
-    assert_eq!(decoded(&rule_block["event_pattern"]), pattern());
+    assert_eq!(compact(&rule_block["event_pattern"]), pattern_compact());
     assert_eq!(
         rule_block["tags"],
         json!({"team": "checkout", "cost-center": ""})
@@ -543,12 +572,15 @@ fn terraform_export_carries_every_setting() {
 
     let role = &resources["aws_iam_role"]["shopify-orders_target_3"];
     assert_eq!(role["name"], created_role_name(&rule, 2));
-    assert_eq!(decoded(&role["assume_role_policy"]), trust_policy());
+    assert_eq!(
+        decoded(&role["assume_role_policy"]),
+        as_serde(&trust_policy())
+    );
     let role_policy = &resources["aws_iam_role_policy"]["shopify-orders_target_3"];
     assert_eq!(role_policy["role"], "shopify-orders_target_3");
     assert_eq!(
         decoded(&role_policy["policy"]),
-        role_permissions(&rule.targets[2])
+        as_serde(&role_permissions(&rule.targets[2]))
     );
 
     let queue_policy = &resources["aws_sqs_queue_policy"]["shopify-orders_dead_letter_queue_1"];
@@ -572,34 +604,15 @@ fn terraform_export_survives_hostile_strings() {
     let parsed = evaluate_terraform(&terraform(&rule).expect("valid"));
     let rule_block = &parsed["resource"]["aws_cloudwatch_event_rule"]["shopify-orders"];
     assert_eq!(rule_block["description"], rule.description);
-    let pattern: Value = serde_json::from_str(&rule.event_pattern).expect("JSON");
     assert_eq!(
-        decoded(&rule_block["event_pattern"]),
-        whole_floats_as_integers(pattern)
+        compact(&rule_block["event_pattern"]),
+        event_pattern::json::reformat(&rule.event_pattern, event_pattern::json::Layout::Compact)
+            .unwrap()
     );
     assert_eq!(
         rule_block["tags"],
         json!({"on": "off", "key: value": "- item", "123": "0.5"})
     );
-}
-
-/// HCL has one number type, so `1000.0` comes back from `jsonencode` as `1000`: the same number.
-fn whole_floats_as_integers(value: Value) -> Value {
-    match value {
-        Value::Number(n) if n.is_f64() => match n.as_f64() {
-            Some(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => json!(f as i64),
-            _ => Value::Number(n),
-        },
-        Value::Array(items) => {
-            Value::Array(items.into_iter().map(whole_floats_as_integers).collect())
-        }
-        Value::Object(map) => Value::Object(
-            map.into_iter()
-                .map(|(k, v)| (k, whole_floats_as_integers(v)))
-                .collect(),
-        ),
-        other => other,
-    }
 }
 
 #[test]
@@ -653,7 +666,7 @@ fn created_role_names_fit_iam_limits() {
 fn api_destination_roles_may_invoke_any_version_of_the_destination() {
     let arn = example_arn(TargetKind::ApiDestination, REGION, ACCOUNT);
     let target = crate::Target::new("api", TargetKind::ApiDestination, &arn);
-    let policy = role_permissions(&target);
+    let policy = as_serde(&role_permissions(&target));
     assert_eq!(
         policy["Statement"][0]["Resource"],
         format!("arn:aws:events:{REGION}:{ACCOUNT}:api-destination/my-api-destination/*")
@@ -662,4 +675,135 @@ fn api_destination_roles_may_invoke_any_version_of_the_destination() {
         policy["Statement"][0]["Action"],
         json!(["events:InvokeApiDestination"])
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// User JSON as written (issue #12)
+
+/// The pattern each export carries, read back with a real parser of its language: the POSIX
+/// quote reader (CLI), serde_json, serde_yaml and hcl-rs (with Terraform's own evaluation).
+fn exported_patterns(rule: &crate::Rule) -> Vec<(&'static str, String)> {
+    let commands = shell_commands(&aws_cli(rule).expect("valid"));
+    let put_rule = commands_named(&commands, "aws events put-rule")[0];
+    let from_cli = option_value(put_rule, "--event-pattern").expect("--event-pattern");
+    let text = |value: &Value| value.as_str().expect("a pattern string").to_owned();
+    let from_json =
+        text(&cloudformation(rule)["Resources"]["ShopifyOrdersRule"]["Properties"]["EventPattern"]);
+    let yaml: Value =
+        serde_yaml::from_str(&cloudformation_yaml(rule).expect("valid")).expect("YAML");
+    let from_yaml = text(&yaml["Resources"]["ShopifyOrdersRule"]["Properties"]["EventPattern"]);
+    let terraform = evaluate_terraform(&terraform(rule).expect("valid"));
+    let from_terraform = text(
+        &terraform["resource"]["aws_cloudwatch_event_rule"]["shopify-orders"]["event_pattern"],
+    );
+    vec![
+        ("AWS CLI", from_cli.to_owned()),
+        ("CloudFormation JSON", from_json),
+        ("CloudFormation YAML", from_yaml),
+        ("Terraform", from_terraform),
+    ]
+}
+
+/// Issue #12: the CloudFormation and Terraform exports re-serialized the pattern through a
+/// sorted map, so `{"source":["a"],"$or":[{"source":["b"]},…]}` came out with `$or` first and no
+/// longer matched `source: b` (in EventBridge a path inside a `$or` branch overrides the same
+/// path written before it). Every export must carry a pattern that matches exactly the events
+/// the original matches, with its key order and number literals as written.
+#[test]
+fn or_override_pattern_keeps_its_meaning_and_digits_in_every_export() {
+    use event_pattern::json::{reformat, Layout};
+    use event_pattern::{Event, Pattern};
+
+    let original = r#"{"source":["a"],"$or":[{"source":["b"]},{"detail-type":["x"]}],"detail":{"n":[1e400,1.50,12345678901234567890]}}"#;
+    let mut rule = full_rule();
+    rule.event_pattern = original.to_owned();
+    assert_eq!(rule.validate(), Ok(()));
+
+    let events: Vec<Event> = [
+        (r#""b""#, r#""y""#, "1.5"),
+        (r#""a""#, r#""x""#, "1.50"),
+        (r#""a""#, r#""y""#, "1.5"),
+        (r#""c""#, r#""x""#, "1.5"),
+        (r#""b""#, r#""y""#, "12345678901234567890"),
+        (r#""b""#, r#""y""#, "1e400"),
+        (r#""b""#, r#""y""#, "2"),
+    ]
+    .iter()
+    .map(|(source, detail_type, n)| {
+        Event::parse_any(&format!(
+            r#"{{"source":{source},"detail-type":{detail_type},"detail":{{"n":{n}}}}}"#
+        ))
+        .unwrap()
+    })
+    .collect();
+    let answers = |text: &str| -> Vec<bool> {
+        let pattern = Pattern::parse(text).unwrap_or_else(|e| panic!("{e}: {text}"));
+        events.iter().map(|event| pattern.matches(event)).collect()
+    };
+    let expected = answers(original);
+    assert_eq!(
+        expected,
+        [true, true, false, false, true, true, false],
+        "source b matches through the override; the digits are compared as written"
+    );
+    // What the old exports wrote (keys sorted) means something else: the test can fail.
+    let sorted = r#"{"$or":[{"source":["b"]},{"detail-type":["x"]}],"detail":{"n":[1e400,1.50,12345678901234567890]},"source":["a"]}"#;
+    assert_ne!(answers(sorted), expected);
+
+    let compact = |text: &str| reformat(text, Layout::Compact).expect("JSON");
+    for (export, pattern) in exported_patterns(&rule) {
+        assert_eq!(answers(&pattern), expected, "{export}: {pattern}");
+        assert_eq!(
+            compact(&pattern),
+            original,
+            "{export} keeps order and digits"
+        );
+    }
+}
+
+/// Duplicate keys mean something in a pattern (the last one wins, in reading order), so the
+/// exports keep every member as written.
+#[test]
+fn exports_keep_duplicate_keys_of_the_pattern() {
+    let mut rule = full_rule();
+    rule.event_pattern = "{\n\t\"source\": [\"a\"],\r\n  \"source\": [\"b\"], \"k\": [\"\\u00e9 ${x} %{y} \\\\\"]\n}".into();
+    assert_eq!(rule.validate(), Ok(()));
+    let want = r#"{"source":["a"],"source":["b"],"k":["\u00e9 ${x} %{y} \\"]}"#;
+    for (export, pattern) in exported_patterns(&rule) {
+        let compact = event_pattern::json::reformat(&pattern, event_pattern::json::Layout::Compact);
+        assert_eq!(compact.as_deref(), Ok(want), "{export}: {pattern}");
+    }
+}
+
+/// Input paths and tags are the user's rows: every export lists them in the user's order.
+#[test]
+fn exports_keep_the_order_of_input_paths_and_tags() {
+    let mut rule = full_rule();
+    rule.tags = vec![Tag::new("zeta", "1"), Tag::new("alpha", "2")];
+    rule.targets[0].input = crate::TargetInput::Transformer(crate::InputTransformer::new(
+        &[("zz", "$.detail"), ("aa", "$.source")],
+        "<aa> then <zz>",
+    ));
+    assert_eq!(rule.validate(), Ok(()));
+    let in_order = |export: &str, text: &str, first: &str, second: &str| {
+        let (a, b) = (text.find(first), text.find(second));
+        assert!(
+            a.is_some() && b.is_some() && a < b,
+            "{export}: {first} before {second} in\n{text}"
+        );
+    };
+    let cfn = cloudformation_json(&rule).unwrap();
+    let yaml = cloudformation_yaml(&rule).unwrap();
+    let tf = terraform(&rule).unwrap();
+    let cli = aws_cli(&rule).unwrap();
+    for (export, text) in [
+        ("CloudFormation JSON", &cfn),
+        ("Terraform", &tf),
+        ("AWS CLI", &cli),
+    ] {
+        in_order(export, text, "\"zz\"", "\"aa\"");
+        in_order(export, text, "\"zeta\"", "\"alpha\"");
+    }
+    in_order("CloudFormation YAML", &yaml, " zz: ", " aa: ");
+    in_order("CloudFormation YAML", &yaml, "\"zeta\"", "\"alpha\"");
 }

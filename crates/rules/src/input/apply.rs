@@ -1,9 +1,10 @@
 //! Producing the body a target receives for one event, following EventBridge's substitution
 //! rules for input paths and templates.
 
+use std::borrow::Cow;
 use std::fmt;
 
-use serde_json::{Map, Value};
+use event_pattern::json::{self, Layout, Value, ValueKind};
 
 use super::json_path;
 use super::template::{self, Slot, TemplateShape};
@@ -40,30 +41,37 @@ impl fmt::Display for NotDelivered {
 
 impl std::error::Error for NotDelivered {}
 
-/// The body a target receives for `event` under `input`.
+/// The body a target receives for the event `event_json` under `input`.
 ///
-/// Expects a validated input; an invalid path or template gives [`NotDelivered`] rather than
-/// a panic. Note that ECS task targets receive nothing for [`TargetInput::MatchedEvent`]; that
+/// What comes from the event keeps its key order and its numbers' digits: it is written from the
+/// matcher's JSON reading of the event (a repeated key keeps its first place and its last value,
+/// as EventBridge reads events), never through a sorted map. Expects a validated input; an
+/// invalid path or template, or an event that is not JSON, gives [`NotDelivered`] rather than a
+/// panic. Note that ECS task targets receive nothing for [`TargetInput::MatchedEvent`]; that
 /// depends on the target kind and is not decided here.
 pub fn apply_input(
     input: &TargetInput,
-    event: &Value,
+    event_json: &str,
     context: &InputContext,
 ) -> Result<String, NotDelivered> {
+    let event = || {
+        json::parse(event_json)
+            .map_err(|error| NotDelivered::new(format!("The event is not JSON: {error}.")))
+    };
     match input {
-        TargetInput::MatchedEvent => Ok(event.to_string()),
         TargetInput::Constant { json } => Ok(json.clone()),
+        TargetInput::MatchedEvent => Ok(event()?.to_json(Layout::Compact)),
         TargetInput::InputPath { path } => {
             let steps = json_path::parse(path).map_err(NotDelivered::new)?;
-            json_path::select(event, &steps)
-                .map(Value::to_string)
+            json_path::select(&event()?, &steps)
+                .map(|value| value.to_json(Layout::Compact))
                 .ok_or_else(|| {
                     NotDelivered::new(format!(
                         "The input path {path} selects nothing in this event."
                     ))
                 })
         }
-        TargetInput::Transformer(transformer) => transform(transformer, event, context),
+        TargetInput::Transformer(transformer) => transform(transformer, &event()?, context),
     }
 }
 
@@ -79,14 +87,14 @@ fn transform(
     for placeholder in &placeholders {
         body.push_str(&template[copied..placeholder.start]);
         let value = resolve(placeholder.name, transformer, event, context)?;
-        write_value(&mut body, value.as_ref(), placeholder.slot);
+        write_value(&mut body, value.as_deref(), placeholder.slot);
         copied = placeholder.end;
     }
     body.push_str(&template[copied..]);
     if shape == TemplateShape::JsonDocument {
         // EventBridge drops the event when the filled-in template is not JSON (for example an
         // object placed inside quotes), without reporting an error anywhere.
-        if let Err(error) = serde_json::from_str::<serde::de::IgnoredAny>(&body) {
+        if let Err(error) = json::parse(&body) {
             return Err(NotDelivered::new(format!(
                 "The filled-in template is not valid JSON ({error}), so EventBridge drops the event."
             )));
@@ -95,65 +103,68 @@ fn transform(
     Ok(body)
 }
 
-fn resolve(
+fn resolve<'e>(
     name: &str,
     transformer: &InputTransformer,
-    event: &Value,
+    event: &'e Value,
     context: &InputContext,
-) -> Result<Option<Value>, NotDelivered> {
+) -> Result<Option<Cow<'e, Value>>, NotDelivered> {
     if let Some(entry) = transformer.paths.iter().find(|entry| entry.name == name) {
         let steps = json_path::parse(&entry.path).map_err(NotDelivered::new)?;
-        return Ok(json_path::select(event, &steps).cloned());
+        return Ok(json_path::select(event, &steps).map(Cow::Borrowed));
     }
     let predefined = match name {
-        "aws.events.rule-arn" => Value::String(context.rule_arn.clone()),
-        "aws.events.rule-name" => Value::String(context.rule_name.clone()),
-        "aws.events.event.ingestion-time" => Value::String(context.ingestion_time.clone()),
+        "aws.events.rule-arn" => Value::from(context.rule_arn.as_str()),
+        "aws.events.rule-name" => Value::from(context.rule_name.as_str()),
+        "aws.events.event.ingestion-time" => Value::from(context.ingestion_time.as_str()),
         "aws.events.event" => envelope_without_detail(event),
-        "aws.events.event.json" => event.clone(),
+        "aws.events.event.json" => return Ok(Some(Cow::Borrowed(event))),
         _ => {
             return Err(NotDelivered::new(format!(
                 "The template uses <{name}>, which is neither a path name nor a predefined placeholder."
             )))
         }
     };
-    Ok(Some(predefined))
+    Ok(Some(Cow::Owned(predefined)))
 }
 
 /// `<aws.events.event>`: the envelope without `detail`, where AWS spells `detail-type` as
-/// `detailType`.
+/// `detailType`; the other members in their order.
 fn envelope_without_detail(event: &Value) -> Value {
-    let Some(fields) = event.as_object() else {
+    let ValueKind::Object(members) = &event.kind else {
         return event.clone();
     };
-    let envelope: Map<String, Value> = fields
+    members
         .iter()
-        .filter(|(key, _)| key.as_str() != "detail")
-        .map(|(key, value)| {
-            let key = if key == "detail-type" {
+        .filter(|member| member.key != "detail")
+        .map(|member| {
+            let key = if member.key == "detail-type" {
                 "detailType"
             } else {
-                key
+                member.key.as_str()
             };
-            (key.to_owned(), value.clone())
+            (key, member.value.clone())
         })
-        .collect();
-    Value::Object(envelope)
+        .collect()
 }
 
 /// Writes one value the way its slot asks. Values are never escaped: EventBridge inserts
 /// extracted strings as they are, so a value holding a quote can break the surrounding JSON.
 fn write_value(body: &mut String, value: Option<&Value>, slot: Slot) {
-    match (slot, value) {
+    let Some(value) = value else {
         // A missing value is an empty JSON string where a value belongs, nothing elsewhere.
-        (Slot::JsonValue | Slot::ObjectKey, None) => body.push_str("\"\""),
-        (_, None) => {}
-        (Slot::JsonValue | Slot::ObjectKey, Some(value)) => body.push_str(&value.to_string()),
-        (_, Some(Value::String(text))) => body.push_str(text),
-        // In a text template objects and arrays lose all their double quotes.
-        (Slot::Text, Some(value @ (Value::Object(_) | Value::Array(_)))) => {
-            body.extend(value.to_string().chars().filter(|&c| c != '"'))
+        if matches!(slot, Slot::JsonValue | Slot::ObjectKey) {
+            body.push_str("\"\"");
         }
-        (_, Some(value)) => body.push_str(&value.to_string()),
+        return;
+    };
+    match (slot, &value.kind) {
+        (Slot::JsonValue | Slot::ObjectKey, _) => body.push_str(&value.to_json(Layout::Compact)),
+        (_, ValueKind::String(text)) => body.push_str(text),
+        // In a text template objects and arrays lose all their double quotes.
+        (Slot::Text, ValueKind::Object(_) | ValueKind::Array(_)) => {
+            body.extend(value.to_json(Layout::Compact).chars().filter(|&c| c != '"'))
+        }
+        _ => body.push_str(&value.to_json(Layout::Compact)),
     }
 }

@@ -1,6 +1,6 @@
 //! The JSONPath subset EventBridge input paths use: `$`, `.name` steps and `[n]` array indexes.
 
-use serde_json::Value;
+use event_pattern::json::{Value, ValueKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Step<'a> {
@@ -74,18 +74,21 @@ pub(crate) fn parse(text: &str) -> Result<Vec<Step<'_>>, String> {
     Ok(steps)
 }
 
-/// The value the path leads to, if every step exists.
+/// The value the path leads to, if every step exists (a repeated key: its last value, as
+/// EventBridge reads events).
 pub(crate) fn select<'v>(value: &'v Value, steps: &[Step<'_>]) -> Option<&'v Value> {
-    steps.iter().try_fold(value, |current, step| match step {
-        Step::Key(name) => current.as_object()?.get(*name),
-        Step::Index(index) => current.as_array()?.get(*index),
-    })
+    steps
+        .iter()
+        .try_fold(value, |current, step| match (step, &current.kind) {
+            (Step::Key(name), ValueKind::Object(_)) => current.get(name),
+            (Step::Index(index), ValueKind::Array(items)) => items.get(*index),
+            _ => None,
+        })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
 
     #[test]
     fn parse_table() {
@@ -130,14 +133,26 @@ mod tests {
 
     #[test]
     fn select_follows_keys_and_indexes() {
-        let event = json!({"detail": {"list": [{"x": 1}, {"x": 2}]}, "detail-type": "t"});
-        let find = |path: &str| select(&event, &parse(path).expect(path)).cloned();
-        assert_eq!(find("$"), Some(event.clone()));
-        assert_eq!(find("$.detail-type"), Some(json!("t")));
-        assert_eq!(find("$.detail.list[1].x"), Some(json!(2)));
-        assert_eq!(find("$.detail.list[2]"), None);
-        assert_eq!(find("$.detail.list.x"), None);
-        assert_eq!(find("$.detail-type.x"), None);
-        assert_eq!(find("$.missing"), None);
+        let text =
+            r#"{"detail": {"list": [{"x": 1}, {"x": 2.50}]}, "detail-type": "t", "d": 1, "d": 2}"#;
+        let event = event_pattern::json::parse(text).unwrap();
+        let find =
+            |path: &str| select(&event, &parse(path).expect(path)).map(|value| value.to_string());
+        let table = [
+            (
+                "$",
+                Some(r#"{"detail":{"list":[{"x":1},{"x":2.50}]},"detail-type":"t","d":2}"#),
+            ),
+            ("$.detail-type", Some(r#""t""#)),
+            ("$.detail.list[1].x", Some("2.50")),
+            ("$.d", Some("2")),
+            ("$.detail.list[2]", None),
+            ("$.detail.list.x", None),
+            ("$.detail-type.x", None),
+            ("$.missing", None),
+        ];
+        for (path, expected) in table {
+            assert_eq!(find(path).as_deref(), expected, "{path}");
+        }
     }
 }

@@ -108,7 +108,8 @@ fn check_constant(json: &str) -> Result<(), String> {
             "Constant input can be at most {MAX_CONSTANT_INPUT_CHARS} characters; this is {length}."
         ));
     }
-    serde_json::from_str::<serde::de::IgnoredAny>(json)
+    // The matcher's reader: it takes any JSON number (`1e400` included), as AWS does.
+    event_pattern::json::parse(json)
         .map(|_| ())
         .map_err(|error| format!("Constant input must be valid JSON: {error}."))
 }
@@ -204,7 +205,7 @@ impl InputTransformer {
 fn check_json_with_placeholders(
     template: &str,
     placeholders: &[template::Placeholder<'_>],
-) -> Result<(), serde_json::Error> {
+) -> Result<(), event_pattern::json::ParseError> {
     let mut filled = String::with_capacity(template.len());
     let mut copied = 0;
     for placeholder in placeholders {
@@ -217,7 +218,7 @@ fn check_json_with_placeholders(
         copied = placeholder.end;
     }
     filled.push_str(&template[copied..]);
-    serde_json::from_str::<serde::de::IgnoredAny>(&filled).map(|_| ())
+    event_pattern::json::parse(&filled).map(|_| ())
 }
 
 fn check_path_name(name: &str) -> Result<(), String> {

@@ -207,31 +207,34 @@ fn context() -> InputContext {
     }
 }
 
+const SAMPLE_EVENT: &str = r#"{
+    "version": "0",
+    "id": "7bf73129-1428-4cd3-a780-95db273d1602",
+    "detail-type": "Salesforce Event",
+    "source": "aws.partner/salesforce.com/00D/0YL",
+    "account": "123456789012",
+    "time": "2024-05-01T12:00:00Z",
+    "region": "us-east-1",
+    "resources": ["arn:aws:ec2:us-east-1:123456789012:instance/i-0123456789"],
+    "detail": {
+        "instance-id": "i-0123456789",
+        "state": "RUNNING",
+        "command": true,
+        "payload": {"sf_id": "baz", "acc_id": "0a787ecb-4015"},
+        "listsingle": ["HIGH"],
+        "listmulti": ["ACTIVE", "INACTIVE"],
+        "userId": "0a787ecb-4015",
+        "count": 3
+    }
+}"#;
+
+/// The sample event as serde JSON, for comparing meaning (not order).
 fn sample_event() -> Value {
-    json!({
-        "version": "0",
-        "id": "7bf73129-1428-4cd3-a780-95db273d1602",
-        "detail-type": "Salesforce Event",
-        "source": "aws.partner/salesforce.com/00D/0YL",
-        "account": "123456789012",
-        "time": "2024-05-01T12:00:00Z",
-        "region": "us-east-1",
-        "resources": ["arn:aws:ec2:us-east-1:123456789012:instance/i-0123456789"],
-        "detail": {
-            "instance-id": "i-0123456789",
-            "state": "RUNNING",
-            "command": true,
-            "payload": {"acc_id": "0a787ecb-4015", "sf_id": "baz"},
-            "listsingle": ["HIGH"],
-            "listmulti": ["ACTIVE", "INACTIVE"],
-            "userId": "0a787ecb-4015",
-            "count": 3
-        }
-    })
+    serde_json::from_str(SAMPLE_EVENT).unwrap()
 }
 
 fn deliver(input: &TargetInput) -> Result<String, NotDelivered> {
-    apply_input(input, &sample_event(), &context())
+    apply_input(input, SAMPLE_EVENT, &context())
 }
 
 fn deliver_template(paths: &[(&str, &str)], template: &str) -> Result<String, NotDelivered> {
@@ -283,7 +286,7 @@ fn string_template_strips_quotes_from_objects_and_arrays() {
     let table = [
         (
             r#""Payload <payload>""#,
-            r#""Payload {acc_id:0a787ecb-4015,sf_id:baz}""#,
+            r#""Payload {sf_id:baz,acc_id:0a787ecb-4015}""#,
         ),
         (
             r#""<listsingle> and <listmulti>""#,
@@ -324,7 +327,7 @@ fn json_template_inserts_typed_values() {
         parsed,
         json!({
             "id": "0a787ecb-4015",
-            "payload": {"acc_id": "0a787ecb-4015", "sf_id": "baz"},
+            "payload": {"sf_id": "baz", "acc_id": "0a787ecb-4015"},
             "list": ["HIGH"],
             "flag": true,
             "path": "users-service/users/0a787ecb-4015",
@@ -361,10 +364,10 @@ fn objects_and_arrays_inside_quotes_are_not_delivered() {
 
 #[test]
 fn extracted_strings_are_not_escaped() {
-    let event = json!({"detail": {"quote": "say \"hi\""}});
+    let event = r#"{"detail": {"quote": "say \"hi\""}}"#;
     let input = transformer(&[("q", "$.detail.quote")], r#""<q>""#);
     assert_eq!(
-        apply_input(&input, &event, &context()).as_deref(),
+        apply_input(&input, event, &context()).as_deref(),
         Ok(r#""say "hi"""#)
     );
 }
@@ -396,7 +399,7 @@ fn input_path_sends_the_selected_json() {
         ("$.detail.payload.sf_id", r#""baz""#),
         (
             "$.detail.payload",
-            r#"{"acc_id":"0a787ecb-4015","sf_id":"baz"}"#,
+            r#"{"sf_id":"baz","acc_id":"0a787ecb-4015"}"#,
         ),
         ("$.detail.count", "3"),
         (
@@ -443,4 +446,91 @@ fn invalid_settings_give_not_delivered_instead_of_panicking() {
     .is_err());
     assert!(deliver_template(&[("a", "nope")], "<a>").is_err());
     assert!(deliver_template(&[], "<undefined>").is_err());
+}
+
+/// Issue #12: the preview re-serialized the event through a sorted map, so what the target
+/// "received" had its keys reordered and numbers such as `1e400` (not JSON to serde_json),
+/// `1.50` and `12345678901234567890` rewritten. Every way of sending a part of the event keeps
+/// the order and the digits.
+#[test]
+fn previews_keep_key_order_and_number_literals() {
+    let event = r#"{"version": "0", "id": "1", "detail-type": "T", "source": "s", "account": "1", "time": "t", "region": "r", "resources": [],
+        "detail": {"zeta": 1e400, "alpha": 1.50, "big": 12345678901234567890, "nested": {"z": [1.0, -0.0], "a": "\u00e9"}}}"#;
+    let detail = r#"{"zeta":1e400,"alpha":1.50,"big":12345678901234567890,"nested":{"z":[1.0,-0.0],"a":"é"}}"#;
+    let deliver = |input: &TargetInput| apply_input(input, event, &context());
+    let table: Vec<(TargetInput, String)> = vec![
+        (
+            TargetInput::MatchedEvent,
+            format!(r#"{{"version":"0","id":"1","detail-type":"T","source":"s","account":"1","time":"t","region":"r","resources":[],"detail":{detail}}}"#),
+        ),
+        (
+            TargetInput::InputPath { path: "$.detail".into() },
+            detail.to_owned(),
+        ),
+        (
+            TargetInput::InputPath { path: "$.detail.big".into() },
+            "12345678901234567890".to_owned(),
+        ),
+        (
+            transformer(&[("d", "$.detail"), ("n", "$.detail.alpha")], r#"{"d": <d>, "n": <n>}"#),
+            format!(r#"{{"d": {detail}, "n": 1.50}}"#),
+        ),
+        (
+            transformer(&[("d", "$.detail.nested")], "nested <d>"),
+            "nested {z:[1.0,-0.0],a:é}".to_owned(),
+        ),
+        (
+            transformer(&[], r#"{"e": <aws.events.event>}"#),
+            r#"{"e": {"version":"0","id":"1","detailType":"T","source":"s","account":"1","time":"t","region":"r","resources":[]}}"#.to_owned(),
+        ),
+        (
+            transformer(&[], r#"[<aws.events.event.json>]"#),
+            format!(r#"[{{"version":"0","id":"1","detail-type":"T","source":"s","account":"1","time":"t","region":"r","resources":[],"detail":{detail}}}]"#),
+        ),
+        (
+            TargetInput::Constant { json: r#"{"b": 1e400, "a": 1.50}"#.into() },
+            r#"{"b": 1e400, "a": 1.50}"#.to_owned(),
+        ),
+    ];
+    for (input, expected) in &table {
+        assert_eq!(
+            deliver(input).as_deref(),
+            Ok(expected.as_str()),
+            "{input:?}"
+        );
+    }
+}
+
+#[test]
+fn numbers_beyond_a_double_are_valid_json_in_constants_and_templates() {
+    for json in [r#"{"n": 1e400}"#, "12345678901234567890123"] {
+        assert_eq!(
+            problems(&TargetInput::Constant { json: json.into() }),
+            [],
+            "{json}"
+        );
+    }
+    let template = transformer(&[("n", "$.detail.n")], r#"{"n": <n>, "max": 1e400}"#);
+    assert_eq!(problems(&template), []);
+    assert_eq!(
+        apply_input(&template, r#"{"detail": {"n": 2e400}}"#, &context()).as_deref(),
+        Ok(r#"{"n": 2e400, "max": 1e400}"#)
+    );
+}
+
+#[test]
+fn an_event_that_is_not_json_is_not_delivered() {
+    let reason = apply_input(&TargetInput::MatchedEvent, "{\"a\": }", &context())
+        .expect_err("not JSON")
+        .to_string();
+    assert!(
+        reason.starts_with("The event is not JSON: Unexpected character"),
+        "{reason}"
+    );
+    // A constant does not look at the event.
+    let constant = TargetInput::Constant { json: "1".into() };
+    assert_eq!(
+        apply_input(&constant, "not json", &context()).as_deref(),
+        Ok("1")
+    );
 }

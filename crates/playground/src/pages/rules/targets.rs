@@ -456,11 +456,13 @@ fn InputSettings(ctx: RulesContext, index: usize, input: Memo<InputMode>) -> imp
                 .and_then(|(rule, _)| rule.targets.get(index).cloned().zip(Some(rule.clone())))
         });
         let (target, rule) = target?;
-        let event: serde_json::Value = ctx.event.with(|e| serde_json::from_str(e)).ok()?;
-        let time = event["time"]
-            .as_str()
-            .unwrap_or("2024-01-01T00:00:00Z")
-            .to_owned();
+        // The event's text as typed: the preview keeps its key order and digits.
+        let event = ctx.event.get();
+        let parsed = event_pattern::json::parse(&event).ok()?;
+        let time = match parsed.get("time").map(|time| &time.kind) {
+            Some(event_pattern::json::ValueKind::String(time)) => time.clone(),
+            _ => "2024-01-01T00:00:00Z".to_owned(),
+        };
         Some(
             match apply_input(&target.input, &event, &rule.input_context(&time)) {
                 Ok(body) => Ok(body),
