@@ -1,5 +1,6 @@
 //! Events: parsed once, flattened into leaves that patterns are matched against.
 
+use crate::consistency::{Elements, ROOT_ELEMENT};
 use crate::error::{EventError, EventProblem};
 use crate::json::{parse_tree, Span, TreeError, Value, ValueKind};
 use std::collections::HashMap;
@@ -13,8 +14,18 @@ pub const REQUIRED_FIELDS: [&str; 6] = ["id", "account", "source", "time", "regi
 pub(crate) struct EventLeaf {
     pub value: ValueKind,
     pub span: Span,
-    /// (array, element index) for every array the value sits in, outermost first.
-    pub elements: Vec<(usize, usize)>,
+    /// The innermost array element holding the value ([`ROOT_ELEMENT`] when in no array).
+    pub element: u32,
+}
+
+/// One element of an array of the event. Elements are numbered in document order, so an
+/// element's number is larger than its parent's.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct EventElement {
+    /// The element holding this element's array ([`ROOT_ELEMENT`] at the top).
+    pub parent: u32,
+    pub array: u32,
+    pub index: u32,
 }
 
 /// An array of the event, for telling people which element was used.
@@ -24,8 +35,8 @@ pub(crate) struct EventArray {
     pub span: Span,
 }
 
-/// A value still to flatten: the value, its dot-joined path and its array elements.
-type Pending<'v> = (&'v Value, String, Vec<(usize, usize)>);
+/// A value still to flatten: the value, its dot-joined path and its innermost array element.
+type Pending<'v> = (&'v Value, String, u32);
 
 /// A parsed event.
 #[derive(Debug, Clone)]
@@ -33,6 +44,8 @@ pub struct Event {
     text: String,
     leaves: Vec<EventLeaf>,
     arrays: Vec<EventArray>,
+    /// Array elements; the first stands for "in no array".
+    elements: Vec<EventElement>,
     by_path: HashMap<String, Vec<usize>>,
 }
 
@@ -75,6 +88,27 @@ impl Event {
         &self.arrays[index]
     }
 
+    pub(crate) fn element(&self, element: u32) -> &EventElement {
+        &self.elements[element as usize]
+    }
+
+    /// How many array elements there are, counting the one standing for "in no array".
+    pub(crate) fn element_count(&self) -> usize {
+        self.elements.len()
+    }
+
+    /// (array, element index) of every array holding `element`, outermost first.
+    pub(crate) fn element_chain(&self, mut element: u32) -> Vec<(usize, usize)> {
+        let mut chain = Vec::new();
+        while element != ROOT_ELEMENT {
+            let e = self.element(element);
+            chain.push((e.array as usize, e.index as usize));
+            element = e.parent;
+        }
+        chain.reverse();
+        chain
+    }
+
     /// Indices of the leaves at a dot-joined path.
     pub(crate) fn leaves_at(&self, path: &str) -> &[usize] {
         self.by_path.get(path).map_or(&[], Vec::as_slice)
@@ -92,20 +126,28 @@ impl Event {
             text: text.to_owned(),
             leaves: Vec::new(),
             arrays: Vec::new(),
+            elements: vec![EventElement {
+                parent: ROOT_ELEMENT,
+                array: u32::MAX,
+                index: 0,
+            }],
             by_path: HashMap::new(),
         };
         // Explicit stack: events may nest up to the parser's depth limit.
-        let mut stack: Vec<Pending<'_>> = vec![(root, String::new(), Vec::new())];
-        while let Some((value, path, elements)) = stack.pop() {
+        let mut stack: Vec<Pending<'_>> = vec![(root, String::new(), ROOT_ELEMENT)];
+        while let Some((value, path, element)) = stack.pop() {
             match &value.kind {
                 ValueKind::Object(members) => {
+                    // event-ruler joins every key below the top with a dot, even after an empty
+                    // key: `{"": {"a": 1}}` is at `.a` (patterns, by contrast, read it as `a`).
+                    let top = std::ptr::eq(value, root);
                     for member in members.iter().rev() {
-                        let child = if path.is_empty() {
+                        let child = if top {
                             member.key.clone()
                         } else {
                             format!("{path}.{}", member.key)
                         };
-                        stack.push((&member.value, child, elements.clone()));
+                        stack.push((&member.value, child, element));
                     }
                 }
                 ValueKind::Array(items) => {
@@ -114,10 +156,17 @@ impl Event {
                         path: path.clone(),
                         span: value.span,
                     });
+                    // Numbered in document order: the stack hands items out first to last.
+                    let first = event.elements.len() as u32;
+                    for (index, _) in items.iter().enumerate() {
+                        event.elements.push(EventElement {
+                            parent: element,
+                            array: id as u32,
+                            index: index as u32,
+                        });
+                    }
                     for (index, item) in items.iter().enumerate().rev() {
-                        let mut inner = elements.clone();
-                        inner.push((id, index));
-                        stack.push((item, path.clone(), inner));
+                        stack.push((item, path.clone(), first + index as u32));
                     }
                 }
                 scalar => {
@@ -129,12 +178,22 @@ impl Event {
                     event.leaves.push(EventLeaf {
                         value: scalar.clone(),
                         span: value.span,
-                        elements,
+                        element,
                     });
                 }
             }
         }
         event
+    }
+}
+
+impl Elements for Event {
+    fn parent(&self, element: u32) -> u32 {
+        self.elements[element as usize].parent
+    }
+
+    fn array(&self, element: u32) -> u32 {
+        self.elements[element as usize].array
     }
 }
 
@@ -174,8 +233,11 @@ mod tests {
         let event = Event::parse(&text).unwrap();
         let b = event.leaves_at("detail.a.b");
         assert_eq!(b.len(), 3);
-        assert_eq!(event.leaf(b[0]).elements, vec![(0, 0)]);
-        assert_eq!(event.leaf(b[2]).elements, vec![(0, 1), (1, 1)]);
+        assert_eq!(event.element_chain(event.leaf(b[0]).element), vec![(0, 0)]);
+        assert_eq!(
+            event.element_chain(event.leaf(b[2]).element),
+            vec![(0, 1), (1, 1)]
+        );
         assert_eq!(event.leaves_at("detail.c.d").len(), 1);
         assert!(event.leaves_at("detail.e").is_empty());
     }

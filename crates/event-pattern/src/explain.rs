@@ -1,9 +1,10 @@
 //! A readable account of why a pattern matches an event or not.
 
+use crate::consistency::{Order, ROOT_ELEMENT};
 use crate::event::Event;
 use crate::json::Span;
-use crate::matcher::{accepting_condition, evaluate, Choice, Failure};
-use crate::pattern::Pattern;
+use crate::matcher::{accepting_condition, evaluate, evaluate_in, Choice, Failure};
+use crate::pattern::{CaseInsensitive, Condition, Exclusion, Field, Pattern, SubRule};
 use serde::Serialize;
 use std::fmt;
 
@@ -36,6 +37,44 @@ pub struct FieldExplanation {
     /// Event values found at the path, in document order.
     pub values: Vec<ValueExplanation>,
     pub outcome: FieldOutcome,
+    /// What the outcome alone does not tell: where EventBridge's engine behaves in a way a reader
+    /// would not guess.
+    pub notes: Vec<FieldNote>,
+}
+
+/// A remark on one field, with a sentence for people.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FieldNote {
+    /// What kind of remark, with its details.
+    #[serde(flatten)]
+    pub kind: FieldNoteKind,
+    /// The remark in words, e.g. "`exists: false` on `discount` is checked before …".
+    pub message: String,
+}
+
+/// The kinds of [`FieldNote`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum FieldNoteKind {
+    /// This field's `exists: false` failed only because EventBridge checks it before the fields
+    /// whose paths sort after it pick their array elements (event-ruler reads a rule's fields in
+    /// sorted order); with those elements picked first, the field would have been absent.
+    AbsenceCheckedInKeyOrder {
+        /// Paths of the fields, sorted after this one, whose values would have ruled out the
+        /// value found.
+        later_fields: Vec<String>,
+        /// Index (into the field's `values`) of a value that counts at that point.
+        value: usize,
+    },
+    /// A case-insensitive condition holds characters outside Unicode's Basic Multilingual Plane
+    /// (such as emoji), which EventBridge compares as `??` each.
+    CaseInsensitiveOutsideBmp {
+        /// Index of the condition.
+        condition: usize,
+        /// The condition's text as EventBridge compares it.
+        compared_as: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -90,6 +129,10 @@ pub fn explain(pattern: &Pattern, event: &Event) -> Explanation {
     let mut branches = Vec::with_capacity(pattern.sub_rules().len());
     for rule in pattern.sub_rules() {
         let outcome = evaluate(pattern, rule, event);
+        let order_notes = match outcome {
+            Err(_) => absence_order_notes(pattern, rule, event),
+            _ => Vec::new(),
+        };
         let mut fields = Vec::new();
         // People read fields in the order they wrote them (field indices follow the text).
         let mut slots: Vec<(usize, usize)> =
@@ -106,10 +149,10 @@ pub fn explain(pattern: &Pattern, event: &Event) -> Explanation {
                         text: event.text()[l.span.range()].to_owned(),
                         span: l.span,
                         accepted_by: accepting_condition(field, event, leaf),
-                        elements: l
-                            .elements
-                            .iter()
-                            .map(|&(array, index)| ArrayElement {
+                        elements: event
+                            .element_chain(l.element)
+                            .into_iter()
+                            .map(|(array, index)| ArrayElement {
                                 array_path: event.array(array).path.clone(),
                                 array_span: event.array(array).span,
                                 index,
@@ -149,6 +192,12 @@ pub fn explain(pattern: &Pattern, event: &Event) -> Explanation {
                     }
                 }
             };
+            let mut notes: Vec<FieldNote> = order_notes
+                .iter()
+                .filter(|(position, _)| *position == slot)
+                .map(|(_, note)| note.clone())
+                .collect();
+            notes.extend(case_notes(field));
             fields.push(FieldExplanation {
                 path: field.path.clone(),
                 key_span: field.key_span,
@@ -164,11 +213,14 @@ pub fn explain(pattern: &Pattern, event: &Event) -> Explanation {
                     .collect(),
                 values,
                 outcome: field_outcome,
+                notes,
             });
         }
         branches.push(BranchExplanation {
             matched: outcome.is_ok(),
-            array_conflict: outcome == Err(Failure::NoConsistentCombination),
+            // A failure the key order explains is told by the field's note instead.
+            array_conflict: outcome == Err(Failure::NoConsistentCombination)
+                && order_notes.is_empty(),
             fields,
         });
     }
@@ -178,6 +230,163 @@ pub fn explain(pattern: &Pattern, event: &Event) -> Explanation {
         matched_branch,
         branches,
     }
+}
+
+/// Notes for the `exists: false` fields of a failed sub-rule that would have held had every chosen
+/// value (not only those of fields sorted before them) pinned its array elements: (position in
+/// the sub-rule, note).
+fn absence_order_notes(
+    pattern: &Pattern,
+    rule: &SubRule,
+    event: &Event,
+) -> Vec<(usize, FieldNote)> {
+    let Ok(choices) = evaluate_in(pattern, rule, event, Order::Independent) else {
+        return Vec::new();
+    };
+    let fields = pattern.fields();
+    let indices = rule.field_indices();
+    // (position, element) of every value chosen inside an array.
+    let pinning: Vec<(usize, u32)> = choices
+        .iter()
+        .enumerate()
+        .filter_map(|(position, choice)| match *choice {
+            Choice::Value { leaf, .. } => Some((position, event.leaf(leaf).element)),
+            Choice::Absent { .. } => None,
+        })
+        .filter(|&(_, element)| element != ROOT_ELEMENT)
+        .collect();
+    let mut notes = Vec::new();
+    for (position, choice) in choices.iter().enumerate() {
+        if !matches!(choice, Choice::Absent { .. }) {
+            continue;
+        }
+        let field = &fields[indices[position]];
+        let leaves = event.leaves_at(&field.path);
+        // A value that no earlier field rules out: only later ones do.
+        let found = leaves.iter().enumerate().find_map(|(value, &leaf)| {
+            let element = event.leaf(leaf).element;
+            let clashing: Vec<usize> = pinning
+                .iter()
+                .filter(|&&(_, pinned)| clash(event, pinned, element))
+                .map(|&(p, _)| p)
+                .collect();
+            (!clashing.is_empty() && clashing.iter().all(|&p| p > position))
+                .then_some((value, clashing))
+        });
+        let Some((value, clashing)) = found else {
+            continue;
+        };
+        let later_fields: Vec<String> = clashing
+            .iter()
+            .map(|&p| fields[indices[p]].path.clone())
+            .collect();
+        let leaf = event.leaf(leaves[value]);
+        let shown = &event.text()[leaf.span.range()];
+        let chain = event.element_chain(leaf.element);
+        let place = match chain.last() {
+            Some(&(array, index)) => format!(
+                " (element {index} of {})",
+                array_name(&event.array(array).path)
+            ),
+            None => String::new(),
+        };
+        let key = field.path.rsplit('.').next().unwrap_or(&field.path);
+        let message = format!(
+            "`exists: false` on `{}` is checked before {} {} an element, because EventBridge reads \
+             a rule's fields in sorted order; at that point every element counts, and {shown}{place} \
+             is a value of `{}`. To check the absence only in the element the other fields use, also \
+             require a field that every element has and whose name sorts before `{key}` (for \
+             example with {{\"exists\": true}}).",
+            field.path,
+            later_fields
+                .iter()
+                .map(|p| format!("`{p}`"))
+                .collect::<Vec<_>>()
+                .join(" and "),
+            if later_fields.len() == 1 { "picks" } else { "pick" },
+            field.path,
+        );
+        notes.push((
+            position,
+            FieldNote {
+                kind: FieldNoteKind::AbsenceCheckedInKeyOrder {
+                    later_fields,
+                    value,
+                },
+                message,
+            },
+        ));
+    }
+    notes
+}
+
+/// Do two array elements sit in different elements of one array?
+fn clash(event: &Event, a: u32, b: u32) -> bool {
+    let outer: std::collections::HashMap<usize, usize> =
+        event.element_chain(a).into_iter().collect();
+    event
+        .element_chain(b)
+        .into_iter()
+        .any(|(array, index)| outer.get(&array).is_some_and(|&i| i != index))
+}
+
+fn array_name(path: &str) -> &str {
+    if path.is_empty() {
+        "the top-level array"
+    } else {
+        path
+    }
+}
+
+/// Notes for case-insensitive conditions with characters EventBridge cannot compare.
+fn case_notes(field: &Field) -> Vec<FieldNote> {
+    let mut notes = Vec::new();
+    for (index, condition) in field.conditions.iter().enumerate() {
+        let (texts, excluding): (Vec<&CaseInsensitive>, bool) = match condition {
+            Condition::EqualsIgnoreCase { value }
+            | Condition::PrefixIgnoreCase { value }
+            | Condition::SuffixIgnoreCase { value } => (vec![value], false),
+            Condition::AnythingBut {
+                excluded: Exclusion::EqualsIgnoreCase(list),
+            } => (list.iter().collect(), true),
+            _ => continue,
+        };
+        for text in texts {
+            let Some(compared_as) = text.as_compared() else {
+                continue;
+            };
+            let mut characters: Vec<char> = text
+                .as_str()
+                .chars()
+                .filter(|c| c.len_utf16() == 2)
+                .collect();
+            characters.dedup();
+            let such: String = characters
+                .iter()
+                .take(3)
+                .map(char::to_string)
+                .collect::<Vec<_>>()
+                .join(" ");
+            let effect = if excluding {
+                "only rules out values"
+            } else {
+                "only matches values"
+            };
+            let message = format!(
+                "EventBridge's case-insensitive comparison does not handle characters such as {such}: \
+             it compares each as ??, so this condition {effect} with ?? in their place (it reads {}).",
+                crate::json::quote(&compared_as)
+            );
+            notes.push(FieldNote {
+                kind: FieldNoteKind::CaseInsensitiveOutsideBmp {
+                    condition: index,
+                    compared_as,
+                },
+                message,
+            });
+        }
+    }
+    notes
 }
 
 const SHOWN_VALUES: usize = 5;
@@ -284,6 +493,9 @@ fn write_fields(
             summary,
             field.verdict()
         )?;
+        for note in &field.notes {
+            writeln!(f, "{indent}  note: {}", note.message)?;
+        }
     }
     Ok(())
 }

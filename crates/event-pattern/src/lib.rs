@@ -13,10 +13,12 @@
 //! ```
 #![forbid(unsafe_code)]
 
+mod consistency;
 mod engine;
 mod error;
 mod event;
 mod explain;
+mod hash;
 pub mod json;
 mod matcher;
 mod pattern;
@@ -27,7 +29,7 @@ pub use error::{EventError, PatternError, MAX_PATTERN_LENGTH};
 pub use event::{Event, REQUIRED_FIELDS};
 pub use explain::{
     explain, ArrayElement, BranchExplanation, ConditionExplanation, Explanation, FieldExplanation,
-    FieldOutcome, ValueExplanation,
+    FieldNote, FieldNoteKind, FieldOutcome, ValueExplanation,
 };
 pub use json::Span;
 pub use pattern::{

@@ -385,7 +385,11 @@ fn scanner_cases() {
         // Dots in keys and nesting name the same path.
         (&[r#"{"a":{"b":{"c":[1]}}}"#], r#"{"a.b":{"c":1}}"#, &[0]),
         (&[r#"{"a.b":{"c":[1]}}"#], r#"{"a":{"b.c":1}}"#, &[0]),
-        (&[r#"{"a":{"b":[1]}}"#], r#"{"":{"a":{"b":1}}}"#, &[0]),
+        // Below the top, an empty key is a step of its own (event-ruler: `.a.b`, and a
+        // pattern's `{"": {"a": …}}` is `a`).
+        (&[r#"{"a":{"b":[1]}}"#], r#"{"":{"a":{"b":1}}}"#, &[]),
+        (&[r#"{".a":{"b":[1]}}"#], r#"{"":{"a":{"b":1}}}"#, &[0]),
+        (&[r#"{"":{"a":[1]}}"#], r#"{"a":1}"#, &[0]),
         // Values under unmentioned keys are skipped whatever they hold.
         (
             &[r#"{"b":[true]}"#],

@@ -20,8 +20,8 @@
 //! Each entry carries a payload: the id of the field (a path and its conditions, shared by every
 //! rule that has the same one) the condition belongs to.
 
-use super::hash::FastMap;
 use super::ranges::{number_order, Ranges};
+use crate::hash::FastMap;
 use crate::pattern::{parse_ip, Condition, IpAddress, ScalarRef};
 
 pub(super) type Payload = u32;
