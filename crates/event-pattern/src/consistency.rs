@@ -341,6 +341,33 @@ fn solve_with<M: Pools>(
         return None;
     }
     let required = absent_ok.not().and(all);
+    // No absence to judge and at most one field without a value outside arrays: that field
+    // takes any of its values, the others one outside arrays, and nothing can clash.
+    if problem.present.is_empty() {
+        let mut at_root = M::empty();
+        for &(field, _, element) in &problem.candidates {
+            if element == ROOT_ELEMENT {
+                at_root = at_root.with(field as usize);
+            }
+        }
+        let only_in_arrays = has_value.and(at_root.not());
+        // (Fields without values may be absent, checked above, and have nothing to see.)
+        if only_in_arrays.and(only_in_arrays.above_lowest()).is_empty() {
+            let mut chosen = Vec::new();
+            if want_witness {
+                chosen.resize(fields, None);
+                for &(field, leaf, element) in &problem.candidates {
+                    let slot = &mut chosen[field as usize];
+                    if slot.is_none()
+                        && (element == ROOT_ELEMENT || only_in_arrays.has(field as usize))
+                    {
+                        *slot = Some(leaf);
+                    }
+                }
+            }
+            return Some(chosen);
+        }
+    }
     // Nothing in an array: every value is usable, whatever was chosen.
     if problem.candidates.iter().all(|c| c.2 == ROOT_ELEMENT)
         && problem.present.iter().all(|p| p.1 == ROOT_ELEMENT)

@@ -6,25 +6,32 @@ use crate::json::Span;
 use crate::matcher::{accepting_condition, evaluate, evaluate_in, Choice, Failure};
 use crate::pattern::{CaseInsensitive, Condition, Exclusion, Field, Pattern, SubRule};
 use serde::Serialize;
+use std::collections::HashMap;
 use std::fmt;
 
 /// The result of [`explain`]: one entry per `$or` branch (sub-rule).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Explanation {
+    /// Does the pattern match (some branch matched)?
     pub matched: bool,
     /// 0-based index of the first branch that matched.
     pub matched_branch: Option<usize>,
+    /// Every branch, in the order EventBridge expands `$or`.
     pub branches: Vec<BranchExplanation>,
 }
 
+/// One `$or` branch (the whole pattern when it has no `$or`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BranchExplanation {
+    /// Did every field of the branch match together?
     pub matched: bool,
     /// Set when every field could match alone but not within one element of each array.
     pub array_conflict: bool,
+    /// The branch's fields, in the order the pattern writes them.
     pub fields: Vec<FieldExplanation>,
 }
 
+/// One field of a branch: its conditions, the event's values at its path and what came of them.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FieldExplanation {
     /// Dot-joined path, e.g. `detail.state`.
@@ -33,9 +40,14 @@ pub struct FieldExplanation {
     pub key_span: Span,
     /// Span of the field's leaf array in the pattern text.
     pub pattern_span: Span,
+    /// The field's conditions (any of them may match).
     pub conditions: Vec<ConditionExplanation>,
-    /// Event values found at the path, in document order.
+    /// Event values found at the path, in document order: the first [`MAX_LISTED_VALUES`], and
+    /// the one the outcome names if it comes later.
     pub values: Vec<ValueExplanation>,
+    /// How many values the event has at the path.
+    pub value_count: usize,
+    /// What came of the field.
     pub outcome: FieldOutcome,
     /// What the outcome alone does not tell: where EventBridge's engine behaves in a way a reader
     /// would not guess.
@@ -77,6 +89,7 @@ pub enum FieldNoteKind {
     },
 }
 
+/// One condition of a field.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ConditionExplanation {
     /// Human description, e.g. `prefix "aws."`.
@@ -85,6 +98,7 @@ pub struct ConditionExplanation {
     pub span: Span,
 }
 
+/// One event value at a field's path.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ValueExplanation {
     /// The value's JSON text as written in the event.
@@ -93,10 +107,14 @@ pub struct ValueExplanation {
     pub span: Span,
     /// Index of the first condition accepting this value on its own.
     pub accepted_by: Option<usize>,
-    /// The array elements holding this value, outermost first.
+    /// The array elements holding this value, outermost first (at most [`MAX_LISTED_ARRAYS`],
+    /// the innermost ones).
     pub elements: Vec<ArrayElement>,
+    /// How many enclosing arrays, outside those listed, are left out.
+    pub outer_arrays: usize,
 }
 
+/// An array element holding a value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ArrayElement {
     /// Dot-joined path of the array.
@@ -110,13 +128,27 @@ pub struct ArrayElement {
 /// What happened to one field. Indices point into the field's `values` and `conditions`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum FieldOutcome {
     /// This value satisfied this condition in the matching combination.
-    Matched { value: usize, condition: usize },
+    Matched {
+        /// Index into the field's `values`.
+        value: usize,
+        /// Index into the field's `conditions`.
+        condition: usize,
+    },
     /// The field is absent, as its `exists: false` condition asks.
-    Absent { condition: usize },
+    Absent {
+        /// Index of the `exists: false` condition.
+        condition: usize,
+    },
     /// A value satisfies a condition, but the branch failed elsewhere.
-    Satisfiable { value: usize, condition: usize },
+    Satisfiable {
+        /// Index into the field's `values`.
+        value: usize,
+        /// Index into the field's `conditions`.
+        condition: usize,
+    },
     /// No value at this path.
     Missing,
     /// Values exist, but none satisfies any condition.
@@ -127,6 +159,7 @@ pub enum FieldOutcome {
 /// the same evaluation of each branch.
 pub fn explain(pattern: &Pattern, event: &Event) -> Explanation {
     let mut branches = Vec::with_capacity(pattern.sub_rules().len());
+    let mut array_paths: HashMap<usize, String> = HashMap::new();
     for rule in pattern.sub_rules() {
         let outcome = evaluate(pattern, rule, event);
         let order_notes = match outcome {
@@ -141,63 +174,81 @@ pub fn explain(pattern: &Pattern, event: &Event) -> Explanation {
         for (slot, index) in slots {
             let field = &pattern.fields()[index];
             let leaves = event.leaves_at(&field.path);
-            let values: Vec<ValueExplanation> = leaves
-                .iter()
-                .map(|&leaf| {
-                    let l = event.leaf(leaf);
-                    ValueExplanation {
-                        text: event.text()[l.span.range()].to_owned(),
-                        span: l.span,
-                        accepted_by: accepting_condition(field, event, leaf),
-                        elements: event
-                            .element_chain(l.element)
-                            .into_iter()
-                            .map(|(array, index)| ArrayElement {
-                                array_path: event.array(array).path.clone(),
-                                array_span: event.array(array).span,
-                                index,
-                            })
-                            .collect(),
-                    }
-                })
-                .collect();
-            let field_outcome = match &outcome {
+            // Which value each outcome points at, by position among the field's leaves.
+            let (outcome_leaf, field_outcome) = match &outcome {
                 Ok(choices) => match choices[slot] {
-                    Choice::Value { leaf, condition } => FieldOutcome::Matched {
-                        value: leaves
-                            .iter()
-                            .position(|&l| l == leaf)
-                            .expect("chosen leaves sit at the path"),
-                        condition,
-                    },
-                    Choice::Absent { condition } => FieldOutcome::Absent { condition },
+                    Choice::Value { leaf, condition } => (
+                        leaves.iter().position(|&l| l as usize == leaf),
+                        FieldOutcome::Matched {
+                            value: 0,
+                            condition,
+                        },
+                    ),
+                    Choice::Absent { condition } => (None, FieldOutcome::Absent { condition }),
                 },
                 Err(_) => {
-                    let accepted = values
-                        .iter()
-                        .enumerate()
-                        .find_map(|(i, v)| v.accepted_by.map(|c| (i, c)));
+                    let accepted = leaves.iter().enumerate().find_map(|(i, &leaf)| {
+                        accepting_condition(field, event, leaf as usize).map(|c| (i, c))
+                    });
                     match (
                         accepted,
                         field.conditions.iter().position(|c| c.is_absence()),
                     ) {
-                        (Some((value, condition)), _) => {
-                            FieldOutcome::Satisfiable { value, condition }
+                        (Some((at, condition)), _) => (
+                            Some(at),
+                            FieldOutcome::Satisfiable {
+                                value: 0,
+                                condition,
+                            },
+                        ),
+                        (None, Some(condition)) if leaves.is_empty() => {
+                            (None, FieldOutcome::Absent { condition })
                         }
-                        (None, Some(condition)) if values.is_empty() => {
-                            FieldOutcome::Absent { condition }
-                        }
-                        (None, _) if values.is_empty() => FieldOutcome::Missing,
-                        (None, _) => FieldOutcome::Rejected,
+                        (None, _) if leaves.is_empty() => (None, FieldOutcome::Missing),
+                        (None, _) => (None, FieldOutcome::Rejected),
                     }
                 }
             };
+            // The first values, and the one the outcome names (memory stays bounded on huge
+            // arrays; `value_count` tells how many there are).
             let mut notes: Vec<FieldNote> = order_notes
                 .iter()
                 .filter(|(position, _)| *position == slot)
                 .map(|(_, note)| note.clone())
                 .collect();
+            let mut listed: Vec<usize> = (0..leaves.len().min(MAX_LISTED_VALUES)).collect();
+            let named = notes.iter().filter_map(|n| match n.kind {
+                FieldNoteKind::AbsenceCheckedInKeyOrder { value, .. } => Some(value),
+                _ => None,
+            });
+            for at in outcome_leaf.into_iter().chain(named) {
+                if !listed.contains(&at) {
+                    listed.push(at);
+                }
+            }
+            for note in &mut notes {
+                if let FieldNoteKind::AbsenceCheckedInKeyOrder { value, .. } = &mut note.kind {
+                    *value = listed.iter().position(|&l| l == *value).unwrap_or(0);
+                }
+            }
             notes.extend(case_notes(field));
+            let values: Vec<ValueExplanation> = listed
+                .iter()
+                .map(|&at| value_explanation(field, event, leaves[at] as usize, &mut array_paths))
+                .collect();
+            let field_outcome = match (field_outcome, outcome_leaf) {
+                (FieldOutcome::Matched { condition, .. }, Some(at)) => FieldOutcome::Matched {
+                    value: listed.iter().position(|&l| l == at).unwrap_or(0),
+                    condition,
+                },
+                (FieldOutcome::Satisfiable { condition, .. }, Some(at)) => {
+                    FieldOutcome::Satisfiable {
+                        value: listed.iter().position(|&l| l == at).unwrap_or(0),
+                        condition,
+                    }
+                }
+                (other, _) => other,
+            };
             fields.push(FieldExplanation {
                 path: field.path.clone(),
                 key_span: field.key_span,
@@ -211,6 +262,7 @@ pub fn explain(pattern: &Pattern, event: &Event) -> Explanation {
                         span: *span,
                     })
                     .collect(),
+                value_count: leaves.len(),
                 values,
                 outcome: field_outcome,
                 notes,
@@ -263,16 +315,21 @@ fn absence_order_notes(
         let field = &fields[indices[position]];
         let leaves = event.leaves_at(&field.path);
         // A value that no earlier field rules out: only later ones do.
-        let found = leaves.iter().enumerate().find_map(|(value, &leaf)| {
-            let element = event.leaf(leaf).element;
-            let clashing: Vec<usize> = pinning
-                .iter()
-                .filter(|&&(_, pinned)| clash(event, pinned, element))
-                .map(|&(p, _)| p)
-                .collect();
-            (!clashing.is_empty() && clashing.iter().all(|&p| p > position))
-                .then_some((value, clashing))
-        });
+        // (The first values suffice for an example; the scan stays bounded on huge arrays.)
+        let found = leaves
+            .iter()
+            .take(MAX_NOTE_SCAN)
+            .enumerate()
+            .find_map(|(value, &leaf)| {
+                let element = event.leaf(leaf as usize).element;
+                let clashing: Vec<usize> = pinning
+                    .iter()
+                    .filter(|&&(_, pinned)| clash(event, pinned, element))
+                    .map(|&(p, _)| p)
+                    .collect();
+                (!clashing.is_empty() && clashing.iter().all(|&p| p > position))
+                    .then_some((value, clashing))
+            });
         let Some((value, clashing)) = found else {
             continue;
         };
@@ -280,13 +337,13 @@ fn absence_order_notes(
             .iter()
             .map(|&p| fields[indices[p]].path.clone())
             .collect();
-        let leaf = event.leaf(leaves[value]);
-        let shown = &event.text()[leaf.span.range()];
+        let leaf = event.leaf(leaves[value] as usize);
+        let shown = &event.text()[leaf.span().range()];
         let chain = event.element_chain(leaf.element);
         let place = match chain.last() {
             Some(&(array, index)) => format!(
                 " (element {index} of {})",
-                array_name(&event.array(array).path)
+                array_name(&event.array_path(array))
             ),
             None => String::new(),
         };
@@ -319,6 +376,9 @@ fn absence_order_notes(
     }
     notes
 }
+
+/// Values of an absent field looked at for the key-order note.
+const MAX_NOTE_SCAN: usize = 1000;
 
 /// Do two array elements sit in different elements of one array?
 fn clash(event: &Event, a: u32, b: u32) -> bool {
@@ -389,9 +449,44 @@ fn case_notes(field: &Field) -> Vec<FieldNote> {
     notes
 }
 
+/// Most values listed per field (besides the one the outcome names).
+pub const MAX_LISTED_VALUES: usize = 50;
+
+/// Most arrays listed per value, innermost first kept.
+pub const MAX_LISTED_ARRAYS: usize = 16;
+
+fn value_explanation(
+    field: &Field,
+    event: &Event,
+    leaf: usize,
+    array_paths: &mut HashMap<usize, String>,
+) -> ValueExplanation {
+    let l = event.leaf(leaf);
+    let mut chain = event.element_chain(l.element);
+    let outer_arrays = chain.len().saturating_sub(MAX_LISTED_ARRAYS);
+    chain.drain(..outer_arrays);
+    ValueExplanation {
+        text: event.text()[l.span().range()].to_owned(),
+        span: l.span(),
+        accepted_by: accepting_condition(field, event, leaf),
+        elements: chain
+            .into_iter()
+            .map(|(array, index)| ArrayElement {
+                array_path: array_paths
+                    .entry(array)
+                    .or_insert_with(|| event.array_path(array))
+                    .clone(),
+                array_span: event.array_span(array),
+                index,
+            })
+            .collect(),
+        outer_arrays,
+    }
+}
+
 const SHOWN_VALUES: usize = 5;
 
-fn values_summary(values: &[ValueExplanation]) -> String {
+fn values_summary(values: &[ValueExplanation], count: usize) -> String {
     if values.is_empty() {
         return "(absent)".to_owned();
     }
@@ -400,13 +495,13 @@ fn values_summary(values: &[ValueExplanation]) -> String {
         .take(SHOWN_VALUES)
         .map(|v| v.text.as_str())
         .collect();
-    let more = values.len().saturating_sub(SHOWN_VALUES);
+    let more = count.saturating_sub(SHOWN_VALUES);
     let extra = if more > 0 {
         format!(", … {more} more")
     } else {
         String::new()
     };
-    if values.len() == 1 {
+    if count == 1 {
         return shown.remove(0).to_owned();
     }
     format!("[{}{extra}]", shown.join(", "))
@@ -461,7 +556,7 @@ impl FieldExplanation {
                 format!(
                     "no value satisfied {} (saw {})",
                     conditions(),
-                    values_summary(&self.values)
+                    values_summary(&self.values, self.value_count)
                 )
             }
         }
@@ -478,7 +573,10 @@ fn write_fields(
         .map(|x| x.path.chars().count())
         .max()
         .unwrap_or(0);
-    let summaries: Vec<String> = fields.iter().map(|x| values_summary(&x.values)).collect();
+    let summaries: Vec<String> = fields
+        .iter()
+        .map(|x| values_summary(&x.values, x.value_count))
+        .collect();
     let value_width = summaries
         .iter()
         .map(|s| s.chars().count())

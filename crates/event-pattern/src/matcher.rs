@@ -6,7 +6,7 @@
 //! an absent field's path is usable depends on the fields sorted before it, as in event-ruler; the
 //! search itself is [`crate::consistency`].
 
-use crate::consistency::{self, Order, Problem};
+use crate::consistency::{self, Order, Problem, ROOT_ELEMENT};
 use crate::event::Event;
 use crate::pattern::{Field, Pattern, SubRule};
 use std::cell::RefCell;
@@ -32,11 +32,11 @@ pub(crate) enum Failure {
 
 /// First condition of `field` accepting the leaf, ignoring `exists: false`.
 pub(crate) fn accepting_condition(field: &Field, event: &Event, leaf: usize) -> Option<usize> {
-    let value = &event.leaf(leaf).value;
+    let value = event.scalar(leaf);
     field
         .conditions
         .iter()
-        .position(|c| !c.is_absence() && c.accepts(value))
+        .position(|c| !c.is_absence() && c.accepts_scalar(value))
 }
 
 #[derive(Default)]
@@ -82,18 +82,24 @@ fn run(
     let indices = rule.field_indices();
     let Scratch { problem, search } = scratch;
     problem.clear(indices.len());
-    // Per field: the condition of its first accepted value, by leaf (looked up for the choice).
+    // Without `exists: false`, a value in no array is compatible with every choice and pins
+    // nothing, so it is all a field needs; and a lone field needs any one value.
+    let absence_anywhere = indices
+        .iter()
+        .any(|&i| fields[i].conditions.iter().any(|c| c.is_absence()));
     for (position, &index) in indices.iter().enumerate() {
         let field = &fields[index];
         let before = problem.candidates.len();
         let may_be_absent = field.conditions.iter().any(|c| c.is_absence());
         problem.may_be_absent[position] = may_be_absent;
-        for &leaf in event.leaves_at(&field.path) {
-            let element = event.leaf(leaf).element;
-            if accepting_condition(field, event, leaf).is_some() {
-                problem
-                    .candidates
-                    .push((position as u32, leaf as u32, element));
+        for &leaf in event.leaves_at(&field.path).iter() {
+            let element = event.leaf(leaf as usize).element;
+            if accepting_condition(field, event, leaf as usize).is_some() {
+                problem.candidates.push((position as u32, leaf, element));
+                let enough = indices.len() == 1 || element == ROOT_ELEMENT;
+                if !absence_anywhere && enough {
+                    break;
+                }
             }
             if may_be_absent {
                 problem.present.push((position as u32, element));

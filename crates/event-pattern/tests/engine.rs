@@ -646,6 +646,8 @@ fn many_wildcard_rules_on_one_path_agree_with_the_reference() {
             wildcards.push(format!("{head}*a*{tail}"));
             wildcards.push(format!("{head}*{tail}*"));
             wildcards.push(format!("*{head}*{tail}"));
+            // No literal head or tail: indexed by the longer middle segment.
+            wildcards.push(format!("*{head}*{tail}*"));
             if !head.ends_with('*') && !tail.is_empty() {
                 wildcards.push(format!("{head}{tail}"));
             }

@@ -26,7 +26,7 @@ use paths::{NodeId, PathTrie, ROOT};
 use scan::{Cursor, Malformed};
 use std::cell::RefCell;
 use std::collections::HashMap;
-use values::{Payload, ValueMatcher};
+use values::{Payload, ValueMatcher, ValueScratch};
 
 /// A named collection of event patterns, matched together against each event.
 ///
@@ -84,6 +84,7 @@ struct Rule {
 const MIN_STALE_BEFORE_REBUILD: usize = 1024;
 
 impl RuleSet {
+    /// An empty set.
     pub fn new() -> RuleSet {
         RuleSet::default()
     }
@@ -126,6 +127,7 @@ impl RuleSet {
         true
     }
 
+    /// How many rules the set holds.
     pub fn len(&self) -> usize {
         self.ids.len()
     }
@@ -147,6 +149,7 @@ impl RuleSet {
         self.automaton.strict_json
     }
 
+    /// Does the set hold no rule?
     pub fn is_empty(&self) -> bool {
         self.ids.is_empty()
     }
@@ -404,22 +407,29 @@ impl Automaton {
                 let element = event.element(e);
                 (element.parent, element.array)
             }));
-        for (path, indices) in event.paths() {
-            let Some(node) = self.paths.find(path) else {
-                continue;
+        // The event's key trie walked along the automaton (parents come first).
+        let mut states: Vec<Option<NodeId>> = vec![None];
+        for (node, parent, key, leaves) in event.path_nodes() {
+            let from = match parent {
+                None => Some(ROOT),
+                Some(p) => states[p as usize],
             };
-            let Some(matcher) = self.paths.node(node).matcher else {
+            let state = from.and_then(|s| self.paths.node(s).child(key.as_bytes()));
+            debug_assert_eq!(states.len(), node as usize);
+            states.push(state);
+            let Some(state) = state else { continue };
+            let Some(matcher) = self.paths.node(state).matcher else {
                 continue;
             };
             let (values, every_leaf) = &self.matchers[matcher as usize];
-            for &index in indices {
-                let leaf = event.leaf(index);
+            for &leaf in leaves {
+                let element = event.leaf(leaf as usize).element;
                 scratch.record_in(
-                    node,
+                    state,
                     values,
                     *every_leaf,
-                    ScalarRef::of(&leaf.value),
-                    leaf.element,
+                    event.scalar(leaf as usize),
+                    element,
                 );
             }
         }
@@ -721,7 +731,7 @@ struct Scratch {
     next_array: u32,
     skip_stack: Vec<bool>,
     text: String,
-    lowered: Vec<u8>,
+    values: ValueScratch,
     leaves: Vec<Leaf>,
     /// (parent element, array) of the array elements holding recorded leaves (and of their
     /// parents); the first stands for "in no array".
@@ -763,7 +773,7 @@ impl Scratch {
         let leaf = self.leaves.len() as u32;
         let before = self.value_hits.len();
         let value_hits = &mut self.value_hits;
-        values.scalar(value, &mut self.lowered, &mut |payload| {
+        values.scalar(value, &mut self.values, &mut |payload| {
             value_hits.push((payload, leaf))
         });
         if every_leaf || self.value_hits.len() > before {
@@ -784,7 +794,7 @@ impl Scratch {
         let leaf = self.leaves.len() as u32;
         let before = self.value_hits.len();
         let value_hits = &mut self.value_hits;
-        values.scalar(value, &mut self.lowered, &mut |payload| {
+        values.scalar(value, &mut self.values, &mut |payload| {
             value_hits.push((payload, leaf))
         });
         if every_leaf || self.value_hits.len() > before {

@@ -86,11 +86,6 @@ impl PathTrie {
         &mut self.nodes[id as usize]
     }
 
-    /// The state of a complete path, if some rule mentions it.
-    pub fn find(&self, path: &str) -> Option<NodeId> {
-        self.by_path.get(path).copied()
-    }
-
     /// The state for a rule's field path, creating it and the states leading to it.
     pub fn insert(&mut self, path: &str) -> NodeId {
         // States along the path: every prefix ending right before a dot, then the path itself.

@@ -9,55 +9,83 @@ use std::fmt;
 /// One element of a pattern leaf array: a value to equal, or an operator.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum Condition {
     /// `"text"`: equal strings (an IP address literal also equals other spellings of the address).
     ExactString {
+        /// The string to equal.
         value: String,
+        /// The address, when the string is an IP address literal.
         #[serde(skip)]
         ip: Option<IpAddressValue>,
     },
     /// `{"exactly": "text"}` (event-ruler's literal form): byte-equal strings, no IP handling.
     Exactly {
+        /// The string to equal.
         value: String,
     },
     /// `123`: numerically equal numbers (or the very same literal when it does not fit a double).
     ExactNumber {
+        /// The number as written in the pattern.
         literal: String,
+        /// Its value, when it fits a double.
         value: Option<f64>,
     },
+    /// `true` or `false`: the same boolean.
     ExactBool {
+        /// The boolean to equal.
         value: bool,
     },
+    /// `null`: a `null` value (not a missing one).
     ExactNull,
+    /// `{"prefix": "text"}`: strings starting with the text.
     Prefix {
+        /// The start to look for.
         value: String,
     },
+    /// `{"prefix": {"equals-ignore-case": "text"}}`: strings starting with the text in any case.
     PrefixIgnoreCase {
+        /// The start to look for.
         value: CaseInsensitive,
     },
+    /// `{"suffix": "text"}`: strings ending with the text.
     Suffix {
+        /// The end to look for.
         value: String,
     },
+    /// `{"suffix": {"equals-ignore-case": "text"}}`: strings ending with the text in any case.
     SuffixIgnoreCase {
+        /// The end to look for.
         value: CaseInsensitive,
     },
+    /// `{"equals-ignore-case": "text"}`: strings equal to the text in any case.
     EqualsIgnoreCase {
+        /// The text to equal.
         value: CaseInsensitive,
     },
+    /// `{"wildcard": "a*b"}`: strings the wildcard describes.
     Wildcard {
+        /// The parsed wildcard.
         value: Wildcard,
     },
+    /// `{"numeric": [">", 0, "<=", 5]}`: numbers in the range.
     Numeric {
+        /// The interval.
         range: NumericRange,
     },
+    /// `{"cidr": "10.0.0.0/24"}`: IP address strings in the network.
     Cidr {
+        /// The network.
         range: CidrRange,
     },
     /// `{"exists": true}` matches any value; `{"exists": false}` is satisfied by absence.
     Exists {
+        /// Whether the field must be present.
         value: bool,
     },
+    /// `{"anything-but": …}`: any value the exclusion does not rule out.
     AnythingBut {
+        /// What is ruled out.
         excluded: Exclusion,
     },
 }
@@ -69,29 +97,42 @@ pub struct IpAddressValue(pub(crate) IpAddress);
 /// What an `anything-but` excludes.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", content = "values", rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum Exclusion {
+    /// These strings (`{"anything-but": ["a", "b"]}`).
     Strings(Vec<String>),
+    /// These numbers, compared numerically.
     Numbers(Vec<f64>),
+    /// Strings with one of these starts (`{"anything-but": {"prefix": …}}`).
     Prefixes(Vec<String>),
+    /// Strings with one of these ends (`{"anything-but": {"suffix": …}}`).
     Suffixes(Vec<String>),
+    /// Strings equal to one of these in any case.
     EqualsIgnoreCase(Vec<CaseInsensitive>),
+    /// Strings one of these wildcards describes.
     Wildcards(Vec<Wildcard>),
 }
 
 /// A numeric interval; `=` is the closed interval `[v, v]`.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct NumericRange {
+    /// The lower end, if any.
     pub lower: Option<Bound>,
+    /// The upper end, if any.
     pub upper: Option<Bound>,
 }
 
+/// One end of a [`NumericRange`].
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Bound {
+    /// Where the range ends.
     pub value: f64,
+    /// Whether `value` itself is in the range (`>=`, `<=`, `=`).
     pub inclusive: bool,
 }
 
 impl NumericRange {
+    /// Is the number in the interval?
     pub fn contains(&self, n: f64) -> bool {
         let above = self.lower.is_none_or(|b| {
             if b.inclusive {

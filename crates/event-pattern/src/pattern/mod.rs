@@ -40,6 +40,7 @@ pub struct Field {
     pub key_span: Span,
     /// Byte span of the leaf array in the pattern text.
     pub span: Span,
+    /// The conditions of the leaf array, in order (any may match).
     pub conditions: Vec<Condition>,
     /// Byte span of each condition in the pattern text.
     pub condition_spans: Vec<Span>,
@@ -54,6 +55,7 @@ pub struct SubRule {
 }
 
 impl SubRule {
+    /// Indices into [`Pattern::fields`], in event-ruler's reading order (sorted by path).
     pub fn field_indices(&self) -> &[usize] {
         &self.fields
     }

@@ -36,6 +36,7 @@ impl CaseInsensitive {
         }
     }
 
+    /// The text as written in the pattern.
     pub fn as_str(&self) -> &str {
         &self.text
     }
