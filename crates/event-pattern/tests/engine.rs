@@ -866,3 +866,44 @@ fn rules_sharing_a_common_field_agree_with_the_reference() {
         );
     }
 }
+
+/// Sub-rules of more than 64 fields take the consistency search's wide field sets; the answers
+/// must not change (checked against the reference interpreter and the matcher).
+#[test]
+fn sub_rules_with_more_than_64_fields() {
+    let names: Vec<String> = (0..70).map(|i| format!("f{i:02}")).collect();
+    let fields: Vec<String> = names.iter().map(|n| format!(r#""{n}":[1]"#)).collect();
+    let all: Vec<String> = names.iter().map(|n| format!(r#""{n}":1"#)).collect();
+    let half: Vec<String> = names[..35].iter().map(|n| format!(r#""{n}":1"#)).collect();
+    let rest: Vec<String> = names[35..].iter().map(|n| format!(r#""{n}":1"#)).collect();
+    for (absent, event, want) in [
+        // `zz` sorts after every f: judged inside the element the fs chose.
+        ("zz", format!(r#"[{{{}}},{{"zz":1}}]"#, all.join(",")), true),
+        // `a0` sorts before them: judged before any element is chosen.
+        ("a0", format!(r#"[{{{}}},{{"a0":1}}]"#, all.join(",")), false),
+        ("a0", format!(r#"[{{{}}}]"#, all.join(",")), true),
+        // The fields split over two elements never match together.
+        (
+            "zz",
+            format!(r#"[{{{}}},{{{}}}]"#, half.join(","), rest.join(",")),
+            false,
+        ),
+    ] {
+        let pattern = format!(
+            r#"{{"items":{{{},"{absent}":[{{"exists":false}}]}}}}"#,
+            fields.join(",")
+        );
+        let event_text = format!(r#"{{"items":{event}}}"#);
+        let p = Pattern::parse(&pattern).unwrap();
+        let e = Event::parse_any(&event_text).unwrap();
+        assert_eq!(p.matches(&e), want, "{absent}: {event}");
+        assert_eq!(reference::matches(&p, &e), want, "reference, {absent}: {event}");
+        let mut rules = RuleSet::new();
+        rules.add("wide", &pattern).unwrap();
+        assert_eq!(
+            !matching(&rules, &event_text).is_empty(),
+            want,
+            "RuleSet, {absent}: {event}"
+        );
+    }
+}
