@@ -16,7 +16,7 @@
 use crate::consistency::{Elements, ROOT_ELEMENT};
 use crate::error::{EventError, EventProblem};
 use crate::json::{parse_tree, PullParser, Span, TokenKind, TreeError, Value, ValueKind};
-use crate::pattern::ScalarRef;
+use crate::pattern::{comparable_number, ScalarRef};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -175,7 +175,7 @@ impl Event {
                 let literal = &self.text[start..end];
                 ScalarRef::Number {
                     literal,
-                    value: literal.parse::<f64>().unwrap_or(f64::NAN),
+                    value: comparable_number(literal).unwrap_or(f64::NAN),
                 }
             }
             LeafKind::Bool(b) => ScalarRef::Bool(b),

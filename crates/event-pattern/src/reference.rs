@@ -213,9 +213,35 @@ fn operator(condition: &Value) -> Option<(&str, &Value)> {
 
 fn number(value: &Value) -> Option<f64> {
     match &value.kind {
-        ValueKind::Number(n) => n.finite(),
+        ValueKind::Number(n) => exact_double(&n.literal),
         _ => None,
     }
+}
+
+/// The number as a double, when the double holds it exactly as event-ruler requires (its
+/// `ComparableNumber` compares the literal with the double's shortest decimal form).
+fn exact_double(literal: &str) -> Option<f64> {
+    let value: f64 = literal.parse().ok().filter(|v: &f64| v.is_finite())?;
+    let scientific = |text: &str| -> (bool, Vec<u8>, i64) {
+        let negative = text.starts_with('-');
+        let text = text.trim_start_matches('-');
+        let (mantissa, exponent) = text.split_once(['e', 'E']).unwrap_or((text, "0"));
+        let exponent: i64 = exponent.parse().unwrap_or(0);
+        let point = mantissa.find('.').unwrap_or(mantissa.len()) as i64;
+        let digits: Vec<u8> = mantissa.bytes().filter(u8::is_ascii_digit).collect();
+        match digits.iter().position(|&d| d != b'0') {
+            None => (false, Vec::new(), 0),
+            Some(first) => {
+                let last = digits.iter().rposition(|&d| d != b'0').unwrap_or(first);
+                (
+                    negative,
+                    digits[first..=last].to_vec(),
+                    point - first as i64 + exponent,
+                )
+            }
+        }
+    };
+    (scientific(literal) == scientific(&format!("{value:e}"))).then_some(value)
 }
 
 fn string(value: &Value) -> Option<&str> {
@@ -337,7 +363,10 @@ fn accepts(condition: &Value, value: &ValueKind) -> bool {
         }),
         ValueKind::Number(want) => match value {
             ValueKind::Number(n) => {
-                n.literal == want.literal || (n.finite().is_some() && n.finite() == want.finite())
+                n.literal == want.literal || {
+                    let (a, b) = (exact_double(&n.literal), exact_double(&want.literal));
+                    a.is_some() && a == b
+                }
             }
             _ => false,
         },
@@ -372,7 +401,9 @@ fn accepts(condition: &Value, value: &ValueKind) -> bool {
                     .zip(string(operand))
                     .is_some_and(|(s, p)| wildcard(p, s)),
                 "numeric" => match value {
-                    ValueKind::Number(n) => n.finite().is_some_and(|n| numeric(operand, n)),
+                    ValueKind::Number(n) => {
+                        exact_double(&n.literal).is_some_and(|n| numeric(operand, n))
+                    }
                     _ => false,
                 },
                 "cidr" => text
@@ -411,7 +442,8 @@ fn excluded_by(operand: &Value, value: &ValueKind) -> bool {
     items.iter().any(|item| match (&item.kind, value) {
         (ValueKind::String(x), ValueKind::String(s)) => x == s,
         (ValueKind::Number(_), ValueKind::Number(n)) => {
-            n.finite().is_some() && n.finite() == number(item)
+            let n = exact_double(&n.literal);
+            n.is_some() && n == number(item)
         }
         _ => false,
     })

@@ -880,7 +880,11 @@ fn sub_rules_with_more_than_64_fields() {
         // `zz` sorts after every f: judged inside the element the fs chose.
         ("zz", format!(r#"[{{{}}},{{"zz":1}}]"#, all.join(",")), true),
         // `a0` sorts before them: judged before any element is chosen.
-        ("a0", format!(r#"[{{{}}},{{"a0":1}}]"#, all.join(",")), false),
+        (
+            "a0",
+            format!(r#"[{{{}}},{{"a0":1}}]"#, all.join(",")),
+            false,
+        ),
         ("a0", format!(r#"[{{{}}}]"#, all.join(",")), true),
         // The fields split over two elements never match together.
         (
@@ -897,7 +901,11 @@ fn sub_rules_with_more_than_64_fields() {
         let p = Pattern::parse(&pattern).unwrap();
         let e = Event::parse_any(&event_text).unwrap();
         assert_eq!(p.matches(&e), want, "{absent}: {event}");
-        assert_eq!(reference::matches(&p, &e), want, "reference, {absent}: {event}");
+        assert_eq!(
+            reference::matches(&p, &e),
+            want,
+            "reference, {absent}: {event}"
+        );
         let mut rules = RuleSet::new();
         rules.add("wide", &pattern).unwrap();
         assert_eq!(

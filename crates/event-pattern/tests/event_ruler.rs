@@ -25,18 +25,6 @@ const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
         "probe: lone surrogate prefix",
         "a lone surrogate escape reads as U+FFFD (Rust strings cannot hold it)",
     ),
-    (
-        "probe: big int close",
-        "numbers a double cannot hold exactly still compare as doubles (event-ruler compares them only as written)",
-    ),
-    (
-        "probe: inexact number literal vs numeric",
-        "numbers a double cannot hold exactly still compare as doubles (event-ruler compares them only as written)",
-    ),
-    (
-        "probe: inexact pattern number in numeric",
-        "numbers a double cannot hold exactly still compare as doubles (event-ruler rejects them in numeric patterns)",
-    ),
 ];
 
 struct Case {

@@ -583,7 +583,7 @@ impl Automaton {
                 let literal =
                     std::str::from_utf8(&cursor.bytes[start..end]).map_err(|_| Malformed)?;
                 let value = if values.wants_number_values {
-                    literal.parse::<f64>().unwrap_or(f64::NAN)
+                    crate::pattern::comparable_number(literal).unwrap_or(f64::NAN)
                 } else {
                     f64::NAN
                 };

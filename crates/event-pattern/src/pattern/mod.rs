@@ -9,7 +9,7 @@ pub use condition::{Bound, Condition, Exclusion, IpAddressValue, NumericRange};
 pub use ip::CidrRange;
 pub use text::{CaseInsensitive, Wildcard};
 
-pub(crate) use condition::ScalarRef;
+pub(crate) use condition::{comparable_number, ScalarRef};
 pub(crate) use ip::{parse_ip, IpAddress};
 
 use crate::error::{LocationSuffix, PatternError, PatternErrorKind, MAX_PATTERN_LENGTH};
