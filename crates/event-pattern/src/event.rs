@@ -19,6 +19,7 @@ use crate::json::{parse_tree, PullParser, Span, TokenKind, TreeError, Value, Val
 use crate::pattern::{comparable_number, ScalarRef};
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::{BuildHasher, RandomState};
 
 /// Fields `TestEventPattern` insists on (`resources`, `detail` and `version` are not required in
 /// practice, although the API reference lists `resources`).
@@ -46,7 +47,9 @@ enum LeafKind {
     String,
     /// A string with escapes: its decoded text is `Event::decoded[i]`.
     Decoded(u32),
-    Number,
+    /// A number: its value (NaN when it does not compare, see `comparable_number`) is
+    /// `Event::numbers[i]`.
+    Number(u32),
     Bool(bool),
     Null,
 }
@@ -96,13 +99,19 @@ pub struct Event {
     leaves: Vec<EventLeaf>,
     /// Decoded strings and keys that hold escapes.
     decoded: Vec<Box<str>>,
+    /// The values of the numbers, computed once.
+    numbers: Vec<f64>,
     arrays: Vec<EventArray>,
     /// Array elements; the first stands for "in no array".
     elements: Vec<EventElement>,
     /// The key trie; the first node is [`TOP`].
     paths: Vec<PathNode>,
-    /// Node ids sorted by (parent, key), to look children up.
-    children: Vec<u32>,
+    /// Children of the key trie by a hash of (parent, key): the first node with that hash, the
+    /// others chained through `same_hash`. Keys come from the event, so the hash is keyed
+    /// (std's SipHash with a random key): crafted keys cannot make lookups slow.
+    children: HashMap<u64, u32>,
+    hasher: RandomState,
+    same_hash: Vec<u32>,
     /// Leaves grouped by path node (document order within a node): node `n` has
     /// `path_leaves[path_starts[n]..path_starts[n + 1]]`.
     path_leaves: Vec<u32>,
@@ -171,13 +180,10 @@ impl Event {
         match leaf.kind {
             LeafKind::String => ScalarRef::String(&self.text[start + 1..end - 1]),
             LeafKind::Decoded(i) => ScalarRef::String(&self.decoded[i as usize]),
-            LeafKind::Number => {
-                let literal = &self.text[start..end];
-                ScalarRef::Number {
-                    literal,
-                    value: comparable_number(literal).unwrap_or(f64::NAN),
-                }
-            }
+            LeafKind::Number(i) => ScalarRef::Number {
+                literal: &self.text[start..end],
+                value: self.numbers[i as usize],
+            },
             LeafKind::Bool(b) => ScalarRef::Bool(b),
             LeafKind::Null => ScalarRef::Null,
         }
@@ -217,15 +223,20 @@ impl Event {
 
     /// Indices of the leaves at a dot-joined path, in document order.
     pub(crate) fn leaves_at(&self, path: &str) -> Cow<'_, [u32]> {
-        let mut nodes = Vec::new();
-        self.find_nodes(TOP, path, &mut nodes);
-        match nodes.as_slice() {
-            [] => Cow::Borrowed(&[]),
-            [one] => Cow::Borrowed(self.node_leaves(*one)),
-            _ => {
-                let mut all: Vec<u32> = nodes
-                    .iter()
-                    .flat_map(|&n| self.node_leaves(n).iter().copied())
+        // Nearly always one node: found without allocating.
+        let mut first = None;
+        let mut more: Vec<u32> = Vec::new();
+        self.find_nodes(TOP, path, &mut |node| match first {
+            None => first = Some(node),
+            Some(_) => more.push(node),
+        });
+        match first {
+            None => Cow::Borrowed(&[]),
+            Some(node) if more.is_empty() => Cow::Borrowed(self.node_leaves(node)),
+            Some(node) => {
+                let mut all: Vec<u32> = std::iter::once(node)
+                    .chain(more)
+                    .flat_map(|n| self.node_leaves(n).iter().copied())
                     .collect();
                 all.sort_unstable();
                 Cow::Owned(all)
@@ -271,20 +282,20 @@ impl Event {
     }
 
     fn child(&self, parent: u32, key: &str) -> Option<u32> {
-        let from = self
-            .children
-            .partition_point(|&n| self.paths[n as usize].parent < parent);
-        let siblings = &self.children[from..];
-        let count = siblings.partition_point(|&n| self.paths[n as usize].parent == parent);
-        let siblings = &siblings[..count];
-        siblings
-            .binary_search_by(|&n| self.key(n).cmp(key))
-            .ok()
-            .map(|i| siblings[i])
+        let mut node = *self.children.get(&self.hasher.hash_one((parent, key)))?;
+        loop {
+            if self.paths[node as usize].parent == parent && self.key(node) == key {
+                return Some(node);
+            }
+            node = self.same_hash[node as usize];
+            if node == NO_NODE {
+                return None;
+            }
+        }
     }
 
     /// Nodes whose path, below `node`, is `rest`: each key may itself hold dots.
-    fn find_nodes(&self, node: u32, rest: &str, out: &mut Vec<u32>) {
+    fn find_nodes(&self, node: u32, rest: &str, out: &mut impl FnMut(u32)) {
         let ends = rest
             .bytes()
             .enumerate()
@@ -296,13 +307,16 @@ impl Event {
                 continue;
             };
             if end == rest.len() {
-                out.push(child);
+                out(child);
             } else {
                 self.find_nodes(child, &rest[end + 1..], out);
             }
         }
     }
 }
+
+/// End of a `same_hash` chain.
+const NO_NODE: u32 = u32::MAX;
 
 impl Elements for Event {
     fn parent(&self, element: u32) -> u32 {
@@ -348,7 +362,7 @@ struct Builder<'t> {
     event: Event,
     /// Path node of each leaf, grouped into `path_leaves` at the end.
     leaf_paths: Vec<u32>,
-    /// Children of path nodes by (parent, key).
+    /// Children of path nodes by (parent, key) (std's keyed hash: the keys are the event's).
     index: HashMap<(u32, String), u32>,
     /// Per path node: the last object instance that used it as a key.
     last_seen_in: Vec<u32>,
@@ -366,6 +380,7 @@ impl<'t> Builder<'t> {
                 text: text.to_owned(),
                 leaves: Vec::new(),
                 decoded: Vec::new(),
+                numbers: Vec::new(),
                 arrays: Vec::new(),
                 elements: vec![EventElement {
                     parent: ROOT_ELEMENT,
@@ -376,7 +391,9 @@ impl<'t> Builder<'t> {
                     parent: TOP,
                     key: KeyText::Decoded(u32::MAX),
                 }],
-                children: Vec::new(),
+                children: HashMap::new(),
+                hasher: RandomState::new(),
+                same_hash: Vec::new(),
                 path_leaves: Vec::new(),
                 path_starts: Vec::new(),
             },
@@ -416,7 +433,7 @@ impl<'t> Builder<'t> {
                     }
                 }
                 TokenKind::String(s) => self.string(&s, start, end),
-                TokenKind::Number(_) => self.scalar(LeafKind::Number, start, end),
+                TokenKind::Number(_) => self.number(start, end),
                 TokenKind::True => self.scalar(LeafKind::Bool(true), start, end),
                 TokenKind::False => self.scalar(LeafKind::Bool(false), start, end),
                 TokenKind::Null => self.scalar(LeafKind::Null, start, end),
@@ -460,7 +477,7 @@ impl<'t> Builder<'t> {
                             stack.extend(items.iter().rev().map(Step::Value));
                         }
                         ValueKind::String(s) => self.string(s, start, end),
-                        ValueKind::Number(_) => self.scalar(LeafKind::Number, start, end),
+                        ValueKind::Number(_) => self.number(start, end),
                         ValueKind::Bool(b) => self.scalar(LeafKind::Bool(*b), start, end),
                         ValueKind::Null => self.scalar(LeafKind::Null, start, end),
                     }
@@ -588,6 +605,15 @@ impl<'t> Builder<'t> {
         self.scalar(kind, start, end);
     }
 
+    fn number(&mut self, start: u32, end: u32) {
+        let literal = &self.text[start as usize..end as usize];
+        let index = self.event.numbers.len() as u32;
+        self.event
+            .numbers
+            .push(comparable_number(literal).unwrap_or(f64::NAN));
+        self.scalar(LeafKind::Number(index), start, end);
+    }
+
     fn scalar(&mut self, kind: LeafKind, start: u32, end: u32) {
         let (path, element) = self.value_position();
         self.event.leaves.push(EventLeaf {
@@ -618,15 +644,18 @@ impl<'t> Builder<'t> {
         }
         event.path_leaves = grouped;
         event.path_starts = starts;
-        let mut children: Vec<u32> = (1..nodes as u32).collect();
-        children.sort_unstable_by(|&a, &b| {
-            let (pa, pb) = (
-                event.paths[a as usize].parent,
-                event.paths[b as usize].parent,
-            );
-            pa.cmp(&pb).then_with(|| event.key(a).cmp(event.key(b)))
-        });
+        let mut children: HashMap<u64, u32> = HashMap::with_capacity(nodes);
+        let mut same_hash = vec![NO_NODE; nodes];
+        for node in 1..nodes as u32 {
+            let hash = event
+                .hasher
+                .hash_one((event.paths[node as usize].parent, event.key(node)));
+            if let Some(first) = children.insert(hash, node) {
+                same_hash[node as usize] = first;
+            }
+        }
         event.children = children;
+        event.same_hash = same_hash;
         self.event
     }
 }
