@@ -89,7 +89,7 @@ impl ApiError {
         let (line, column) = line_and_column(pattern_text, span.start);
         ApiError {
             code: error.code().to_owned(),
-            message: error.message(),
+            message: error.message().to_owned(),
             input: "pattern",
             detail: None,
             line: Some(line),

@@ -54,7 +54,8 @@ export interface ApiError {
 export type TestEventPatternResult = { result: boolean } | { error: ApiError };
 export interface Span { start: number; end: number }
 export interface ArrayElement { array_path: string; array_span: Span; index: number }
-export interface ValueExplanation { text: string; span: Span; accepted_by: number | null; elements: ArrayElement[] }
+/** `elements`: the innermost arrays holding the value (at most 16), outermost first; `outer_arrays`: how many enclosing arrays are left out. */
+export interface ValueExplanation { text: string; span: Span; accepted_by: number | null; elements: ArrayElement[]; outer_arrays: number }
 export interface ConditionExplanation { description: string; span: Span }
 export type FieldOutcome =
   | { kind: "matched"; value: number; condition: number }
@@ -62,9 +63,15 @@ export type FieldOutcome =
   | { kind: "satisfiable"; value: number; condition: number }
   | { kind: "missing" }
   | { kind: "rejected" };
+/** A remark on EventBridge's engine behaviour, with a sentence for people in `message`. */
+export type FieldNote =
+  | { kind: "absence-checked-in-key-order"; later_fields: string[]; value: number; message: string }
+  | { kind: "case-insensitive-outside-bmp"; condition: number; compared_as: string; message: string };
+/** `values`: the first 50 values at the path (and the one `outcome` names); `value_count`: how many there are. */
 export interface FieldExplanation {
   path: string; key_span: Span; pattern_span: Span;
-  conditions: ConditionExplanation[]; values: ValueExplanation[]; outcome: FieldOutcome;
+  conditions: ConditionExplanation[]; values: ValueExplanation[]; value_count: number;
+  outcome: FieldOutcome; notes: FieldNote[];
 }
 export interface BranchExplanation { matched: boolean; array_conflict: boolean; fields: FieldExplanation[] }
 export interface Explanation { matched: boolean; matched_branch: number | null; branches: BranchExplanation[] }

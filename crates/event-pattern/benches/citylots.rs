@@ -14,7 +14,7 @@
 //! * `BENCH_PASSES`: timed passes per measurement (median reported). Without it, up to 21 passes
 //!   are run but each measurement stops after about `BENCH_SECONDS` (default 1.5) seconds, with
 //!   at least 3 passes, so a full run takes a few minutes on 2 cores (about 4 minutes here);
-//! * `BENCH_ONLY`: `scaling` or `loading` runs only that section;
+//! * `BENCH_ONLY`: `scaling`, `loading` or `infix` runs only that section;
 //! * `REFERENCE_LINES`: lines per family the (slow) reference interpreter checks: a strided
 //!   sample of this many (default 10,000) plus every line a rare rule matched; `all` for every
 //!   line (about half an hour).
@@ -477,8 +477,14 @@ fn main() -> ExitCode {
             loading(&lines);
             return ExitCode::SUCCESS;
         }
+        Ok("infix") => {
+            infix(&lines, policy);
+            return ExitCode::SUCCESS;
+        }
         Ok(other) => {
-            eprintln!("BENCH_ONLY={other} is not `scaling` or `loading`; running everything")
+            eprintln!(
+                "BENCH_ONLY={other} is not `scaling`, `loading` or `infix`; running everything"
+            )
         }
         Err(_) => {}
     }
@@ -729,6 +735,14 @@ fn scaling_rules(kind: &str, values: &[String], count: usize) -> Vec<String> {
                 "prefix" => {
                     serde_json::json!({"prefix": value.chars().take(6).collect::<String>()})
                 }
+                // No literal head or tail: only a literal segment in the middle can index it.
+                "infix wildcard" => {
+                    let chars: Vec<char> = value.chars().collect();
+                    let middle: String = chars[1.min(chars.len())..chars.len().saturating_sub(1)]
+                        .iter()
+                        .collect();
+                    serde_json::json!({"wildcard": format!("*{middle}*")})
+                }
                 _ => {
                     let chars: Vec<char> = value.chars().collect();
                     let head: String = chars.iter().take(3).collect();
@@ -761,7 +775,14 @@ fn scaling(lines: &[String], policy: PassPolicy) {
     );
     println!("|---:|---|---:|---:|---:|---|");
     let probe = Duration::from_secs(5);
-    for kind in ["exact", "exact + shared", "prefix", "wildcard", "numeric"] {
+    for kind in [
+        "exact",
+        "exact + shared",
+        "prefix",
+        "wildcard",
+        "infix wildcard",
+        "numeric",
+    ] {
         let values = if kind == "numeric" {
             &longitudes
         } else {
@@ -802,6 +823,43 @@ fn scaling(lines: &[String], policy: PassPolicy) {
                 )),
                 if complete {
                     format!("{ours_matches} / {their_matches}")
+                } else {
+                    "(partial pass)".to_owned()
+                }
+            );
+        }
+    }
+}
+
+/// Infix wildcards (`*…*`, no literal head or tail) against exact values and `head*tail`
+/// wildcards, 10,000 rules each on one path: what one rule costs per event.
+fn infix(lines: &[String], policy: PassPolicy) {
+    let lots = map_block_lots(lines);
+    println!("\n## Infix wildcards (rules on MAPBLKLOT)\n");
+    println!("| rules | kind | events/sec | µs per event | matches |");
+    println!("|---:|---|---:|---:|---:|");
+    for count in [100usize, 10_000] {
+        for kind in ["exact", "wildcard", "infix wildcard"] {
+            let rules = scaling_rules(kind, &lots, count);
+            let set = rule_set(&rules);
+            let mut matches = 0u64;
+            let mut seen = 0usize;
+            let ours = measure(lines, policy, Duration::from_secs(20), |line| {
+                let names = set
+                    .matching_rules_json(line.as_bytes())
+                    .map_or(0, |n| n.len());
+                if seen < lines.len() {
+                    matches += names as u64;
+                }
+                seen += 1;
+            });
+            println!(
+                "| {} | {kind} | {} | {:.2} | {} |",
+                rules.len(),
+                ours.cell(),
+                1e6 / ours.events_per_sec,
+                if ours.complete {
+                    matches.to_string()
                 } else {
                     "(partial pass)".to_owned()
                 }

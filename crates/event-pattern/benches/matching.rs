@@ -1,6 +1,6 @@
 //! Throughput numbers for the matcher: `cargo bench -p event-pattern`.
 //!
-//! Runs the 14 five-rule families of `shared/bench/citylots-rule-families.json` over generated
+//! Runs the 14 five-rule families of `benches/data/citylots-rule-families.json` over generated
 //! citylots2-shaped GeoJSON features (counts differ from the real file's), then times pattern
 //! compilation and a 256 KiB event. Prints; asserts nothing about speed.
 
@@ -63,7 +63,7 @@ fn feature(rng: &mut Lcg) -> String {
 fn families() -> Option<Vec<(String, Vec<String>)>> {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/bench/citylots-rule-families.json"
+        "/benches/data/citylots-rule-families.json"
     );
     let text = std::fs::read_to_string(path).ok()?;
     let data: serde_json::Value = serde_json::from_str(&text).ok()?;
@@ -101,7 +101,7 @@ fn main() {
 
     match families() {
         None => println!(
-            "(shared/bench/citylots-rule-families.json not found: skipping the rule families)"
+            "(benches/data/citylots-rule-families.json not found: skipping the rule families)"
         ),
         Some(families) => {
             println!(

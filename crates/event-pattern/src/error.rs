@@ -38,6 +38,8 @@ pub struct PatternError {
 struct PatternErrorInner {
     kind: PatternErrorKind,
     reason: String,
+    /// AWS's one-line message (the reason with its prefix).
+    message: String,
     span: Span,
     path: String,
     suffix: LocationSuffix,
@@ -59,9 +61,17 @@ impl PatternError {
         suffix: LocationSuffix,
     ) -> PatternError {
         let (line, column) = line_column(source, span.start);
+        let reason = reason.into();
+        let message = match kind {
+            PatternErrorKind::TooLong => format!(
+                "1 validation error detected: Value at 'eventPattern' failed to satisfy constraint: {reason}"
+            ),
+            _ => format!("Event pattern is not valid. Reason: {reason}"),
+        };
         let inner = PatternErrorInner {
             kind,
-            reason: reason.into(),
+            reason,
+            message,
             span,
             path: path.into(),
             suffix,
@@ -89,14 +99,8 @@ impl PatternError {
     }
 
     /// AWS's one-line message, e.g. `Event pattern is not valid. Reason: Empty arrays are not allowed`.
-    pub fn message(&self) -> String {
-        match self.inner.kind {
-            PatternErrorKind::TooLong => format!(
-                "1 validation error detected: Value at 'eventPattern' failed to satisfy constraint: {}",
-                self.inner.reason
-            ),
-            _ => format!("Event pattern is not valid. Reason: {}", self.inner.reason),
-        }
+    pub fn message(&self) -> &str {
+        &self.inner.message
     }
 
     /// 1-based line of the start of [`span`](Self::span).
@@ -127,7 +131,7 @@ impl PatternError {
 
 impl fmt::Display for PatternError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message())?;
+        f.write_str(self.message())?;
         let (offset, times) = match self.inner.suffix {
             LocationSuffix::None => return Ok(()),
             LocationSuffix::Once(offset) => (offset, 1),
@@ -148,7 +152,7 @@ impl Serialize for PatternError {
         use serde::ser::SerializeStruct;
         let mut s = serializer.serialize_struct("PatternError", 7)?;
         s.serialize_field("code", self.code())?;
-        s.serialize_field("message", &self.message())?;
+        s.serialize_field("message", self.message())?;
         s.serialize_field("reason", &self.inner.reason)?;
         s.serialize_field("line", &self.inner.line)?;
         s.serialize_field("column", &self.inner.column)?;
@@ -178,6 +182,10 @@ pub(crate) enum EventProblem {
     /// The bytes are not UTF-8; the span covers the first bad sequence.
     InvalidUtf8 {
         span: Span,
+    },
+    /// The text is longer than the matcher handles.
+    TooLarge {
+        limit: usize,
     },
 }
 
@@ -234,17 +242,23 @@ impl EventError {
             EventProblem::NotAnObject { .. } => format!("the event must be a JSON object{at}"),
             EventProblem::MissingField { field } => format!("missing required field `{field}`"),
             EventProblem::InvalidUtf8 { .. } => format!("the event is not valid UTF-8{at}"),
+            EventProblem::TooLarge { limit } => {
+                format!("the event is longer than {limit} bytes, the most this matcher reads")
+            }
         }
     }
 
+    /// 1-based line of the problem, when it has a place in the text.
     pub fn line(&self) -> Option<usize> {
         self.position.map(|p| p.0)
     }
 
+    /// 1-based column, in characters, of the problem, when it has a place in the text.
     pub fn column(&self) -> Option<usize> {
         self.position.map(|p| p.1)
     }
 
+    /// Byte range of the problem in the event text, when it has one.
     pub fn span(&self) -> Option<std::ops::Range<usize>> {
         problem_span(&self.problem).map(Span::range)
     }
@@ -256,7 +270,9 @@ fn problem_span(problem: &EventProblem) -> Option<Span> {
         | EventProblem::TrailingContent { span }
         | EventProblem::NotAnObject { span }
         | EventProblem::InvalidUtf8 { span } => Some(*span),
-        EventProblem::Empty | EventProblem::MissingField { .. } => None,
+        EventProblem::Empty | EventProblem::MissingField { .. } | EventProblem::TooLarge { .. } => {
+            None
+        }
     }
 }
 

@@ -6,9 +6,15 @@
 //! 1. turns it into alternatives: lists of requirements `(dot.joined.path, leaf array)`; `$or` gives
 //!    one alternative per branch, combined with everything around it (spec §1.14);
 //! 2. lists every scalar of the event with its path and the array elements it sits in (§1.4, §1.5);
-//! 3. tries every way of picking, for each requirement, one accepted value (or, with
-//!    `exists: false`, none), and accepts a pick whose values never come from different elements of
-//!    one array and where every "absent" path has no value in the picked elements (§1.5, §1.12).
+//! 3. tries every way of picking, for each requirement in event-ruler's order (sorted by path,
+//!    as Java compares strings), one accepted value compatible with those picked before it (never
+//!    from a different element of one array), or, with `exists: false`, none, when every value at
+//!    the path clashes with a value picked before it (event-ruler's `ACFinder` checks absence at
+//!    that point of its walk, so fields sorted later do not count).
+//!
+//! Case-insensitive operators read a pattern character outside the Basic Multilingual Plane as
+//! `??`, as event-ruler does (it encodes each UTF-16 unit alone, and Java writes a lone surrogate
+//! as `?`).
 //!
 //! One deliberate difference: event-ruler lets a path inside a `$or` branch *replace* the same path
 //! outside it; this interpreter requires both (the spec's plain reading). Tests avoid such patterns.
@@ -38,10 +44,10 @@ pub fn matches_text(pattern_text: &str, event_text: &str) -> Option<bool> {
         &mut String::new(),
         &mut scalars,
     );
-    let alternatives = alternatives(&pattern, "");
+    let mut alternatives = alternatives(&pattern, "");
     Some(
         alternatives
-            .iter()
+            .iter_mut()
             .any(|requirements| satisfiable(requirements, &scalars)),
     )
 }
@@ -122,13 +128,14 @@ fn collect_scalars<'e>(
                 let mark = location.len();
                 location.push('/');
                 location.push_str(&member.key);
-                collect_scalars(
-                    &member.value,
-                    &join(path, &member.key),
-                    elements,
-                    location,
-                    out,
-                );
+                // Below the top every key is joined with a dot, even after an empty key (unlike
+                // pattern paths, where `{"": {"a": …}}` is `a`).
+                let child = if mark == 0 {
+                    member.key.clone()
+                } else {
+                    format!("{path}.{}", member.key)
+                };
+                collect_scalars(&member.value, &child, elements, location, out);
                 location.truncate(mark);
             }
         }
@@ -156,61 +163,39 @@ fn compatible(a: &Scalar<'_>, b: &Scalar<'_>) -> bool {
         .all(|(array, i)| b.elements.iter().all(|(other, j)| array != other || i == j))
 }
 
-/// `None` in a pick means "absent".
-fn satisfiable(requirements: &[Requirement<'_>], scalars: &[Scalar<'_>]) -> bool {
+/// Tries every pick, requirement by requirement in event-ruler's order: sorted by path, comparing
+/// UTF-16 units as Java does. A picked value must be compatible with every value picked before
+/// it; `exists: false` holds when each value at the path clashes with some value picked *before*
+/// it (those picked later do not count, as in event-ruler's `ACFinder`).
+fn satisfiable(requirements: &mut [Requirement<'_>], scalars: &[Scalar<'_>]) -> bool {
     fn pick<'s>(
         requirements: &[Requirement<'_>],
         scalars: &'s [Scalar<'s>],
-        chosen: &mut Vec<Option<&'s Scalar<'s>>>,
+        picked: &mut Vec<&'s Scalar<'s>>,
     ) -> bool {
-        let Some(requirement) = requirements.get(chosen.len()) else {
-            return pick_is_valid(requirements, scalars, chosen);
+        let Some((requirement, rest)) = requirements.split_first() else {
+            return true;
         };
-        for scalar in scalars.iter().filter(|s| s.path == requirement.path) {
-            if requirement
+        let at_path = || scalars.iter().filter(|s| s.path == requirement.path);
+        for scalar in at_path() {
+            let accepted = requirement
                 .conditions
                 .iter()
-                .any(|c| accepts(c, scalar.value))
-            {
-                chosen.push(Some(scalar));
-                if pick(requirements, scalars, chosen) {
+                .any(|c| accepts(c, scalar.value));
+            if accepted && picked.iter().all(|p| compatible(p, scalar)) {
+                picked.push(scalar);
+                if pick(rest, scalars, picked) {
                     return true;
                 }
-                chosen.pop();
+                picked.pop();
             }
         }
-        if requirement.conditions.iter().any(is_exists_false) {
-            chosen.push(None);
-            if pick(requirements, scalars, chosen) {
-                return true;
-            }
-            chosen.pop();
-        }
-        false
+        requirement.conditions.iter().any(is_exists_false)
+            && at_path().all(|s| picked.iter().any(|p| !compatible(p, s)))
+            && pick(rest, scalars, picked)
     }
+    requirements.sort_by(|a, b| a.path.encode_utf16().cmp(b.path.encode_utf16()));
     pick(requirements, scalars, &mut Vec::new())
-}
-
-fn pick_is_valid(
-    requirements: &[Requirement<'_>],
-    scalars: &[Scalar<'_>],
-    chosen: &[Option<&Scalar<'_>>],
-) -> bool {
-    let picked: Vec<&Scalar<'_>> = chosen.iter().flatten().copied().collect();
-    let consistent = picked
-        .iter()
-        .all(|a| picked.iter().all(|b| compatible(a, b)));
-    consistent
-        && requirements
-            .iter()
-            .zip(chosen)
-            .all(|(requirement, choice)| {
-                choice.is_some()
-                    || scalars
-                        .iter()
-                        .filter(|s| s.path == requirement.path)
-                        .all(|s| picked.iter().any(|p| !compatible(p, s)))
-            })
 }
 
 fn is_exists_false(condition: &Value) -> bool {
@@ -228,9 +213,35 @@ fn operator(condition: &Value) -> Option<(&str, &Value)> {
 
 fn number(value: &Value) -> Option<f64> {
     match &value.kind {
-        ValueKind::Number(n) => n.finite(),
+        ValueKind::Number(n) => exact_double(&n.literal),
         _ => None,
     }
+}
+
+/// The number as a double, when the double holds it exactly as event-ruler requires (its
+/// `ComparableNumber` compares the literal with the double's shortest decimal form).
+fn exact_double(literal: &str) -> Option<f64> {
+    let value: f64 = literal.parse().ok().filter(|v: &f64| v.is_finite())?;
+    let scientific = |text: &str| -> (bool, Vec<u8>, i64) {
+        let negative = text.starts_with('-');
+        let text = text.trim_start_matches('-');
+        let (mantissa, exponent) = text.split_once(['e', 'E']).unwrap_or((text, "0"));
+        let exponent: i64 = exponent.parse().unwrap_or(0);
+        let point = mantissa.find('.').unwrap_or(mantissa.len()) as i64;
+        let digits: Vec<u8> = mantissa.bytes().filter(u8::is_ascii_digit).collect();
+        match digits.iter().position(|&d| d != b'0') {
+            None => (false, Vec::new(), 0),
+            Some(first) => {
+                let last = digits.iter().rposition(|&d| d != b'0').unwrap_or(first);
+                (
+                    negative,
+                    digits[first..=last].to_vec(),
+                    point - first as i64 + exponent,
+                )
+            }
+        }
+    };
+    (scientific(literal) == scientific(&format!("{value:e}"))).then_some(value)
 }
 
 fn string(value: &Value) -> Option<&str> {
@@ -247,8 +258,42 @@ fn strings(value: &Value) -> Vec<&str> {
     }
 }
 
-fn same_ignoring_case(a: &str, b: &str) -> bool {
-    a.to_lowercase() == b.to_lowercase()
+/// Where a case-insensitive pattern can end when read from byte `start` of `value`, as event-ruler
+/// reads it: per UTF-16 unit of the pattern, the unit's lower- or upper-case form (Java's
+/// `toLowerCase`/`toUpperCase` of the one-unit string); a unit that is half of a character outside
+/// the Basic Multilingual Plane is `?`, which is what Java's UTF-8 encoder writes for it.
+fn case_insensitive_ends(value: &str, pattern: &str, start: usize) -> Vec<usize> {
+    let mut ends = vec![start];
+    for c in pattern.chars() {
+        let forms: Vec<String> = if u32::from(c) > 0xFFFF {
+            // Two units, each read as `?`.
+            let mut next = Vec::new();
+            for &at in &ends {
+                if value[at..].starts_with("??") {
+                    next.push(at + 2);
+                }
+            }
+            ends = next;
+            continue;
+        } else {
+            vec![c.to_lowercase().collect(), c.to_uppercase().collect()]
+        };
+        let mut next = Vec::new();
+        for &at in &ends {
+            for form in &forms {
+                if value[at..].starts_with(form.as_str()) && !next.contains(&(at + form.len())) {
+                    next.push(at + form.len());
+                }
+            }
+        }
+        ends = next;
+    }
+    ends
+}
+
+/// Case-insensitive equality of an event value and a pattern text, as event-ruler compares them.
+fn same_ignoring_case(value: &str, pattern: &str) -> bool {
+    case_insensitive_ends(value, pattern, 0).contains(&value.len())
 }
 
 /// Whole-string wildcard match by dynamic programming over (pattern position, value position).
@@ -318,7 +363,10 @@ fn accepts(condition: &Value, value: &ValueKind) -> bool {
         }),
         ValueKind::Number(want) => match value {
             ValueKind::Number(n) => {
-                n.literal == want.literal || (n.finite().is_some() && n.finite() == want.finite())
+                n.literal == want.literal || {
+                    let (a, b) = (exact_double(&n.literal), exact_double(&want.literal));
+                    a.is_some() && a == b
+                }
             }
             _ => false,
         },
@@ -330,12 +378,7 @@ fn accepts(condition: &Value, value: &ValueKind) -> bool {
             match name {
                 "exactly" => text.is_some() && text == string(operand),
                 "prefix" => match operand.get("equals-ignore-case").and_then(string) {
-                    Some(p) => text.is_some_and(|s| {
-                        s.char_indices()
-                            .map(|(i, _)| i)
-                            .chain([s.len()])
-                            .any(|i| same_ignoring_case(&s[..i], p))
-                    }),
+                    Some(p) => text.is_some_and(|s| !case_insensitive_ends(s, p, 0).is_empty()),
                     None => text
                         .zip(string(operand))
                         .is_some_and(|(s, p)| s.starts_with(p)),
@@ -345,7 +388,7 @@ fn accepts(condition: &Value, value: &ValueKind) -> bool {
                         s.char_indices()
                             .map(|(i, _)| i)
                             .chain([s.len()])
-                            .any(|i| same_ignoring_case(&s[i..], p))
+                            .any(|i| case_insensitive_ends(s, p, i).contains(&s.len()))
                     }),
                     None => text
                         .zip(string(operand))
@@ -358,7 +401,9 @@ fn accepts(condition: &Value, value: &ValueKind) -> bool {
                     .zip(string(operand))
                     .is_some_and(|(s, p)| wildcard(p, s)),
                 "numeric" => match value {
-                    ValueKind::Number(n) => n.finite().is_some_and(|n| numeric(operand, n)),
+                    ValueKind::Number(n) => {
+                        exact_double(&n.literal).is_some_and(|n| numeric(operand, n))
+                    }
                     _ => false,
                 },
                 "cidr" => text
@@ -397,7 +442,8 @@ fn excluded_by(operand: &Value, value: &ValueKind) -> bool {
     items.iter().any(|item| match (&item.kind, value) {
         (ValueKind::String(x), ValueKind::String(s)) => x == s,
         (ValueKind::Number(_), ValueKind::Number(n)) => {
-            n.finite().is_some() && n.finite() == number(item)
+            let n = exact_double(&n.literal);
+            n.is_some() && n == number(item)
         }
         _ => false,
     })

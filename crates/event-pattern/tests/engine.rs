@@ -385,7 +385,11 @@ fn scanner_cases() {
         // Dots in keys and nesting name the same path.
         (&[r#"{"a":{"b":{"c":[1]}}}"#], r#"{"a.b":{"c":1}}"#, &[0]),
         (&[r#"{"a.b":{"c":[1]}}"#], r#"{"a":{"b.c":1}}"#, &[0]),
-        (&[r#"{"a":{"b":[1]}}"#], r#"{"":{"a":{"b":1}}}"#, &[0]),
+        // Below the top, an empty key is a step of its own (event-ruler: `.a.b`, and a
+        // pattern's `{"": {"a": …}}` is `a`).
+        (&[r#"{"a":{"b":[1]}}"#], r#"{"":{"a":{"b":1}}}"#, &[]),
+        (&[r#"{".a":{"b":[1]}}"#], r#"{"":{"a":{"b":1}}}"#, &[0]),
+        (&[r#"{"":{"a":[1]}}"#], r#"{"a":1}"#, &[0]),
         // Values under unmentioned keys are skipped whatever they hold.
         (
             &[r#"{"b":[true]}"#],
@@ -642,6 +646,8 @@ fn many_wildcard_rules_on_one_path_agree_with_the_reference() {
             wildcards.push(format!("{head}*a*{tail}"));
             wildcards.push(format!("{head}*{tail}*"));
             wildcards.push(format!("*{head}*{tail}"));
+            // No literal head or tail: indexed by the longer middle segment.
+            wildcards.push(format!("*{head}*{tail}*"));
             if !head.ends_with('*') && !tail.is_empty() {
                 wildcards.push(format!("{head}{tail}"));
             }
@@ -857,6 +863,55 @@ fn rules_sharing_a_common_field_agree_with_the_reference() {
             matching(&rules, event_text),
             reference_matches(&patterns, event_text),
             "{event_text}"
+        );
+    }
+}
+
+/// Sub-rules of more than 64 fields take the consistency search's wide field sets; the answers
+/// must not change (checked against the reference interpreter and the matcher).
+#[test]
+fn sub_rules_with_more_than_64_fields() {
+    let names: Vec<String> = (0..70).map(|i| format!("f{i:02}")).collect();
+    let fields: Vec<String> = names.iter().map(|n| format!(r#""{n}":[1]"#)).collect();
+    let all: Vec<String> = names.iter().map(|n| format!(r#""{n}":1"#)).collect();
+    let half: Vec<String> = names[..35].iter().map(|n| format!(r#""{n}":1"#)).collect();
+    let rest: Vec<String> = names[35..].iter().map(|n| format!(r#""{n}":1"#)).collect();
+    for (absent, event, want) in [
+        // `zz` sorts after every f: judged inside the element the fs chose.
+        ("zz", format!(r#"[{{{}}},{{"zz":1}}]"#, all.join(",")), true),
+        // `a0` sorts before them: judged before any element is chosen.
+        (
+            "a0",
+            format!(r#"[{{{}}},{{"a0":1}}]"#, all.join(",")),
+            false,
+        ),
+        ("a0", format!(r#"[{{{}}}]"#, all.join(",")), true),
+        // The fields split over two elements never match together.
+        (
+            "zz",
+            format!(r#"[{{{}}},{{{}}}]"#, half.join(","), rest.join(",")),
+            false,
+        ),
+    ] {
+        let pattern = format!(
+            r#"{{"items":{{{},"{absent}":[{{"exists":false}}]}}}}"#,
+            fields.join(",")
+        );
+        let event_text = format!(r#"{{"items":{event}}}"#);
+        let p = Pattern::parse(&pattern).unwrap();
+        let e = Event::parse_any(&event_text).unwrap();
+        assert_eq!(p.matches(&e), want, "{absent}: {event}");
+        assert_eq!(
+            reference::matches(&p, &e),
+            want,
+            "reference, {absent}: {event}"
+        );
+        let mut rules = RuleSet::new();
+        rules.add("wide", &pattern).unwrap();
+        assert_eq!(
+            !matching(&rules, &event_text).is_empty(),
+            want,
+            "RuleSet, {absent}: {event}"
         );
     }
 }

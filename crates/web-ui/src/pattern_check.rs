@@ -92,7 +92,7 @@ const QUOTED_VALUES: usize = 3;
 
 pub fn parse_pattern(text: &str) -> Result<Pattern, EditorProblem> {
     Pattern::parse(text).map_err(|error| EditorProblem {
-        message: error.message(),
+        message: error.message().to_owned(),
         detail: None,
         position: Some((error.line(), error.column())),
         range: Some(error.span()),
@@ -185,7 +185,8 @@ pub fn explanation_highlights(explanation: &Explanation) -> (Vec<Highlight>, Vec
                     field.conditions[condition].span.range(),
                     HighlightKind::Matched,
                 )),
-                FieldOutcome::Missing | FieldOutcome::Rejected => {
+                // Outcomes added later are marked like a failure: the field did not match.
+                _ => {
                     on_pattern.push(Highlight::new(
                         field.key_span.range(),
                         HighlightKind::Failing,
@@ -303,11 +304,21 @@ fn trace_line(field: &FieldExplanation) -> TraceLine {
             LineStatus::Failed,
             format!(
                 "is {}, which does not match {}",
-                quoted_values(&field.values),
+                quoted_values(&field.values, field.value_count),
                 conditions()
             ),
         ),
+        // An outcome added to the matcher later: say what the pattern needs.
+        _ => (
+            LineStatus::Failed,
+            format!("is not satisfied; the pattern needs {}", conditions()),
+        ),
     };
+    // The matcher's notes on EventBridge's behaviour (key order, emoji in case-insensitive text).
+    let text = std::iter::once(text)
+        .chain(field.notes.iter().map(|note| note.message.clone()))
+        .collect::<Vec<_>>()
+        .join(" ");
     TraceLine {
         path: field.path.clone(),
         status,
@@ -327,13 +338,14 @@ fn element_note(value: &ValueExplanation) -> String {
     }
 }
 
-fn quoted_values(values: &[ValueExplanation]) -> String {
+/// `count` is how many values the event has (the explanation lists only the first ones).
+fn quoted_values(values: &[ValueExplanation], count: usize) -> String {
     let shown: Vec<&str> = values
         .iter()
         .take(QUOTED_VALUES)
         .map(|v| v.text.as_str())
         .collect();
-    match values.len() {
+    match count {
         1 => shown[0].to_owned(),
         n if n > QUOTED_VALUES => {
             format!("{} and {} more values", shown.join(", "), n - QUOTED_VALUES)

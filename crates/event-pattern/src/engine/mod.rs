@@ -13,20 +13,20 @@
 //! * [`scan`]: the event text is read once, never built into a tree.
 
 mod consistency;
-mod hash;
 mod paths;
 mod ranges;
 mod scan;
 mod values;
 
+use crate::consistency::ROOT_ELEMENT;
 use crate::pattern::ScalarRef;
 use crate::{Event, EventError, Pattern, PatternError};
-use consistency::{Coordinate, FieldShape, Hit, Leaf, SearchScratch};
+use consistency::{FieldShape, Hit, Leaf, SearchScratch};
 use paths::{NodeId, PathTrie, ROOT};
 use scan::{Cursor, Malformed};
 use std::cell::RefCell;
 use std::collections::HashMap;
-use values::{Payload, ValueMatcher};
+use values::{Payload, ValueMatcher, ValueScratch};
 
 /// A named collection of event patterns, matched together against each event.
 ///
@@ -84,6 +84,7 @@ struct Rule {
 const MIN_STALE_BEFORE_REBUILD: usize = 1024;
 
 impl RuleSet {
+    /// An empty set.
     pub fn new() -> RuleSet {
         RuleSet::default()
     }
@@ -126,6 +127,7 @@ impl RuleSet {
         true
     }
 
+    /// How many rules the set holds.
     pub fn len(&self) -> usize {
         self.ids.len()
     }
@@ -147,6 +149,7 @@ impl RuleSet {
         self.automaton.strict_json
     }
 
+    /// Does the set hold no rule?
     pub fn is_empty(&self) -> bool {
         self.ids.is_empty()
     }
@@ -396,23 +399,38 @@ impl Automaton {
 
     /// Records the values of a parsed event at the paths rules mention.
     fn collect_event(&self, event: &Event, scratch: &mut Scratch) {
-        for (path, indices) in event.paths() {
-            let Some(node) = self.paths.find(path) else {
-                continue;
+        // The parsed event's elements are the engine's (its numbering keeps parents first).
+        scratch.elements.clear();
+        scratch
+            .elements
+            .extend((0..event.element_count() as u32).map(|e| {
+                let element = event.element(e);
+                (element.parent, element.array)
+            }));
+        // The event's key trie walked along the automaton (parents come first).
+        let mut states: Vec<Option<NodeId>> = vec![None];
+        for (node, parent, key, leaves) in event.path_nodes() {
+            let from = match parent {
+                None => Some(ROOT),
+                Some(p) => states[p as usize],
             };
-            let Some(matcher) = self.paths.node(node).matcher else {
+            let state = from.and_then(|s| self.paths.node(s).child(key.as_bytes()));
+            debug_assert_eq!(states.len(), node as usize);
+            states.push(state);
+            let Some(state) = state else { continue };
+            let Some(matcher) = self.paths.node(state).matcher else {
                 continue;
             };
             let (values, every_leaf) = &self.matchers[matcher as usize];
-            for &index in indices {
-                let leaf = event.leaf(index);
-                scratch.open_arrays.clear();
-                scratch.open_arrays.extend(
-                    leaf.elements
-                        .iter()
-                        .map(|&(array, element)| (array as u32, element as u32)),
+            for &leaf in leaves {
+                let element = event.leaf(leaf as usize).element;
+                scratch.record_in(
+                    state,
+                    values,
+                    *every_leaf,
+                    event.scalar(leaf as usize),
+                    element,
                 );
-                scratch.record(node, values, *every_leaf, ScalarRef::of(&leaf.value));
             }
         }
     }
@@ -484,9 +502,10 @@ impl Automaton {
                 scratch.seen.push(child);
                 child
             } else {
-                // This frame's array is the innermost open one.
+                // This frame's array is the innermost open one: a new element starts.
                 if let Some(open) = scratch.open_arrays.last_mut() {
-                    open.1 = open.1.wrapping_add(1);
+                    open.index = open.index.wrapping_add(1);
+                    open.element = NO_ELEMENT;
                 }
                 node
             };
@@ -529,7 +548,11 @@ impl Automaton {
                 });
                 if !object {
                     // The index starts one below zero: reading the first element raises it.
-                    scratch.open_arrays.push((scratch.next_array, u32::MAX));
+                    scratch.open_arrays.push(OpenArray {
+                        array: scratch.next_array,
+                        index: u32::MAX,
+                        element: NO_ELEMENT,
+                    });
                     scratch.next_array += 1;
                 }
                 return Ok(());
@@ -560,7 +583,7 @@ impl Automaton {
                 let literal =
                     std::str::from_utf8(&cursor.bytes[start..end]).map_err(|_| Malformed)?;
                 let value = if values.wants_number_values {
-                    literal.parse::<f64>().unwrap_or(f64::NAN)
+                    crate::pattern::comparable_number(literal).unwrap_or(f64::NAN)
                 } else {
                     f64::NAN
                 };
@@ -587,7 +610,8 @@ impl Automaton {
     fn decide(&self, scratch: &mut Scratch) {
         let Scratch {
             leaves,
-            coords,
+            elements,
+            by_node,
             value_hits,
             candidates,
             hits,
@@ -619,7 +643,8 @@ impl Automaton {
         }
         candidates.sort_unstable();
         candidates.dedup();
-        let event = consistency::Event { leaves, coords };
+        by_node.clear();
+        let mut by_node_ready = false;
         for &id in candidates.iter().chain(&self.always_checked) {
             let sub_rule = &self.sub_rules[id as usize];
             if matched.last() == Some(&sub_rule.rule) {
@@ -639,16 +664,33 @@ impl Automaton {
                 }
                 let position = position as u16;
                 hits.extend(found[..count].iter().map(|&(_, leaf)| (id, position, leaf)));
-                in_arrays += usize::from(found[..count].iter().any(|h| {
-                    let (from, to) = leaves[h.1 as usize].coords;
-                    from != to
-                }));
+                in_arrays += usize::from(
+                    found[..count]
+                        .iter()
+                        .any(|h| leaves[h.1 as usize].element != ROOT_ELEMENT),
+                );
             }
             if !complete {
                 continue;
             }
             // Choices can only clash when two fields' values sit in arrays.
             let simple = sub_rule.all_required && in_arrays <= 1;
+            if !simple && !sub_rule.all_required && !by_node_ready {
+                // Absence is judged against every value at a path: group the leaves by path once.
+                by_node.extend(
+                    leaves
+                        .iter()
+                        .enumerate()
+                        .map(|(index, leaf)| (leaf.node, index as u32)),
+                );
+                by_node.sort_unstable();
+                by_node_ready = true;
+            }
+            let event = consistency::Event {
+                leaves,
+                elements,
+                by_node,
+            };
             if simple || consistency::satisfiable(&sub_rule.fields, hits, &event, search) {
                 matched.push(sub_rule.rule);
             }
@@ -684,14 +726,18 @@ struct Scratch {
     frames: Vec<Frame>,
     /// Path states of the keys read in the open objects (to notice a repeated key).
     seen: Vec<NodeId>,
-    /// (array id, element index) of the arrays around the cursor.
-    open_arrays: Vec<Coordinate>,
+    /// The arrays around the cursor, outermost first.
+    open_arrays: Vec<OpenArray>,
     next_array: u32,
     skip_stack: Vec<bool>,
     text: String,
-    lowered: Vec<u8>,
+    values: ValueScratch,
     leaves: Vec<Leaf>,
-    coords: Vec<Coordinate>,
+    /// (parent element, array) of the array elements holding recorded leaves (and of their
+    /// parents); the first stands for "in no array".
+    elements: Vec<(u32, u32)>,
+    /// (path state, leaf), sorted, when some absence is judged.
+    by_node: Vec<(NodeId, u32)>,
     /// (payload, leaf) for every condition that accepted a value.
     value_hits: Vec<(Payload, u32)>,
     /// Sub-rules an anchor field made candidates.
@@ -708,12 +754,14 @@ impl Scratch {
         self.open_arrays.clear();
         self.next_array = 0;
         self.leaves.clear();
-        self.coords.clear();
+        self.elements.clear();
+        self.elements.push((ROOT_ELEMENT, u32::MAX));
         self.value_hits.clear();
         self.matched.clear();
     }
 
-    /// Runs a value through its path's matcher and keeps the leaf if anything needs it.
+    /// Runs a value at the cursor through its path's matcher and keeps the leaf if anything
+    /// needs it.
     #[inline]
     fn record(
         &mut self,
@@ -725,19 +773,69 @@ impl Scratch {
         let leaf = self.leaves.len() as u32;
         let before = self.value_hits.len();
         let value_hits = &mut self.value_hits;
-        values.scalar(value, &mut self.lowered, &mut |payload| {
+        values.scalar(value, &mut self.values, &mut |payload| {
             value_hits.push((payload, leaf))
         });
         if every_leaf || self.value_hits.len() > before {
-            let start = self.coords.len() as u32;
-            self.coords.extend_from_slice(&self.open_arrays);
-            self.leaves.push(Leaf {
-                node,
-                coords: (start, self.coords.len() as u32),
-            });
+            let element = self.current_element();
+            self.leaves.push(Leaf { node, element });
         }
     }
+
+    /// Like [`Scratch::record`] for a leaf of a parsed event, in its element.
+    fn record_in(
+        &mut self,
+        node: NodeId,
+        values: &ValueMatcher,
+        every_leaf: bool,
+        value: ScalarRef<'_>,
+        element: u32,
+    ) {
+        let leaf = self.leaves.len() as u32;
+        let before = self.value_hits.len();
+        let value_hits = &mut self.value_hits;
+        values.scalar(value, &mut self.values, &mut |payload| {
+            value_hits.push((payload, leaf))
+        });
+        if every_leaf || self.value_hits.len() > before {
+            self.leaves.push(Leaf { node, element });
+        }
+    }
+
+    /// The innermost open array element, numbering it (and the open elements around it) on
+    /// first use, outer ones first, so parents get smaller numbers.
+    fn current_element(&mut self) -> u32 {
+        let unnumbered = self
+            .open_arrays
+            .iter()
+            .rev()
+            .take_while(|open| open.element == NO_ELEMENT)
+            .count();
+        let first = self.open_arrays.len() - unnumbered;
+        let mut parent = match first {
+            0 => ROOT_ELEMENT,
+            _ => self.open_arrays[first - 1].element,
+        };
+        for open in &mut self.open_arrays[first..] {
+            open.element = self.elements.len() as u32;
+            self.elements.push((parent, open.array));
+            parent = open.element;
+        }
+        parent
+    }
 }
+
+/// An array open around the scanner's cursor.
+#[derive(Debug, Clone, Copy)]
+struct OpenArray {
+    array: u32,
+    index: u32,
+    /// The number of the current element, once a leaf in it was recorded.
+    element: u32,
+}
+
+/// [`OpenArray::element`] before the element is numbered.
+const NO_ELEMENT: u32 = u32::MAX;
 
 thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());

@@ -2,17 +2,18 @@
 //!
 //! Events are flattened into dot-joined paths, so an event key may contain dots (`"a.b"` is the
 //! same path as `{"a":{"b"}}`). A state is therefore a path *string* `P` that is either a rule's
-//! field path or a proper prefix of one that ends right before a dot; reading key `K` in state `P`
-//! moves to the state named `join(P, K)` (`K` itself at the top, `P.K` below). Each state lists
-//! all keys leading from it to another state, so an event key is one table lookup, and a key that
-//! leads nowhere means the whole value can be skipped unread.
+//! field path or a proper prefix of one that ends right before a dot; reading key `K` at the top
+//! moves to the state named `K`, and in state `P` to the state named `P.K` (also when `P` is the
+//! empty key: event-ruler flattens `{"": {"a": 1}}` to `.a`). The top itself is not a path. Each
+//! state lists all keys leading from it to another state, so an event key is one table lookup, and
+//! a key that leads nowhere means the whole value can be skipped unread.
 
-use super::hash::FastMap;
+use crate::hash::FastMap;
 use std::collections::BTreeMap;
 
 pub(super) type NodeId = u32;
 
-/// The state for the empty path: the top of the event.
+/// The top of the event, before any key (not the state of the empty key `""`).
 pub(super) const ROOT: NodeId = 0;
 
 /// Past this many children a state looks keys up in a hash table instead of comparing in turn.
@@ -62,18 +63,15 @@ impl PathNode {
 #[derive(Debug, Clone)]
 pub(super) struct PathTrie {
     nodes: Vec<PathNode>,
-    /// Every state by its path string (ordered, to find the states below a new one).
+    /// Every state but the top by its path string (ordered, to find the states below a new one).
     by_path: BTreeMap<String, NodeId>,
 }
 
 impl Default for PathTrie {
     fn default() -> PathTrie {
-        let mut root = PathNode::default();
-        // `{"": {"a": …}}` flattens to `a`: the empty key keeps the empty path.
-        root.add_child(b"", ROOT);
         PathTrie {
-            nodes: vec![root],
-            by_path: BTreeMap::from([(String::new(), ROOT)]),
+            nodes: vec![PathNode::default()],
+            by_path: BTreeMap::new(),
         }
     }
 }
@@ -88,24 +86,15 @@ impl PathTrie {
         &mut self.nodes[id as usize]
     }
 
-    /// The state of a complete path, if some rule mentions it.
-    pub fn find(&self, path: &str) -> Option<NodeId> {
-        self.by_path.get(path).copied()
-    }
-
     /// The state for a rule's field path, creating it and the states leading to it.
     pub fn insert(&mut self, path: &str) -> NodeId {
         // States along the path: every prefix ending right before a dot, then the path itself.
-        let mut id = ROOT;
         for (i, byte) in path.bytes().enumerate() {
             if byte == b'.' {
-                id = self.ensure(&path[..i]);
+                self.ensure(&path[..i]);
             }
         }
-        if !path.is_empty() {
-            id = self.ensure(path);
-        }
-        id
+        self.ensure(path)
     }
 
     fn ensure(&mut self, path: &str) -> NodeId {
@@ -119,7 +108,7 @@ impl PathTrie {
         self.nodes[ROOT as usize].add_child(path.as_bytes(), id);
         // From each shorter state P (a prefix ending before a dot), the key is what follows "P.".
         for (i, byte) in path.bytes().enumerate() {
-            if byte == b'.' && i > 0 {
+            if byte == b'.' {
                 if let Some(&parent) = self.by_path.get(&path[..i]) {
                     self.nodes[parent as usize].add_child(&path.as_bytes()[i + 1..], id);
                 }
@@ -158,7 +147,7 @@ mod tests {
             (&["detail", "state.status"], true),
             (&["detail.state", "status"], true),
             (&["detail.state.status"], true),
-            (&["", "detail", "state.status"], true),
+            (&["", "detail", "state.status"], false),
             (&["detail", "status"], false),
             (&["detail", "state", "status", "x"], false),
         ];
@@ -177,6 +166,20 @@ mod tests {
         let doubled = trie.insert("a..b");
         assert_eq!(walk(&trie, &["a", "", "b"]), Some(doubled));
         assert_eq!(walk(&trie, &["a", ".b"]), Some(doubled));
+    }
+
+    /// event-ruler flattens `{"": {"a": 1}}` to `.a`, not `a`: the empty key is a step.
+    #[test]
+    fn regression_the_empty_key_is_a_step() {
+        let mut trie = PathTrie::default();
+        let plain = trie.insert("a");
+        let dotted = trie.insert(".a");
+        let empty = trie.insert("");
+        assert_eq!(walk(&trie, &["", "a"]), Some(dotted));
+        assert_eq!(walk(&trie, &[".a"]), Some(dotted));
+        assert_eq!(walk(&trie, &["a"]), Some(plain));
+        assert_eq!(walk(&trie, &[""]), Some(empty));
+        assert_ne!(empty, ROOT);
     }
 
     #[test]

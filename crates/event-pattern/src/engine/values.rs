@@ -20,8 +20,8 @@
 //! Each entry carries a payload: the id of the field (a path and its conditions, shared by every
 //! rule that has the same one) the condition belongs to.
 
-use super::hash::FastMap;
 use super::ranges::{number_order, Ranges};
+use crate::hash::FastMap;
 use crate::pattern::{parse_ip, Condition, IpAddress, ScalarRef};
 
 pub(super) type Payload = u32;
@@ -224,6 +224,110 @@ fn wildcard_ends(source: &str) -> (Vec<u8>, Vec<u8>) {
     }
 }
 
+/// The longest literal segment strictly between a wildcard's first and last `*` (escapes
+/// resolved); empty when there is none. A value can only match if it holds this segment.
+fn longest_middle(source: &str) -> Vec<u8> {
+    let bytes = source.as_bytes();
+    let mut segments: Vec<Vec<u8>> = vec![Vec::new()];
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'*' => segments.push(Vec::new()),
+            b'\\' => match bytes.get(i + 1) {
+                Some(&next @ (b'*' | b'\\')) => {
+                    segments
+                        .last_mut()
+                        .expect("one segment at least")
+                        .push(next);
+                    i += 1;
+                }
+                _ => return Vec::new(),
+            },
+            byte => segments
+                .last_mut()
+                .expect("one segment at least")
+                .push(byte),
+        }
+        i += 1;
+    }
+    if segments.len() < 3 {
+        return Vec::new();
+    }
+    let last = segments.len() - 1;
+    segments
+        .drain(1..last)
+        .max_by_key(Vec::len)
+        .unwrap_or_default()
+}
+
+/// Wildcards without a literal head or tail (`*abc*`), indexed by their longest middle segment
+/// in an Aho-Corasick automaton: one pass over a value finds every segment it holds, and only
+/// the wildcards filed under those are judged.
+#[derive(Debug, Clone, Default)]
+struct Infixes {
+    /// Segment number by its bytes.
+    by_text: FastMap<TextKey, u32>,
+    /// By segment number: the segment and the wildcards (indices into `Wildcards::conditions`).
+    segments: Vec<(Vec<u8>, Vec<u32>)>,
+    /// Built on first use after a change; `None` if it could not be built (then every infix
+    /// wildcard is judged).
+    automaton: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
+}
+
+impl Infixes {
+    fn insert(&mut self, segment: Vec<u8>, wildcard: u32) {
+        let next = self.segments.len() as u32;
+        let id = *self.by_text.entry(TextKey::new(&segment)).or_insert(next);
+        if id == next {
+            self.segments.push((segment, Vec::new()));
+        }
+        self.segments[id as usize].1.push(wildcard);
+        self.automaton = std::sync::OnceLock::new();
+    }
+
+    fn is_empty(&self) -> bool {
+        self.segments.is_empty()
+    }
+
+    /// Calls `judge` with every wildcard whose segment `value` holds, each once.
+    #[inline]
+    fn candidates(&self, value: &[u8], found: &mut Vec<u32>, mut judge: impl FnMut(u32)) {
+        let automaton = self.automaton.get_or_init(|| {
+            aho_corasick::AhoCorasick::new(self.segments.iter().map(|(s, _)| s)).ok()
+        });
+        found.clear();
+        match automaton {
+            Some(automaton) => {
+                for hit in automaton.find_overlapping_iter(value) {
+                    let id = hit.pattern().as_u32();
+                    if found.last() != Some(&id) {
+                        found.push(id);
+                    }
+                }
+                found.sort_unstable();
+                found.dedup();
+            }
+            None => found.extend(0..self.segments.len() as u32),
+        }
+        for &id in found.iter() {
+            self.segments[id as usize]
+                .1
+                .iter()
+                .copied()
+                .for_each(&mut judge);
+        }
+    }
+}
+
+/// Scratch space for judging one value.
+#[derive(Debug, Default)]
+pub(super) struct ValueScratch {
+    /// The value lower-cased (ASCII), or a wildcard table key.
+    bytes: Vec<u8>,
+    /// Infix segments found in the value.
+    segments: Vec<u32>,
+}
+
 /// Wildcards with the same head and tail lengths, keyed by head bytes followed by tail bytes.
 #[derive(Debug, Clone)]
 struct WildcardGroup {
@@ -233,13 +337,15 @@ struct WildcardGroup {
     by_ends: FastMap<TextKey, Payloads>,
 }
 
-/// Wildcard conditions indexed by their literal head and tail.
+/// Wildcard conditions indexed by their literal head and tail, or by a middle segment when they
+/// have neither.
 #[derive(Debug, Clone, Default)]
 struct Wildcards {
     conditions: Vec<(Condition, Payload)>,
     /// One per (head length, tail length) pair present, ascending.
     groups: Vec<WildcardGroup>,
     overflow: Vec<Vec<Payload>>,
+    infixes: Infixes,
 }
 
 impl Wildcards {
@@ -247,6 +353,13 @@ impl Wildcards {
         let (head, tail) = wildcard_ends(source);
         let index = u32::try_from(self.conditions.len()).expect("fewer than 2^31 wildcards");
         self.conditions.push((condition.clone(), payload));
+        if head.is_empty() && tail.is_empty() {
+            let middle = longest_middle(source);
+            if !middle.is_empty() {
+                self.infixes.insert(middle, index);
+                return;
+            }
+        }
         let lengths = (head.len(), tail.len());
         let at = match self
             .groups
@@ -279,10 +392,20 @@ impl Wildcards {
         self.conditions.is_empty()
     }
 
-    /// Payloads of the wildcards accepting `value`; `key` is scratch space.
+    /// Payloads of the wildcards accepting `value`.
     #[inline]
-    fn matching(&self, value: &str, key: &mut Vec<u8>, out: &mut impl FnMut(Payload)) {
+    fn matching(&self, value: &str, scratch: &mut ValueScratch, out: &mut impl FnMut(Payload)) {
         let bytes = value.as_bytes();
+        if !self.infixes.is_empty() {
+            self.infixes
+                .candidates(bytes, &mut scratch.segments, |index| {
+                    let (condition, payload) = &self.conditions[index as usize];
+                    if condition.accepts_scalar(ScalarRef::String(value)) {
+                        out(*payload);
+                    }
+                });
+        }
+        let key = &mut scratch.bytes;
         for group in &self.groups {
             if group.head + group.tail > bytes.len() {
                 continue;
@@ -438,9 +561,9 @@ impl ValueMatcher {
     }
 
     /// Calls `out` with the payload of every condition accepting a string value (a payload may
-    /// come more than once). `lowered` is scratch space.
+    /// come more than once).
     #[inline]
-    pub fn strings(&self, value: &str, lowered: &mut Vec<u8>, out: &mut impl FnMut(Payload)) {
+    pub fn strings(&self, value: &str, scratch: &mut ValueScratch, out: &mut impl FnMut(Payload)) {
         let bytes = value.as_bytes();
         if !self.exact_strings.is_empty() {
             if let Some(payloads) = self.exact_strings.get(bytes) {
@@ -466,6 +589,7 @@ impl ValueMatcher {
             || !self.suffixes_ignoring_case.is_empty()
             || !self.equal_ignoring_case.is_empty()
         {
+            let lowered = &mut scratch.bytes;
             lowered.clear();
             lowered.extend(bytes.iter().map(u8::to_ascii_lowercase));
             self.prefixes_ignoring_case.prefixes_of(lowered, out);
@@ -475,7 +599,7 @@ impl ValueMatcher {
             }
         }
         if !self.wildcards.is_empty() {
-            self.wildcards.matching(value, lowered, out);
+            self.wildcards.matching(value, scratch, out);
         }
         if !self.cidr_ranges.is_empty() {
             if let Some(ip) = parse_ip(value) {
@@ -520,11 +644,11 @@ impl ValueMatcher {
     pub fn scalar(
         &self,
         value: ScalarRef<'_>,
-        lowered: &mut Vec<u8>,
+        scratch: &mut ValueScratch,
         out: &mut impl FnMut(Payload),
     ) {
         match value {
-            ScalarRef::String(s) => self.strings(s, lowered, out),
+            ScalarRef::String(s) => self.strings(s, scratch, out),
             ScalarRef::Number { literal, value } => self.numbers(literal, value, out),
             ScalarRef::Bool(_) | ScalarRef::Null => self.literal(value, out),
             // Containers are not leaves; the flatteners never pass them.
@@ -539,6 +663,59 @@ impl ValueMatcher {
             if condition.accepts_scalar(value) {
                 out(*payload);
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pattern::Wildcard;
+
+    fn wildcard(source: &str) -> Condition {
+        Condition::Wildcard {
+            value: Wildcard::parse(source).unwrap(),
+        }
+    }
+
+    /// Issue 16: 10,000 infix wildcards (`*abc*`) were judged one by one for every value (about
+    /// 1 µs per rule per event). Only those whose middle segment the value holds are judged now.
+    #[test]
+    fn regression_infix_wildcards_judge_only_their_candidates() {
+        let mut wildcards = Wildcards::default();
+        for i in 0..10_000u32 {
+            let source = format!("*{i:05}*");
+            wildcards.insert(&wildcard(&source), &source, i);
+        }
+        let mut judged = 0;
+        let mut found = Vec::new();
+        wildcards
+            .infixes
+            .candidates(b"lot-01234-and-05678", &mut found, |_| judged += 1);
+        assert_eq!(judged, 2);
+        let mut matched = Vec::new();
+        wildcards.matching(
+            "lot-01234-and-05678",
+            &mut ValueScratch::default(),
+            &mut |payload| matched.push(payload),
+        );
+        matched.sort_unstable();
+        assert_eq!(matched, [1234, 5678]);
+    }
+
+    #[test]
+    fn longest_middle_segments() {
+        let table = [
+            ("*abc*", "abc"),
+            ("*a*bcd*e*", "bcd"),
+            ("x*abc*", "abc"),
+            ("*abc", ""),
+            ("*", ""),
+            (r"*a\*b*", "a*b"),
+            ("**", ""),
+        ];
+        for (source, middle) in table {
+            assert_eq!(longest_middle(source), middle.as_bytes(), "{source}");
         }
     }
 }

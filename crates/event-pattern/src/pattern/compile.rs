@@ -377,7 +377,7 @@ impl Compiler<'_> {
                 TokenKind::StartObject => self.match_expression(token.span)?,
                 TokenKind::String(s) => (Condition::exact_string(s), token.span),
                 TokenKind::Number(n) => {
-                    let value = n.finite();
+                    let value = super::comparable_number(&n.literal);
                     (
                         Condition::ExactNumber {
                             literal: n.literal,
@@ -564,7 +564,7 @@ impl Compiler<'_> {
 
     fn number_value(&self, token: &Token, complaint: &str) -> Result<f64> {
         match &token.kind {
-            TokenKind::Number(n) => n.finite().ok_or_else(|| {
+            TokenKind::Number(n) => super::comparable_number(&n.literal).ok_or_else(|| {
                 self.barf(format!("Cannot compare number : {}", n.literal), token.span)
             }),
             _ => Err(self.barf(complaint, token.span)),
@@ -767,7 +767,7 @@ impl Compiler<'_> {
     fn anything_but_single(&mut self, token: Token) -> Result<Exclusion> {
         match token.kind {
             TokenKind::String(s) => Ok(Exclusion::Strings(vec![s])),
-            TokenKind::Number(n) => match n.finite() {
+            TokenKind::Number(n) => match super::comparable_number(&n.literal) {
                 Some(v) => Ok(Exclusion::Numbers(vec![v])),
                 None => {
                     Err(self.plain(format!("Cannot compare number : {}", n.literal), token.span))
@@ -791,7 +791,7 @@ impl Compiler<'_> {
                     break token.span;
                 }
                 TokenKind::String(s) => strings.push(s),
-                TokenKind::Number(n) => match n.finite() {
+                TokenKind::Number(n) => match super::comparable_number(&n.literal) {
                     Some(v) => numbers.push(v),
                     None => {
                         return Err(

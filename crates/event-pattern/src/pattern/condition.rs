@@ -9,55 +9,83 @@ use std::fmt;
 /// One element of a pattern leaf array: a value to equal, or an operator.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum Condition {
     /// `"text"`: equal strings (an IP address literal also equals other spellings of the address).
     ExactString {
+        /// The string to equal.
         value: String,
+        /// The address, when the string is an IP address literal.
         #[serde(skip)]
         ip: Option<IpAddressValue>,
     },
     /// `{"exactly": "text"}` (event-ruler's literal form): byte-equal strings, no IP handling.
     Exactly {
+        /// The string to equal.
         value: String,
     },
     /// `123`: numerically equal numbers (or the very same literal when it does not fit a double).
     ExactNumber {
+        /// The number as written in the pattern.
         literal: String,
+        /// Its value, when it fits a double.
         value: Option<f64>,
     },
+    /// `true` or `false`: the same boolean.
     ExactBool {
+        /// The boolean to equal.
         value: bool,
     },
+    /// `null`: a `null` value (not a missing one).
     ExactNull,
+    /// `{"prefix": "text"}`: strings starting with the text.
     Prefix {
+        /// The start to look for.
         value: String,
     },
+    /// `{"prefix": {"equals-ignore-case": "text"}}`: strings starting with the text in any case.
     PrefixIgnoreCase {
+        /// The start to look for.
         value: CaseInsensitive,
     },
+    /// `{"suffix": "text"}`: strings ending with the text.
     Suffix {
+        /// The end to look for.
         value: String,
     },
+    /// `{"suffix": {"equals-ignore-case": "text"}}`: strings ending with the text in any case.
     SuffixIgnoreCase {
+        /// The end to look for.
         value: CaseInsensitive,
     },
+    /// `{"equals-ignore-case": "text"}`: strings equal to the text in any case.
     EqualsIgnoreCase {
+        /// The text to equal.
         value: CaseInsensitive,
     },
+    /// `{"wildcard": "a*b"}`: strings the wildcard describes.
     Wildcard {
+        /// The parsed wildcard.
         value: Wildcard,
     },
+    /// `{"numeric": [">", 0, "<=", 5]}`: numbers in the range.
     Numeric {
+        /// The interval.
         range: NumericRange,
     },
+    /// `{"cidr": "10.0.0.0/24"}`: IP address strings in the network.
     Cidr {
+        /// The network.
         range: CidrRange,
     },
     /// `{"exists": true}` matches any value; `{"exists": false}` is satisfied by absence.
     Exists {
+        /// Whether the field must be present.
         value: bool,
     },
+    /// `{"anything-but": …}`: any value the exclusion does not rule out.
     AnythingBut {
+        /// What is ruled out.
         excluded: Exclusion,
     },
 }
@@ -69,29 +97,42 @@ pub struct IpAddressValue(pub(crate) IpAddress);
 /// What an `anything-but` excludes.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", content = "values", rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum Exclusion {
+    /// These strings (`{"anything-but": ["a", "b"]}`).
     Strings(Vec<String>),
+    /// These numbers, compared numerically.
     Numbers(Vec<f64>),
+    /// Strings with one of these starts (`{"anything-but": {"prefix": …}}`).
     Prefixes(Vec<String>),
+    /// Strings with one of these ends (`{"anything-but": {"suffix": …}}`).
     Suffixes(Vec<String>),
+    /// Strings equal to one of these in any case.
     EqualsIgnoreCase(Vec<CaseInsensitive>),
+    /// Strings one of these wildcards describes.
     Wildcards(Vec<Wildcard>),
 }
 
 /// A numeric interval; `=` is the closed interval `[v, v]`.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct NumericRange {
+    /// The lower end, if any.
     pub lower: Option<Bound>,
+    /// The upper end, if any.
     pub upper: Option<Bound>,
 }
 
+/// One end of a [`NumericRange`].
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Bound {
+    /// Where the range ends.
     pub value: f64,
+    /// Whether `value` itself is in the range (`>=`, `<=`, `=`).
     pub inclusive: bool,
 }
 
 impl NumericRange {
+    /// Is the number in the interval?
     pub fn contains(&self, n: f64) -> bool {
         let above = self.lower.is_none_or(|b| {
             if b.inclusive {
@@ -188,7 +229,7 @@ impl<'a> ScalarRef<'a> {
             ValueKind::String(s) => ScalarRef::String(s),
             ValueKind::Number(n) => ScalarRef::Number {
                 literal: &n.literal,
-                value: n.value,
+                value: comparable_number(&n.literal).unwrap_or(f64::NAN),
             },
             ValueKind::Bool(b) => ScalarRef::Bool(*b),
             ValueKind::Null => ScalarRef::Null,
@@ -200,6 +241,53 @@ impl<'a> ScalarRef<'a> {
 /// Numbers that overflow a double never compare.
 fn finite(n: f64) -> Option<f64> {
     n.is_finite().then_some(n)
+}
+
+/// A JSON number's value, if event-ruler compares it as a number: the nearest double must be the
+/// number exactly, written the shortest way (`ComparableNumber.generate` checks that
+/// `BigDecimal.valueOf(double)` equals the literal). `0.1`, `300`, `3e2`, `1.50` compare;
+/// `12345678901234567890`, `0.30000000000000001` and `1e400` do not, and then match only the same
+/// literal.
+pub(crate) fn comparable_number(literal: &str) -> Option<f64> {
+    let value: f64 = literal.parse().ok()?;
+    if !value.is_finite() {
+        return None;
+    }
+    // Up to 15 significant digits, a decimal survives the trip through a double (DBL_DIG), so
+    // it is its double's shortest form: no need to print the double (subnormals excepted).
+    let mantissa = literal.split(['e', 'E']).next().unwrap_or(literal);
+    let significant = mantissa
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .skip_while(|&d| d == b'0')
+        .count();
+    if significant <= 15 && (value == 0.0 || value.abs() >= 1e-300) {
+        return Some(value);
+    }
+    (decimal_digits(literal)? == decimal_digits(&format!("{value:e}"))?).then_some(value)
+}
+
+/// A decimal number as (negative, significant digits, exponent of the first digit), zero as
+/// empty digits: two texts with equal results are the same number.
+fn decimal_digits(text: &str) -> Option<(bool, String, i64)> {
+    let (negative, text) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (mantissa, exponent) = match text.find(['e', 'E']) {
+        Some(at) => (&text[..at], text[at + 1..].parse::<i64>().ok()?),
+        None => (text, 0),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits: String = whole.chars().chain(fraction.chars()).collect();
+    let leading = digits.len() - digits.trim_start_matches('0').len();
+    let significant = digits.trim_matches('0');
+    if significant.is_empty() {
+        return Some((false, String::new(), 0));
+    }
+    // The first significant digit's place, as a power of ten.
+    let place = whole.len() as i64 - leading as i64 - 1 + exponent;
+    Some((negative, significant.to_owned(), place))
 }
 
 impl Exclusion {
@@ -317,6 +405,43 @@ impl fmt::Display for Condition {
                     }
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::comparable_number;
+
+    /// event-ruler compares a number numerically only if a double holds it exactly, in its
+    /// shortest form (`ComparableNumber.generate`); others match only the same literal.
+    #[test]
+    fn regression_numbers_compare_only_when_a_double_holds_them_exactly() {
+        let comparable = [
+            ("300", 300.0),
+            ("3e2", 300.0),
+            ("300.0", 300.0),
+            ("1.50", 1.5),
+            ("0.1", 0.1),
+            ("-0", 0.0),
+            ("0.001", 0.001),
+            ("1E-3", 0.001),
+            ("123456789012", 123456789012.0),
+            ("5e9", 5e9),
+        ];
+        for (literal, value) in comparable {
+            assert_eq!(comparable_number(literal), Some(value), "{literal}");
+        }
+        for literal in [
+            "12345678901234567890",
+            "123456789012345678901",
+            "0.30000000000000001",
+            "1e400",
+            "-1e400",
+            "9007199254740993",
+            "9007199254740993e-3",
+        ] {
+            assert_eq!(comparable_number(literal), None, "{literal}");
         }
     }
 }

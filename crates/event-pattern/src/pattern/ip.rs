@@ -126,6 +126,7 @@ impl CidrRange {
         })
     }
 
+    /// The network as written in the pattern.
     pub fn as_str(&self) -> &str {
         &self.source
     }

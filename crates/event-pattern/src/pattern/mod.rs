@@ -9,7 +9,7 @@ pub use condition::{Bound, Condition, Exclusion, IpAddressValue, NumericRange};
 pub use ip::CidrRange;
 pub use text::{CaseInsensitive, Wildcard};
 
-pub(crate) use condition::ScalarRef;
+pub(crate) use condition::{comparable_number, ScalarRef};
 pub(crate) use ip::{parse_ip, IpAddress};
 
 use crate::error::{LocationSuffix, PatternError, PatternErrorKind, MAX_PATTERN_LENGTH};
@@ -40,6 +40,7 @@ pub struct Field {
     pub key_span: Span,
     /// Byte span of the leaf array in the pattern text.
     pub span: Span,
+    /// The conditions of the leaf array, in order (any may match).
     pub conditions: Vec<Condition>,
     /// Byte span of each condition in the pattern text.
     pub condition_spans: Vec<Span>,
@@ -48,11 +49,13 @@ pub struct Field {
 /// One alternative of a pattern after `$or` expansion: every field must match.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SubRule {
-    /// Indices into [`Pattern::fields`], sorted by path, one per path.
+    /// Indices into [`Pattern::fields`], one per path, in the order event-ruler reads them:
+    /// sorted by path, comparing UTF-16 code units as Java's `String.compareTo` does.
     fields: Vec<usize>,
 }
 
 impl SubRule {
+    /// Indices into [`Pattern::fields`], in event-ruler's reading order (sorted by path).
     pub fn field_indices(&self) -> &[usize] {
         &self.fields
     }
@@ -111,9 +114,13 @@ impl Pattern {
                 for index in assigned {
                     by_path.insert(&compiled.fields[index].path, index);
                 }
-                SubRule {
-                    fields: by_path.into_values().collect(),
-                }
+                let mut fields: Vec<usize> = by_path.into_values().collect();
+                // event-ruler reads a sub-rule's fields in Java's string order (UTF-16 units),
+                // which `exists: false` depends on (see `crate::consistency`).
+                fields.sort_by(|&a, &b| {
+                    utf16_order(&compiled.fields[a].path, &compiled.fields[b].path)
+                });
+                SubRule { fields }
             })
             .collect();
         Ok(Pattern {
@@ -152,6 +159,12 @@ impl Pattern {
             .iter()
             .any(|rule| crate::matcher::evaluate(self, rule, event).is_ok())
     }
+}
+
+/// Java's `String.compareTo`: by UTF-16 code units (differs from Rust's byte order only between
+/// characters above U+FFFF and those from U+E000 to U+FFFF).
+pub(crate) fn utf16_order(a: &str, b: &str) -> std::cmp::Ordering {
+    a.encode_utf16().cmp(b.encode_utf16())
 }
 
 /// Number of sub-rules the `$or`s produce, saturating at `u64::MAX`.

@@ -5,6 +5,11 @@ use serde::Serialize;
 /// A string compared ignoring case the way event-ruler does: each character of the pattern accepts
 /// its lower-case or its upper-case form (full Unicode mappings, so one pattern character may stand
 /// for several event characters, e.g. `ß` also accepts `SS`).
+///
+/// event-ruler's `EqualsIgnoreCaseParser` takes the pattern one UTF-16 unit at a time, so a
+/// character outside the Basic Multilingual Plane (an emoji such as 🚀) becomes two lone
+/// surrogates, each of which Java encodes to UTF-8 as `?`: such a character only accepts the two
+/// bytes `??` in the event, never itself. We do the same.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
 pub struct CaseInsensitive {
@@ -15,18 +20,45 @@ pub struct CaseInsensitive {
 
 impl CaseInsensitive {
     pub(crate) fn new(text: &str) -> CaseInsensitive {
-        let alternatives = text
-            .chars()
-            .map(|c| (c.to_lowercase().collect(), c.to_uppercase().collect()))
-            .collect();
+        let mut alternatives = Vec::with_capacity(text.len());
+        for c in text.chars() {
+            if c.len_utf16() == 2 {
+                // Two UTF-16 units, each read as `?` (see above).
+                alternatives.push(("?".to_owned(), "?".to_owned()));
+                alternatives.push(("?".to_owned(), "?".to_owned()));
+            } else {
+                alternatives.push((c.to_lowercase().collect(), c.to_uppercase().collect()));
+            }
+        }
         CaseInsensitive {
             text: text.to_owned(),
             alternatives,
         }
     }
 
+    /// The text as written in the pattern.
     pub fn as_str(&self) -> &str {
         &self.text
+    }
+
+    /// The text as EventBridge compares it: each character outside the Basic Multilingual Plane
+    /// replaced by `??` (`None` when there is none, so the text is compared as written).
+    pub fn as_compared(&self) -> Option<String> {
+        if !self.text.chars().any(|c| c.len_utf16() == 2) {
+            return None;
+        }
+        Some(
+            self.text
+                .chars()
+                .map(|c| {
+                    if c.len_utf16() == 2 {
+                        "??".to_owned()
+                    } else {
+                        c.to_string()
+                    }
+                })
+                .collect(),
+        )
     }
 
     /// Byte offsets in `value` where a match of the whole pattern starting at `start` can end.
@@ -355,5 +387,22 @@ mod tests {
         assert!(CaseInsensitive::new(".png").is_suffix_of("image.PNG"));
         assert!(CaseInsensitive::new("é").is_suffix_of("cafÉ"));
         assert!(!CaseInsensitive::new(".png").is_suffix_of("png"));
+    }
+
+    /// Issue 12: event-ruler reads `🚀` in a case-insensitive pattern as `??` (two lone UTF-16
+    /// surrogates, each encoded by Java as `?`), so the emoji never matches itself.
+    #[test]
+    fn regression_characters_outside_the_bmp_compare_as_question_marks() {
+        let rocket = CaseInsensitive::new("gO 🚀 NOw");
+        assert!(!rocket.equals("go 🚀 now"));
+        assert!(rocket.equals("go ?? now"));
+        assert!(rocket.equals("GO ?? NOW"));
+        assert!(!rocket.equals("go ? now"));
+        assert!(CaseInsensitive::new("🚀x").is_prefix_of("??XY"));
+        assert!(!CaseInsensitive::new("🚀x").is_prefix_of("🚀XY"));
+        assert!(CaseInsensitive::new("x🚀").is_suffix_of("aX??"));
+        assert!(!CaseInsensitive::new("x🚀").is_suffix_of("aX🚀"));
+        assert_eq!(rocket.as_compared().as_deref(), Some("gO ?? NOw"));
+        assert_eq!(CaseInsensitive::new("é").as_compared(), None);
     }
 }

@@ -1,4 +1,4 @@
-//! A small, fast, non-cryptographic hasher for the automaton's tables.
+//! A small, fast, non-cryptographic hasher for the engine's and the consistency search's tables.
 //!
 //! The tables are keyed by rule-author strings and event keys; HashDoS resistance (std's SipHash)
 //! buys little here and costs more than the rest of a lookup for short keys.
@@ -8,7 +8,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 /// Multiply-rotate hashing over 8-byte words (the scheme rustc's FxHasher uses).
 #[derive(Debug, Default, Clone, Copy)]
-pub(super) struct WordHasher(u64);
+pub(crate) struct WordHasher(u64);
 
 const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
@@ -63,4 +63,4 @@ impl Hasher for WordHasher {
     }
 }
 
-pub(super) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
