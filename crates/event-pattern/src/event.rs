@@ -439,7 +439,7 @@ impl<'t> Builder<'t> {
                 TokenKind::Null => self.scalar(LeafKind::Null, start, end),
             }
         }
-        let rest = &self.text[parser.position()..];
+        let rest = &self.text[parser.last_end()..];
         if !rest.trim_start_matches([' ', '\t', '\n', '\r']).is_empty() {
             return Err(Streamed::Invalid);
         }

@@ -136,9 +136,10 @@ impl Operator {
         }
     }
 
-    /// The operator of one compiled condition.
-    pub fn of(condition: &Condition) -> Operator {
-        match condition {
+    /// The operator of one compiled condition; `None` for a condition kind this crate does not know
+    /// yet (the matcher's `Condition` is non-exhaustive), which no constraint can then name.
+    pub fn of(condition: &Condition) -> Option<Operator> {
+        Some(match condition {
             Condition::ExactString { .. }
             | Condition::Exactly { .. }
             | Condition::ExactNumber { .. }
@@ -159,8 +160,10 @@ impl Operator {
                 Exclusion::Suffixes(_) => Operator::AnythingButSuffix,
                 Exclusion::EqualsIgnoreCase(_) => Operator::AnythingButIgnoreCase,
                 Exclusion::Wildcards(_) => Operator::AnythingButWildcard,
+                _ => return None,
             },
-        }
+            _ => return None,
+        })
     }
 
     /// Every operator a compiled pattern uses (exact forms, not families), `$or` included.
@@ -168,7 +171,7 @@ impl Operator {
         let mut used: BTreeSet<Operator> = pattern
             .fields()
             .iter()
-            .flat_map(|field| field.conditions.iter().map(Operator::of))
+            .flat_map(|field| field.conditions.iter().filter_map(Operator::of))
             .collect();
         // A valid `$or` always has at least two branches, so it always yields several sub-rules.
         if pattern.sub_rules().len() > 1 {
