@@ -9,6 +9,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod dead_letter;
 pub mod doc;
 pub mod event;
 pub mod filter;
@@ -16,5 +17,6 @@ pub mod ids;
 pub mod problem;
 #[cfg(feature = "jsonata")]
 pub mod rust_jsonata;
+pub mod simulation;
 pub mod subscriber;
 pub mod transform;
