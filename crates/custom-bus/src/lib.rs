@@ -12,8 +12,10 @@
 pub mod dead_letter;
 pub mod doc;
 pub mod event;
+pub mod export;
 pub mod filter;
 pub mod ids;
+pub mod migration;
 pub mod problem;
 #[cfg(feature = "jsonata")]
 pub mod rust_jsonata;
