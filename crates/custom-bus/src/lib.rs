@@ -12,6 +12,7 @@
 pub mod dead_letter;
 pub mod doc;
 pub mod event;
+pub mod event_source;
 pub mod export;
 pub mod filter;
 pub mod ids;
