@@ -85,7 +85,7 @@ impl IdGenerator {
 
     /// An opaque request id the simulated target returns (`targetRequestId`).
     pub fn request_id(&self, subscriber: u64, attempt: u64) -> String {
-        self.event_id(mix(subscriber << 32 ^ attempt ^ 0x7265_7175_6573_74))
+        self.event_id(mix(subscriber << 32 ^ attempt ^ 0x0072_6571_7565_7374))
     }
 }
 
@@ -410,7 +410,8 @@ mod tests {
     #[test]
     fn names_table() {
         // Source: eb-custom-bus-create.html (bus names) and the Smithy model (event sources).
-        let table: &[(&str, Result<(), NameProblem>, Result<(), NameProblem>)] = &[
+        type Case<'a> = (&'a str, Result<(), NameProblem>, Result<(), NameProblem>);
+        let table: &[Case] = &[
             ("orders", Ok(()), Ok(())),
             ("0rders.v2_x-y", Ok(()), Ok(())),
             ("", Err(NameProblem::Empty), Err(NameProblem::Empty)),

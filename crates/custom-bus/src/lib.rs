@@ -16,6 +16,7 @@ pub mod event_source;
 pub mod export;
 pub mod filter;
 pub mod ids;
+pub mod lesson;
 pub mod migration;
 pub mod problem;
 #[cfg(feature = "jsonata")]

@@ -461,6 +461,9 @@ struct Work {
     item: usize,
 }
 
+/// A failed event's `(errorCode, errorMessage, targetRequestId)`.
+type DeliveryError = (String, String, String);
+
 #[derive(Debug)]
 struct Batch {
     events: Vec<usize>,
@@ -472,7 +475,7 @@ struct Batch {
     /// Age origin: the earliest moment any of its events became readable.
     readable_at_ms: i64,
     /// Outcome of the attempt under way: per event, error (code, message, request id) or payload.
-    pending: Vec<(usize, Result<String, (String, String, String)>)>,
+    pending: Vec<(usize, Result<String, DeliveryError>)>,
     service_fault: bool,
 }
 

@@ -112,7 +112,7 @@ pub trait CompiledJsonata: fmt::Debug {
 pub fn default_engine() -> Option<Box<dyn JsonataEngine>> {
     #[cfg(feature = "jsonata")]
     {
-        Some(Box::new(crate::rust_jsonata::RustJsonata::default()))
+        Some(Box::new(crate::rust_jsonata::RustJsonata))
     }
     #[cfg(not(feature = "jsonata"))]
     {

@@ -33,7 +33,8 @@ fn validation_table() {
     use ProblemKind::*;
     use Severity::*;
     let long = format!(r#"{{"a":["{}"]}}"#, "x".repeat(4100));
-    let table: Vec<(Vec<(Scope, &str)>, Vec<(&str, ProblemKind, Severity)>)> = vec![
+    type Case<'a> = (Vec<(Scope, &'a str)>, Vec<(&'a str, ProblemKind, Severity)>);
+    let table: Vec<Case> = vec![
         (
             vec![(
                 Scope::Data,
