@@ -121,7 +121,7 @@ impl PartnerEventSourceSpec {
                 problems.push(Problem::ours(path.clone(), ProblemKind::BadLength, format!("A partner event source pattern is at most {MAX_PARTNER_SOURCE_PATTERN_CHARS} characters; this one has {length}.")));
             } else {
                 match Pattern::parse(text) {
-                    Err(error) => problems.push(Problem::aws(
+                    Err(error) => problems.push(Problem::ours(
                         path.clone(),
                         ProblemKind::InvalidPattern,
                         error

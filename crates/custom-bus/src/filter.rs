@@ -229,8 +229,9 @@ fn check_pattern(scope: Scope, text: &str, path: &FieldPath) -> (Option<Pattern>
     let pattern = match Pattern::parse(text) {
         Ok(pattern) => pattern,
         Err(error) => {
-            // The pattern language's own message, as Classic's PutRule gives it.
-            problems.push(Problem::aws(
+            // The pattern language's message, which is AWS's for Classic's PutRule; whether
+            // CreateSubscriber words it the same is not documented, so it is flagged as ours.
+            problems.push(Problem::ours(
                 path.clone(),
                 ProblemKind::InvalidPattern,
                 error
