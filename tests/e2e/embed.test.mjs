@@ -22,7 +22,7 @@ const EVENT = JSON.stringify({
   region: 'us-east-1', 'detail-type': 'shopifyWebhook', detail: { metadata: { 'X-Shopify-Topic': 'orders/create' } },
 });
 const embedUrl = (pattern, extra = '') =>
-  `${server.url}#/embed?pattern=${encodeURIComponent(pattern)}&event=${encodeURIComponent(EVENT)}${extra}`;
+  `${server.url}embed/#/embed?pattern=${encodeURIComponent(pattern)}&event=${encodeURIComponent(EVENT)}${extra}`;
 
 test('the embed shows the editors and a live result without the site chrome', async () => {
   const { context, page, problems } = await openPage(browser);
@@ -35,8 +35,14 @@ test('the embed shows the editors and a live result without the site chrome', as
   await pattern.fill('{"detail":[]}');
   await page.getByText(/Empty arrays are not allowed/).first().waitFor();
   const link = await page.getByRole('link', { name: 'Open in the playground' }).getAttribute('href');
-  assert.match(link, /#\/rules\?state=1\./);
+  assert.match(link, /^\.\.\/#\/rules\?pattern=/, 'the playground link carries the texts as written');
   await screenshot(page, 'embed-editable');
+  // Following it opens the rule builder's draft with the same texts.
+  await page.goto(new URL(link, page.url()).href);
+  await page.getByRole('textbox', { name: 'Event pattern' }).first().waitFor();
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('textarea')].some((area) => area.value === '{"detail":[]}'),
+  );
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -44,7 +44,7 @@ test('a share link opens the same state in a fresh browser and leaves the URL cl
   await sender.page.getByRole('button', { name: 'Share link' }).click();
   const dialog = sender.page.getByRole('dialog', { name: 'Share this playground' });
   await dialog.waitFor();
-  const link = await dialog.getByLabel('Link').inputValue();
+  const link = await linkIn(dialog);
   assert.match(link, /#\/partners\?state=1\.[A-Za-z0-9_-]+$/);
   assert.ok(link.startsWith(server.url), 'the link keeps the sub-path');
   await screenshot(sender.page, 'share-dialog');
@@ -71,7 +71,7 @@ test('a shared rule opens in a fresh browser and is listed on the Rules page', a
   };
   const sender = await openWithState({ region: 'us-east-1', account: '123456789012', rules: { rules: [rule] } });
   await sender.page.getByRole('button', { name: 'Share link' }).click();
-  const link = await sender.page.getByRole('dialog', { name: 'Share this playground' }).getByLabel('Link').inputValue();
+  const link = await linkIn(sender.page.getByRole('dialog', { name: 'Share this playground' }));
   console.log(`share link for one rule: ${link.length} characters (${link.length - server.url.length} in the fragment)`);
   await sender.context.close();
 
@@ -104,7 +104,7 @@ test('a damaged link shows an error and keeps the current work', async () => {
 test('opening a link keeps the previous work as a backup that can be restored', async () => {
   const sender = await openWithState({ region: 'eu-north-1' });
   await sender.page.keyboard.press('Control+s');
-  const link = await sender.page.getByRole('dialog', { name: 'Share this playground' }).getByLabel('Link').inputValue();
+  const link = await linkIn(sender.page.getByRole('dialog', { name: 'Share this playground' }));
   await sender.context.close();
 
   const { context, page, problems } = await openWithState({ region: 'sa-east-1' });
@@ -159,3 +159,15 @@ test('the theme can be forced to dark or light and the shortcuts dialog opens wi
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+/** The share dialog's link, once the (asynchronous, compressed) encoding has filled it in. */
+async function linkIn(dialog) {
+  const field = dialog.getByLabel('Link');
+  await field.waitFor();
+  for (let tries = 0; tries < 100; tries += 1) {
+    const value = await field.inputValue();
+    if (value) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('the share dialog never showed a link');
+}

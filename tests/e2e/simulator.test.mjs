@@ -35,7 +35,8 @@ async function openSimulator({ state, hash = '#/simulator', ...options } = {}) {
       [STATE_KEY, JSON.stringify(state)],
     );
   }
-  await opened.page.goto(`${server.url}${hash}`);
+  // The simulator is its own page (simulator/); `#/simulator` on the playground forwards to it.
+  await opened.page.goto(`${server.url}simulator/${hash}`);
   await waitForApp(opened.page);
   await opened.page.getByRole('heading', { level: 1, name: 'Simulator' }).waitFor();
   return opened;

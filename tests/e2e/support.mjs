@@ -48,7 +48,12 @@ export async function openPage(browser, options = {}) {
     if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
   });
   page.on('pageerror', (err) => problems.push(`uncaught exception: ${err.message}`));
-  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
+  // A load cut short by a navigation (net::ERR_ABORTED) is not a fault: old `#/simulator` and
+  // `#/embed` links forward to their own page while the first page's files are still arriving.
+  page.on('requestfailed', (req) => {
+    const reason = req.failure()?.errorText;
+    if (reason !== 'net::ERR_ABORTED') problems.push(`request failed: ${req.url()} (${reason})`);
+  });
   page.on('response', (res) => {
     if (res.status() >= 400) problems.push(`HTTP ${res.status()} for ${res.url()}`);
   });

@@ -180,6 +180,12 @@ fn test_command() -> Result<(), String> {
             "rules",
             "-p",
             "delivery",
+            "-p",
+            "aws-model",
+            "-p",
+            "custom-bus",
+            "-p",
+            "lessons",
         ])
         .dir(&root))?;
     build_web()?;
