@@ -37,12 +37,13 @@ test('the embed shows the editors and a live result without the site chrome', as
   const link = await page.getByRole('link', { name: 'Open in the playground' }).getAttribute('href');
   assert.match(link, /^\.\.\/#\/rules\?pattern=/, 'the playground link carries the texts as written');
   await screenshot(page, 'embed-editable');
-  // Following it opens the rule builder's draft with the same texts.
+  // Following it puts the same texts, as written, into the rule builder's draft.
   await page.goto(new URL(link, page.url()).href);
-  await page.getByRole('textbox', { name: 'Event pattern' }).first().waitFor();
-  await page.waitForFunction(
-    () => [...document.querySelectorAll('textarea')].some((area) => area.value === '{"detail":[]}'),
-  );
+  await page.getByRole('status').filter({ hasText: 'Opened the example in the rule builder' }).waitFor();
+  const saved = JSON.parse(await page.evaluate(() => localStorage.getItem('eventbridge-playground/state/v1')));
+  assert.equal(saved.draft.pattern, '{"detail":[]}');
+  assert.equal(saved.draft.event, EVENT);
+  assert.doesNotMatch(page.url(), /pattern=/, 'the texts leave the URL once opened');
   assert.deepEqual(problems, []);
   await context.close();
 });
