@@ -13,6 +13,8 @@ pub const MAX_PATTERN_BYTES: usize = 1024 * 1024;
 pub const MAX_CASE_LINE_BYTES: usize = 4 * 1024 * 1024;
 /// Largest rules file of `match`: 64 MiB (about 500,000 typical patterns).
 pub const MAX_RULES_FILE_BYTES: usize = 64 * 1024 * 1024;
+/// A delivery scenario for `simulate` (its sample events included).
+pub const MAX_SCENARIO_BYTES: usize = 16 * 1024 * 1024;
 
 /// `1 MiB`, `64 MiB`: a limit as people read it.
 pub fn describe(bytes: usize) -> String {

@@ -13,6 +13,7 @@ mod input;
 mod limits;
 mod match_events;
 mod output;
+mod simulate;
 mod test_event_pattern;
 
 use std::process::ExitCode;
@@ -29,12 +30,14 @@ usage:
   event-pattern test-event-pattern --cases FILE
   event-pattern explain --event-pattern <JSON | file://PATH> --event <JSON | file://PATH>
   event-pattern match --rules RULES.json [--events EVENTS.jsonl] [--count] [--passes N]
+  event-pattern simulate (--preset ID | --scenario <JSON | file://PATH>) [--output text|json]
   event-pattern <command> --help
 
 commands:
   test-event-pattern   answer like `aws events test-event-pattern` (one pair, or a batch file)
   explain              show, field by field, why a pattern matches an event or not
   match                match a file of events (one per line) against many named rules
+  simulate             run EventBridge's delivery of a scenario: retries, dead-letter queues, outcomes
 
 Exit codes: 0 done, 1 no match (explain) or bad batch lines, 2 usage or unreadable input,
 254 an invalid pattern or event (as the AWS CLI), 74 the output could not be written.
@@ -62,6 +65,7 @@ fn main() -> ExitCode {
         Some("test-event-pattern") => test_event_pattern::run(parser),
         Some("explain") => explain::run(parser),
         Some("match") => match_events::run(parser),
+        Some("simulate") => simulate::run(parser),
         Some("help") => print("event-pattern", USAGE),
         _ => usage_error(&format!("unknown command `{}`", first.to_string_lossy())),
     }

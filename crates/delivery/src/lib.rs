@@ -30,6 +30,7 @@
 
 mod backoff;
 mod behaviour;
+pub mod describe;
 mod engine;
 mod error;
 mod matching;

@@ -10,7 +10,6 @@ pub mod rule_wizard;
 pub mod sample_check;
 pub mod setup_flow;
 pub mod simulator_charts;
-pub mod simulator_report;
 pub mod simulator_run;
 pub mod simulator_scenario;
 pub mod simulator_settings;

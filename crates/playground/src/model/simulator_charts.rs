@@ -4,7 +4,7 @@
 
 use delivery::{BackoffConfig, Jitter, LatencyStats, MetricCounts, MetricTotals, MinuteMetrics};
 
-use super::simulator_report::{format_count, format_duration_ms};
+use delivery::describe::{format_count, format_duration_ms};
 
 pub const CHART_WIDTH: f64 = 720.0;
 pub const CHART_HEIGHT: f64 = 210.0;

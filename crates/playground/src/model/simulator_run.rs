@@ -4,7 +4,7 @@
 
 use delivery::{Report, Scenario, ScenarioError, Simulation};
 
-use super::simulator_report::{format_clock, format_count, format_decimal};
+use delivery::describe::{format_clock, format_count, format_decimal};
 
 /// How far a run has got, over all its simulations.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use delivery::{AttemptResult, EventDetail, Report, Scenario, SimTarget};
 
-use super::simulator_report::{format_clock, format_duration_ms, outcome_text, OutcomeKind};
+use delivery::describe::{format_clock, format_duration_ms, outcome_text, OutcomeKind};
 
 pub const TIMELINE_WIDTH: f64 = 760.0;
 const LEFT: f64 = 8.0;

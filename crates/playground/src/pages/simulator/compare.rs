@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::runner::{start, Finish, RunKind, RunStatus};
 use super::SimContext;
-use crate::model::simulator_report::{compare_column, policy_title};
+use delivery::describe::{compare_column, policy_title};
 
 fn to_delivery(policy: rules::RetryPolicy) -> delivery::RetryPolicy {
     delivery::RetryPolicy {

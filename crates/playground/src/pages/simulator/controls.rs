@@ -6,10 +6,9 @@ use leptos::prelude::*;
 use super::{problems_id, FieldProblems, SimContext};
 use crate::context::use_app;
 use crate::model::rule_list::pattern_preview;
-use crate::model::simulator_report::{format_count, pretty_json};
 use crate::model::simulator_scenario::{
-    bus_options, effective_mix, has_rules, offered_samples, outline, rules_on_bus,
-    simulated_targets, suggested_mix, SampleOrigin, SimulatedTarget,
+    bus_options, effective_mix, has_rules, offered_samples, rules_on_bus, simulated_targets,
+    suggested_mix, SampleOrigin, SimulatedTarget,
 };
 use crate::model::simulator_settings::{
     control_id, format_permille_percent, parse_permille_percent, parse_seed, parse_whole,
@@ -18,6 +17,7 @@ use crate::model::simulator_settings::{
     MAX_RATE_LIMIT_PER_SECOND, MAX_SAMPLE_WEIGHT, MAX_WINDOW_MINUTE,
 };
 use crate::route::Section;
+use delivery::describe::{format_count, outline, pretty_json};
 
 /// A labelled text input for a number. What the user types is parsed; readable values go to
 /// the settings (where range problems are reported), unreadable ones get a message here.

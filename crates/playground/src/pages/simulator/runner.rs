@@ -9,8 +9,8 @@ use delivery::{Report, Scenario};
 use leptos::prelude::*;
 
 use super::{ComparisonResult, SimContext, SimulationResult};
-use crate::model::simulator_report::headline;
 use crate::model::simulator_run::{ChunkSizer, ChunkedRun, RunProgress, SpeedResult};
+use delivery::describe::headline;
 
 /// Work per slice: long enough that pauses cost little, short enough to keep the page fluid.
 const SLICE_MS: f64 = 25.0;

@@ -1,11 +1,14 @@
-//! A `delivery::Report` as the Simulator page shows it: the outcome summary with shares, the
-//! per-target totals, the dead-letter messages, the attempt-by-attempt drill-down of one event
-//! and the side-by-side comparison of two retry policies. Plus the number and time formatting
-//! the charts share.
+//! Scenarios and reports in words, for every front end (the Simulator page, `event-pattern
+//! simulate`, the JavaScript API): a scenario's outline ("what will be simulated"), the outcome
+//! summary with shares, the per-target totals, the dead-letter messages, the attempt-by-attempt
+//! drill-down of one event and the side-by-side comparison of two retry policies; plus the number
+//! and time formatting they share. Views draw these plain values; none of them decides anything.
 
-use delivery::{
-    AttemptResult, DlqError, EventDetail, EventFate, FinalFailure, Outcome, OutcomeSummary, Report,
-    RetryPolicy,
+use aws_model::EventSourceState;
+
+use crate::{
+    AttemptResult, DlqError, EventDetail, EventFate, FinalFailure, Ingress, Outcome,
+    OutcomeSummary, Report, RetryPolicy, Scenario,
 };
 
 /// `7200` → `"7,200"`.
@@ -155,7 +158,7 @@ impl OutcomeKind {
         }
     }
 
-    pub fn count(self, counts: &delivery::OutcomeCounts) -> u64 {
+    pub fn count(self, counts: &crate::OutcomeCounts) -> u64 {
         match self {
             OutcomeKind::Delivered => counts.delivered,
             OutcomeKind::SentToDlq => counts.sent_to_dlq,
@@ -679,6 +682,197 @@ pub fn compare_column(label: &str, policy: &RetryPolicy, report: &Report) -> Com
     }
 }
 
+/// A scenario in plain words, for "what will be simulated".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScenarioOutline {
+    pub streams: Vec<String>,
+    pub sources: Vec<String>,
+    pub rules: Vec<RuleOutline>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RuleOutline {
+    pub heading: String,
+    pub pattern: String,
+    pub targets: Vec<TargetOutline>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TargetOutline {
+    pub id: String,
+    pub policy: String,
+    pub dlq: String,
+    pub behaviour: String,
+}
+
+/// How a target behaves, in words ("down from +30 min to +1 h 30 min (ERROR_FROM_TARGET)").
+pub fn describe_behaviour(behaviour: &crate::TargetBehaviour) -> String {
+    let mut parts = Vec::new();
+    if let Some(failure) = &behaviour.non_retryable {
+        let until = failure
+            .until_ms
+            .map(|until| format!(" until +{}", format_duration_ms(until)))
+            .unwrap_or_default();
+        let from = if failure.from_ms == 0 {
+            "always".to_owned()
+        } else {
+            format!("from +{}", format_duration_ms(failure.from_ms))
+        };
+        parts.push(format!(
+            "fails without retry {from}{until} ({})",
+            failure.error
+        ));
+    }
+    for outage in &behaviour.outages {
+        parts.push(format!(
+            "down from +{} to +{} ({})",
+            format_duration_ms(outage.from_ms),
+            format_duration_ms(outage.until_ms),
+            outage.error
+        ));
+    }
+    if let Some(transient) = &behaviour.transient {
+        parts.push(format!(
+            "{}% of attempts fail ({})",
+            format_decimal(transient.probability * 100.0),
+            transient.error
+        ));
+    }
+    if let Some(limit) = behaviour.rate_limit_per_second {
+        parts.push(format!(
+            "accepts {} invocations per second",
+            format_count(u64::from(limit))
+        ));
+    }
+    if parts.is_empty() {
+        parts.push("healthy".to_owned());
+    }
+    parts.push(format!(
+        "answers in {}",
+        format_duration_ms(behaviour.latency_ms)
+    ));
+    parts.join("; ")
+}
+
+fn describe_policy(policy: &crate::RetryPolicy) -> String {
+    format!(
+        "{} retries, maximum event age {}",
+        policy.maximum_retry_attempts,
+        format_duration_ms(u64::from(policy.maximum_event_age_seconds) * 1000)
+    )
+}
+
+fn describe_dlq(dlq: Option<&crate::Dlq>) -> String {
+    match dlq {
+        None => "no dead-letter queue: failed events are dropped".to_owned(),
+        Some(dlq) => {
+            let place = if dlq.same_account {
+                "in this account"
+            } else {
+                "in another account"
+            };
+            let policy = if dlq.has_resource_policy {
+                "its policy lets EventBridge send"
+            } else {
+                "no queue policy for EventBridge"
+            };
+            format!("dead-letter queue {} ({place}; {policy})", dlq.arn)
+        }
+    }
+}
+
+fn describe_ingress(ingress: &Ingress) -> String {
+    match ingress {
+        Ingress::Bus(bus) => format!("to the event bus {bus}"),
+        Ingress::PartnerSource(source) => format!("from the partner event source {source}"),
+    }
+}
+
+/// Writes events per second as people say it ("1 per second", "30 per minute").
+pub fn describe_rate(per_second: f64) -> String {
+    if per_second >= 1.0 {
+        format!("{} per second", format_decimal(per_second))
+    } else if per_second * 60.0 >= 1.0 {
+        format!("{} per minute", format_decimal(per_second * 60.0))
+    } else {
+        format!("{} per hour", format_decimal(per_second * 3600.0))
+    }
+}
+
+pub fn outline(scenario: &Scenario) -> ScenarioOutline {
+    let streams = scenario
+        .events
+        .generated
+        .iter()
+        .map(|stream| {
+            let count = stream.count();
+            format!(
+                "{} events, {} for {}, {} ({} sample{})",
+                format_count(count),
+                describe_rate(stream.rate_per_second),
+                format_duration_ms(stream.duration_ms),
+                describe_ingress(&stream.to),
+                stream.samples.len(),
+                if stream.samples.len() == 1 { "" } else { "s" }
+            )
+        })
+        .chain(
+            std::iter::once(())
+                .filter(|_| !scenario.events.explicit.is_empty())
+                .map(|_| {
+                    format!(
+                        "{} individual events",
+                        format_count(scenario.events.explicit.len() as u64)
+                    )
+                }),
+        )
+        .collect();
+    let sources = scenario
+        .sources
+        .iter()
+        .map(|source| {
+            let state = match source.state {
+                EventSourceState::Active => "ACTIVE: events reach its partner bus",
+                EventSourceState::Pending => "PENDING: events sent to it are dropped",
+                EventSourceState::Deleted => "DELETED: events sent to it are dropped",
+            };
+            format!("Partner event source {} is {state}", source.name)
+        })
+        .collect();
+    let rules = scenario
+        .rules
+        .iter()
+        .map(|rule| RuleOutline {
+            heading: format!(
+                "Rule {} on {}{}",
+                rule.name,
+                rule.bus,
+                if rule.enabled {
+                    ""
+                } else {
+                    " (disabled: matches nothing)"
+                }
+            ),
+            pattern: rule.pattern.clone(),
+            targets: rule
+                .targets
+                .iter()
+                .map(|target| TargetOutline {
+                    id: target.id.clone(),
+                    policy: describe_policy(&target.retry),
+                    dlq: describe_dlq(target.dlq.as_ref()),
+                    behaviour: describe_behaviour(&target.behaviour),
+                })
+                .collect(),
+        })
+        .collect();
+    ScenarioOutline {
+        streams,
+        sources,
+        rules,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -763,10 +957,10 @@ mod tests {
 
     /// A preset run keeping the records of every event (the presets are small).
     fn preset_report(id: &str) -> Report {
-        let preset = delivery::PRESETS.iter().find(|p| p.id == id).unwrap();
+        let preset = crate::PRESETS.iter().find(|p| p.id == id).unwrap();
         let mut scenario = (preset.build)();
-        scenario.options.keep_details_for_first_events = delivery::MAX_DETAILED_EVENTS;
-        delivery::simulate(&scenario).unwrap()
+        scenario.options.keep_details_for_first_events = crate::MAX_DETAILED_EVENTS;
+        crate::simulate(&scenario).unwrap()
     }
 
     #[test]
@@ -814,9 +1008,9 @@ mod tests {
 
     #[test]
     fn the_one_hour_outage_sends_retry_exhausted_messages_with_their_condition() {
-        let mut scenario = (delivery::PRESETS[0].build)();
+        let mut scenario = (crate::PRESETS[0].build)();
         scenario.options.keep_details_for_first_events = 3000;
-        let report = delivery::simulate(&scenario).unwrap();
+        let report = crate::simulate(&scenario).unwrap();
         let entries = dlq_entries(&report);
         assert!(!entries.is_empty());
         for entry in &entries {
@@ -861,14 +1055,14 @@ mod tests {
 
     #[test]
     fn drill_down_of_an_event_in_the_outage_lists_backoff_and_outcomes() {
-        let mut scenario = (delivery::PRESETS[0].build)();
+        let mut scenario = (crate::PRESETS[0].build)();
         scenario.options.keep_details_for_first_events = 2000;
-        let report = delivery::simulate(&scenario).unwrap();
+        let report = crate::simulate(&scenario).unwrap();
         // The first matched event of the outage (which starts at minute 30, event 1 801).
         let number = report
             .events
             .iter()
-            .find(|e| e.index >= 1800 && matches!(e.fate, delivery::EventFate::Matched { .. }))
+            .find(|e| e.index >= 1800 && matches!(e.fate, crate::EventFate::Matched { .. }))
             .map(|e| e.index + 1)
             .unwrap();
         let event = drill_down(&report, number).unwrap();
@@ -935,13 +1129,13 @@ mod tests {
 
     #[test]
     fn compare_columns_use_the_same_rows_for_both_policies() {
-        let scenario = (delivery::PRESETS[0].build)();
+        let scenario = (crate::PRESETS[0].build)();
         let short = RetryPolicy {
             maximum_retry_attempts: 3,
             maximum_event_age_seconds: 600,
         };
         let comparison =
-            delivery::compare_retry_policies(&scenario, RetryPolicy::default(), short).unwrap();
+            crate::compare_retry_policies(&scenario, RetryPolicy::default(), short).unwrap();
         let first = compare_column("A", &comparison.first_policy, &comparison.first);
         let second = compare_column("B", &comparison.second_policy, &comparison.second);
         assert_eq!(first.heading, "A: 185 retries, 24 h");
