@@ -8,7 +8,7 @@ pub use aws_model::ApiErrorCode as ErrorCode;
 /// A rejected catalog or registry operation.
 ///
 /// Opaque on purpose: callers read [`CatalogError::code`] and [`CatalogError::message`], and only
-/// this crate decides which texts exist (AWS's own where the spec records them).
+/// this crate decides which texts exist (AWS's own where `docs/semantics.md` records them).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CatalogError {
     code: ErrorCode,

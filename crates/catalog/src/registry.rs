@@ -1,4 +1,5 @@
-//! Partner event sources and partner event buses as a state machine (spec §4.1-4.2).
+//! Partner event sources and partner event buses as a state machine (semantics §4.1-§4.2,
+//! `docs/semantics.md`).
 //!
 //! A partner creates a source for one account in one region; it waits `PENDING` until the
 //! customer associates it, which creates a partner bus named exactly like the source and makes

@@ -31,7 +31,7 @@ macro_rules! sample {
 }
 pub(crate) use sample;
 
-/// Samples whose shape follows a partner's published documentation (spec §4.4).
+/// Samples whose shape follows a partner's published documentation (semantics §4.4, `docs/semantics.md`).
 pub(crate) const DOCUMENTED: bool = false;
 /// Samples we made up for partners without published examples; the shape is plausible only.
 pub(crate) const ILLUSTRATIVE: bool = true;

@@ -11,7 +11,7 @@ use catalog::{
 use proptest::prelude::*;
 use serde_json::{Map, Value};
 
-/// Partners whose event shapes the spec documents (§4.4 table), Salesforce aside.
+/// Partners whose event shapes `docs/semantics.md` documents (§4.4 table), Salesforce aside.
 const DOCUMENTED_PARTNERS: [&str; 8] = [
     "auth0.com",
     "datadoghq.com",

@@ -1,8 +1,9 @@
 //! Every sample passes TestEventPattern's event validation and is matched by the pattern a user
 //! would start from: its own `source` and `detail-type`.
 //!
-//! Depends on the real matcher in `event_pattern`; against its placeholder (which matches
-//! nothing) the second test fails, by design, until the matcher lands.
+//! Both run the real matcher (`event_pattern`), so a sample that drifts from what
+//! `TestEventPattern` accepts, or a matcher change that stops matching on `source` and
+//! `detail-type`, fails here.
 
 use catalog::{salesforce_event_relay_samples, samples, Sample};
 use event_pattern::{Event, Pattern};

@@ -368,8 +368,8 @@ mod tests {
             (bus_arn("us-east-1", "111122223333", "orders", id), None),
             (bus_arn("cn-north-1", "111122223333", "o.r-d_1", id), None),
             (
-                // The user guide's example id is 23 characters with capitals (spec section 9.6):
-                // the API pattern refuses it, and so do we.
+                // The user guide's example id is 23 characters with capitals
+                // (docs/custom-event-bus.md §9.6): the API pattern refuses it, and so do we.
                 "arn:aws:events:us-east-1:111122223333:event-busv2/orders/EXAMPLE1234567890abcdef"
                     .into(),
                 Some("25 lowercase"),

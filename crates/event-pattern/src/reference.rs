@@ -1,10 +1,10 @@
-//! A reference interpreter: slow, simple, written straight from the spec, sharing nothing with the
-//! compiled matcher except the JSON reader and the IP-address parser. Property tests check the
-//! matcher against it.
+//! A reference interpreter: slow, simple, written straight from the semantics
+//! (`docs/semantics.md`), sharing nothing with the compiled matcher except the JSON reader and the
+//! IP-address parser. Property tests check the matcher against it.
 //!
 //! It reads the pattern as a plain JSON tree (duplicate keys: last wins) and:
 //! 1. turns it into alternatives: lists of requirements `(dot.joined.path, leaf array)`; `$or` gives
-//!    one alternative per branch, combined with everything around it (spec §1.14);
+//!    one alternative per branch, combined with everything around it (semantics §1.14);
 //! 2. lists every scalar of the event with its path and the array elements it sits in (§1.4, §1.5);
 //! 3. tries every way of picking, for each requirement in event-ruler's order (sorted by path,
 //!    as Java compares strings), one accepted value compatible with those picked before it (never
@@ -17,7 +17,7 @@
 //! as `?`).
 //!
 //! One deliberate difference: event-ruler lets a path inside a `$or` branch *replace* the same path
-//! outside it; this interpreter requires both (the spec's plain reading). Tests avoid such patterns.
+//! outside it; this interpreter requires both (the documentation's plain reading). Tests avoid such patterns.
 
 use crate::json::{parse_tree, Value, ValueKind};
 use crate::pattern::{parse_ip, CidrRange};

@@ -1,4 +1,5 @@
-//! Table-driven matching tests per operator, including every example of spec §1.17.
+//! Table-driven matching tests per operator, including every example of semantics §1.17
+//! (`docs/semantics.md`).
 
 use event_pattern::{explain, reference, Event, Pattern};
 

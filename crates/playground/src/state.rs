@@ -1,7 +1,7 @@
 //! The playground's state: one serializable value that every page renders.
 //!
-//! Keeping all of it in one type means autosave, share links and export/import (later) handle
-//! the same thing, and pages never hold state that a reload would lose.
+//! Keeping all of it in one type means autosave, share links and the "Your data" export/import
+//! (`toolbar.rs`) handle the same thing, and pages never hold state that a reload would lose.
 
 use serde::{Deserialize, Deserializer, Serialize};
 

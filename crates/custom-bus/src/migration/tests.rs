@@ -71,7 +71,8 @@ fn a_wildcard_rule_with_a_24_hour_policy_is_flagged_on_both_counts() {
         filter.pattern,
         "{\"source\": [\"shop\"],\n \"detail-type\": [{\"prefix\":\"order\"}], \"detail\": {\"sku\": [{\"suffix\":\"-XL\"}]}}"
     );
-    // `source` in DATA: the provenance advice (open question 8), with the values as written.
+    // `source` in DATA: the provenance advice (open question 8 of docs/custom-event-bus.md), with
+    // the values as written.
     let provenance = plan
         .notes
         .iter()
