@@ -3,12 +3,18 @@
 
 use std::process::ExitCode;
 
-use delivery::{describe, Preset, Scenario, PRESETS};
+use aws_model::{EventSourceState, RetryableError};
+use delivery::{
+    describe, scenario_from_rules, Outage, Preset, Scenario, TargetBehaviour, TargetSetup, Traffic,
+    WeightedSample, PRESETS,
+};
 use lexopt::prelude::*;
+use rules::Rule;
+use serde::Deserialize;
 
 use crate::args::{once, text};
 use crate::input::read_parameter;
-use crate::limits::MAX_SCENARIO_BYTES;
+use crate::limits::{MAX_EVENT_BYTES, MAX_SCENARIO_BYTES};
 use crate::output::{finish, Failure, Out};
 
 const COMMAND: &str = "event-pattern simulate";
@@ -21,11 +27,18 @@ as the playground's Simulator page does.
 usage:
   event-pattern simulate --preset ID [--seed N] [--output text|json]
   event-pattern simulate --scenario <JSON | file://PATH> [--seed N] [--output text|json]
+  event-pattern simulate --rules RULES.json --event <JSON | file://PATH>... [--bus NAME]
+      [--rate PER_SECOND] [--minutes N] [--down FROM-UNTIL] [--seed N] [--output text|json]
   event-pattern simulate --list-presets
 
 options:
   --preset ID        one of the ready-made scenarios (see --list-presets)
   --scenario JSON    a scenario as the JavaScript API's simulate() takes it
+  --rules FILE       saved rules (targets, retry policies, dead-letter queues): a JSON array of
+                     rules, {\"rules\": [...]}, or the playground's export; with --event (one or
+                     more sample events, sent in turn), --bus (default: the first rule's bus),
+                     --rate (events per second, default 1), --minutes (default 10) and --down
+                     (every target fails with a retryable error from minute FROM until UNTIL)
   --seed N           the random seed (same seed, same run); default: the scenario's own
   --output FORMAT    text (default): the scenario and its outcomes in words;
                      json: the whole report, as the JavaScript API's simulate() returns it
@@ -50,6 +63,7 @@ pub fn run(parser: lexopt::Parser) -> ExitCode {
 fn run_checked(mut parser: lexopt::Parser, out: &mut Out) -> Result<u8, Failure> {
     let (mut preset, mut scenario, mut seed, mut format) = (None, None, None, None);
     let (mut list, mut help) = (false, false);
+    let mut from_rules = RulesSettings::default();
     while let Some(arg) = parser.next()? {
         match arg {
             Long("preset") => once(&mut preset, text(parser.value()?, "preset")?, "preset")?,
@@ -78,6 +92,54 @@ fn run_checked(mut parser: lexopt::Parser, out: &mut Out) -> Result<u8, Failure>
                 };
                 once(&mut format, parsed, "output")?;
             }
+            Long("rules") => once(
+                &mut from_rules.rules,
+                text(parser.value()?, "rules")?,
+                "rules",
+            )?,
+            Long("event") => from_rules.events.push(text(parser.value()?, "event")?),
+            Long("bus") => once(&mut from_rules.bus, text(parser.value()?, "bus")?, "bus")?,
+            Long("rate") => {
+                let value = text(parser.value()?, "rate")?;
+                let rate = value
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|rate| rate.is_finite() && *rate > 0.0)
+                    .ok_or_else(|| {
+                        Failure::Usage(format!(
+                            "--rate takes events per second above 0, not {value:?}"
+                        ))
+                    })?;
+                once(&mut from_rules.rate, rate, "rate")?;
+            }
+            Long("minutes") => {
+                let value = text(parser.value()?, "minutes")?;
+                let minutes = value
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|m| *m > 0)
+                    .ok_or_else(|| {
+                        Failure::Usage(format!(
+                            "--minutes takes a whole number above 0, not {value:?}"
+                        ))
+                    })?;
+                once(&mut from_rules.minutes, minutes, "minutes")?;
+            }
+            Long("down") => {
+                let value = text(parser.value()?, "down")?;
+                let window = value
+                    .split_once('-')
+                    .and_then(|(from, until)| {
+                        Some((from.parse::<u64>().ok()?, until.parse::<u64>().ok()?))
+                    })
+                    .filter(|(from, until)| from < until)
+                    .ok_or_else(|| {
+                        Failure::Usage(format!(
+                            "--down takes FROM-UNTIL in minutes, e.g. 5-65, not {value:?}"
+                        ))
+                    })?;
+                once(&mut from_rules.down, window, "down")?;
+            }
             Long("list-presets") => list = true,
             Short('h') | Long("help") => help = true,
             _ => return Err(arg.unexpected().into()),
@@ -93,22 +155,23 @@ fn run_checked(mut parser: lexopt::Parser, out: &mut Out) -> Result<u8, Failure>
         }
         return Ok(0);
     }
-    let mut scenario = match (preset, scenario) {
-        (Some(id), None) => (find_preset(&id)?.build)(),
-        (None, Some(value)) => {
+    let mut scenario = match (preset, scenario, from_rules.rules.is_some()) {
+        (Some(id), None, false) => (find_preset(&id)?.build)(),
+        (None, Some(value), false) => {
             let text = read_parameter(&value, "the scenario", MAX_SCENARIO_BYTES)
                 .map_err(Failure::Usage)?;
             serde_json::from_str::<Scenario>(&text)
                 .map_err(|e| Failure::Invalid(format!("invalid scenario: {e}")))?
         }
-        (Some(_), Some(_)) => {
+        (None, None, true) => from_rules.scenario()?,
+        (None, None, false) => {
             return Err(Failure::Usage(
-                "give either --preset or --scenario, not both".to_owned(),
+                "give a scenario: --preset ID, --scenario JSON or --rules FILE".to_owned(),
             ))
         }
-        (None, None) => {
+        _ => {
             return Err(Failure::Usage(
-                "give a scenario: --preset ID or --scenario JSON".to_owned(),
+                "give only one of --preset, --scenario and --rules".to_owned(),
             ))
         }
     };
@@ -125,6 +188,95 @@ fn run_checked(mut parser: lexopt::Parser, out: &mut Out) -> Result<u8, Failure>
         Format::Text => out.text(&summary(&scenario, &report))?,
     }
     Ok(0)
+}
+
+/// `--rules` and the traffic settings that go with it.
+#[derive(Default)]
+struct RulesSettings {
+    rules: Option<String>,
+    events: Vec<String>,
+    bus: Option<String>,
+    rate: Option<f64>,
+    minutes: Option<u32>,
+    /// Minutes from and until which every target is down.
+    down: Option<(u64, u64)>,
+}
+
+impl RulesSettings {
+    fn scenario(&self) -> Result<Scenario, Failure> {
+        let path = self.rules.as_deref().unwrap_or_default();
+        let text = read_parameter(
+            &format!("file://{}", path.trim_start_matches("file://")),
+            "the rules file",
+            MAX_SCENARIO_BYTES,
+        )
+        .map_err(Failure::Usage)?;
+        let rules = read_rules(&text).map_err(Failure::Invalid)?;
+        if self.events.is_empty() {
+            return Err(Failure::Usage(
+                "--rules needs at least one sample event: --event <JSON | file://PATH>".to_owned(),
+            ));
+        }
+        let mut samples = Vec::new();
+        for event in &self.events {
+            let text =
+                read_parameter(event, "the event", MAX_EVENT_BYTES).map_err(Failure::Usage)?;
+            samples.push(WeightedSample { text, weight: 1 });
+        }
+        let bus = match (&self.bus, rules.first()) {
+            (Some(bus), _) => bus.clone(),
+            (None, Some(rule)) => rule.event_bus.clone(),
+            (None, None) => {
+                return Err(Failure::Invalid("the rules file holds no rule".to_owned()))
+            }
+        };
+        let on_bus: Vec<&Rule> = rules.iter().filter(|rule| rule.event_bus == bus).collect();
+        if on_bus.is_empty() {
+            return Err(Failure::Invalid(format!(
+                "no rule in the file is on the event bus {bus}"
+            )));
+        }
+        let traffic = Traffic {
+            bus,
+            // A partner bus named in a rules file is taken to be receiving.
+            partner_source_state: Some(EventSourceState::Active),
+            rate_per_second: self.rate.unwrap_or(1.0),
+            duration_ms: u64::from(self.minutes.unwrap_or(10)) * 60_000,
+            samples,
+            account: on_bus[0].account_id.clone(),
+            region: on_bus[0].region.clone(),
+            seed: 1,
+        };
+        let down = self.down;
+        Ok(scenario_from_rules(&on_bus, &traffic, |_, _| TargetSetup {
+            behaviour: TargetBehaviour {
+                outages: down
+                    .map(|(from, until)| Outage {
+                        from_ms: from * 60_000,
+                        until_ms: until * 60_000,
+                        error: RetryableError::ServerError,
+                    })
+                    .into_iter()
+                    .collect(),
+                ..TargetBehaviour::default()
+            },
+            dlq_policy_attached: true,
+        }))
+    }
+}
+
+/// The rules of a JSON array of rules, of `{"rules": [...]}` (the rule store) or of the
+/// playground's export (`{"rules": {"rules": [...]}}`). Patterns are strings, kept as written.
+fn read_rules(text: &str) -> Result<Vec<Rule>, String> {
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| format!("the rules file is not JSON: {e}"))?;
+    let mut list = &value;
+    for _ in 0..2 {
+        if let Some(inner) = list.get("rules") {
+            list = inner;
+        }
+    }
+    Vec::<Rule>::deserialize(list).map_err(|e| format!("invalid rules file: {e}"))
 }
 
 fn find_preset(id: &str) -> Result<&'static Preset, Failure> {

@@ -33,6 +33,7 @@ mod behaviour;
 pub mod describe;
 mod engine;
 mod error;
+mod from_rules;
 mod matching;
 pub mod metrics;
 mod outcome;
@@ -47,6 +48,7 @@ pub use backoff::{BackoffConfig, DelayBounds, Jitter, ScheduledRetry};
 pub use behaviour::{BehaviourField, BehaviourProblem, MAX_LATENCY_MS, MAX_RATE_LIMIT_PER_SECOND};
 pub use engine::{simulate, Progress, Simulation};
 pub use error::{ScenarioError, ScenarioErrorKind};
+pub use from_rules::{dead_letter_queue_of, scenario_from_rules, TargetSetup, Traffic};
 pub use metrics::{LatencyStats, LatencySummary, MetricCounts, MetricTotals, MinuteMetrics};
 pub use outcome::{
     AttemptRecord, AttemptResult, DeliveryErrorCode, DlqError, DlqMessage, EventDetail, EventFate,

@@ -2,13 +2,9 @@
 //! Simulator settings) to a `delivery::Scenario`; the presets; the `?rule=` link parameter; and a
 //! plain-words outline of any scenario, so people can see what is about to be simulated.
 
-use aws_model::{is_partner_event_source_name, Arn, EventSourceState};
-use delivery::{
-    BackoffConfig, Bus, EventStream, GeneratedEvents, Ingress, Scenario, SimOptions, SimRule,
-    SimTarget, SourceState, WeightedSample,
-};
+use delivery::{BackoffConfig, GeneratedEvents, Scenario, WeightedSample};
 use event_pattern::{Event, Pattern};
-use rules::{DeadLetterQueue, Rule, RuleKey, RuleState, Target};
+use rules::{Rule, RuleKey, RuleState, Target};
 
 use super::rule_list::bus_sections;
 use super::simulator_settings::{
@@ -145,18 +141,7 @@ pub fn simulated_targets(
             bus: rule.event_bus.clone(),
             rule: rule.name.clone(),
             target: target.clone(),
-            dlq: target
-                .dead_letter_queue
-                .queue_arn(&rule.region, &rule.account_id)
-                .map(|arn| {
-                    let same_account = match &target.dead_letter_queue {
-                        DeadLetterQueue::OtherAccount { .. } => {
-                            Arn::parse(&arn).is_ok_and(|arn| arn.account() == rule.account_id)
-                        }
-                        _ => true,
-                    };
-                    (arn, same_account)
-                }),
+            dlq: delivery::dead_letter_queue_of(rule, target),
         })
         .collect()
 }
@@ -487,80 +472,28 @@ fn build_my_rules_scenario(
     }
 
     let bus = settings.bus.clone();
-    let is_partner_bus = is_partner_event_source_name(&bus);
-    let sources = if is_partner_bus {
-        // A partner bus whose source the registry has forgotten receives nothing, like a deleted one.
-        let source_state = state
+    let traffic = delivery::Traffic {
+        bus: bus.clone(),
+        partner_source_state: state
             .partners
             .event_source(&state.region, &bus)
-            .map(|source| source.state)
-            .unwrap_or(EventSourceState::Deleted);
-        vec![SourceState {
-            name: bus.clone(),
-            state: source_state,
-        }]
-    } else {
-        Vec::new()
-    };
-    let sim_rules = rules
-        .iter()
-        .map(|rule| SimRule {
-            name: rule.name.clone(),
-            bus: bus.clone(),
-            enabled: rule.state == RuleState::Enabled,
-            pattern: rule.event_pattern.clone(),
-            targets: targets
-                .iter()
-                .filter(|target| target.rule == rule.name)
-                .map(|target| {
-                    let behaviour_settings = settings.target(&bus, &rule.name, &target.target.id);
-                    SimTarget {
-                        id: target.target.id.clone(),
-                        arn: target.target.arn.trim().to_owned(),
-                        kind: target.target.kind,
-                        retry: target.target.retry_policy,
-                        dlq: target
-                            .dlq
-                            .as_ref()
-                            .map(|(arn, same_account)| delivery::Dlq {
-                                arn: arn.clone(),
-                                same_account: *same_account,
-                                has_resource_policy: behaviour_settings
-                                    .dlq_policy_attached(*same_account),
-                                reachable: true,
-                            }),
-                        behaviour: behaviour_settings.to_delivery(),
-                    }
-                })
-                .collect(),
-        })
-        .collect();
-    let scenario = Scenario {
+            .map(|source| source.state),
+        rate_per_second: settings.rate.per_second(),
+        duration_ms: u64::from(settings.duration_minutes) * 60_000,
+        samples: mix,
+        account: state.account.clone(),
+        region: state.region.clone(),
         seed: settings.seed,
-        buses: vec![Bus { name: bus.clone() }],
-        sources,
-        rules: sim_rules,
-        events: EventStream {
-            explicit: Vec::new(),
-            generated: vec![GeneratedEvents {
-                to: if is_partner_bus {
-                    Ingress::PartnerSource(bus.clone())
-                } else {
-                    Ingress::Bus(bus.clone())
-                },
-                start_ms: 0,
-                rate_per_second: settings.rate.per_second(),
-                duration_ms: u64::from(settings.duration_minutes) * 60_000,
-                samples: mix,
-            }],
-        },
-        backoff: BackoffConfig::default(),
-        options: SimOptions {
-            keep_details_for_first_events: 0,
-            account: state.account.clone(),
-            region: state.region.clone(),
-        },
     };
+    let scenario = delivery::scenario_from_rules(&rules, &traffic, |rule, target| {
+        let target_settings = settings.target(&bus, &rule.name, &target.id);
+        let same_account = delivery::dead_letter_queue_of(rule, target)
+            .is_none_or(|(_, same_account)| same_account);
+        delivery::TargetSetup {
+            behaviour: target_settings.to_delivery(),
+            dlq_policy_attached: target_settings.dlq_policy_attached(same_account),
+        }
+    });
     let title = match &settings.rule {
         Some(rule) => format!("Your rule {rule} on {bus}"),
         None => format!("Your enabled rules on {bus}"),
@@ -644,6 +577,8 @@ mod tests {
     use crate::model::simulator_settings::{OutageSettings, RetryableChoice, ScenarioChoice};
     use delivery::describe::outline;
     use delivery::presets::benchmark_scenario;
+    use delivery::Ingress;
+    use rules::DeadLetterQueue;
     use rules::{RoleChoice, TargetKind};
 
     const ACCOUNT: &str = "123456789012";
