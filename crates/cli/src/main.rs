@@ -12,7 +12,9 @@ mod explain;
 mod input;
 mod limits;
 mod match_events;
+mod migrate;
 mod output;
+mod rules_file;
 mod simulate;
 mod test_event_pattern;
 
@@ -30,7 +32,8 @@ usage:
   event-pattern test-event-pattern --cases FILE
   event-pattern explain --event-pattern <JSON | file://PATH> --event <JSON | file://PATH>
   event-pattern match --rules RULES.json [--events EVENTS.jsonl] [--count] [--passes N]
-  event-pattern simulate (--preset ID | --scenario <JSON | file://PATH>) [--output text|json]
+  event-pattern simulate (--preset ID | --scenario <JSON | file://PATH> | --rules FILE ...)
+  event-pattern migrate --rules RULES.json --bus-arn ARN [--output text|cloudformation-json|...]
   event-pattern <command> --help
 
 commands:
@@ -38,6 +41,7 @@ commands:
   explain              show, field by field, why a pattern matches an event or not
   match                match a file of events (one per line) against many named rules
   simulate             run EventBridge's delivery of a scenario: retries, dead-letter queues, outcomes
+  migrate              preview saved rules as subscribers of the new Custom Event Bus, with exports
 
 Exit codes: 0 done, 1 no match (explain) or bad batch lines, 2 usage or unreadable input,
 254 an invalid pattern or event (as the AWS CLI), 74 the output could not be written.
@@ -66,6 +70,7 @@ fn main() -> ExitCode {
         Some("explain") => explain::run(parser),
         Some("match") => match_events::run(parser),
         Some("simulate") => simulate::run(parser),
+        Some("migrate") => migrate::run(parser),
         Some("help") => print("event-pattern", USAGE),
         _ => usage_error(&format!("unknown command `{}`", first.to_string_lossy())),
     }

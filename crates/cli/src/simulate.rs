@@ -10,12 +10,12 @@ use delivery::{
 };
 use lexopt::prelude::*;
 use rules::Rule;
-use serde::Deserialize;
 
 use crate::args::{once, text};
 use crate::input::read_parameter;
 use crate::limits::{MAX_EVENT_BYTES, MAX_SCENARIO_BYTES};
 use crate::output::{finish, Failure, Out};
+use crate::rules_file::read_rules;
 
 const COMMAND: &str = "event-pattern simulate";
 
@@ -263,20 +263,6 @@ impl RulesSettings {
             dlq_policy_attached: true,
         }))
     }
-}
-
-/// The rules of a JSON array of rules, of `{"rules": [...]}` (the rule store) or of the
-/// playground's export (`{"rules": {"rules": [...]}}`). Patterns are strings, kept as written.
-fn read_rules(text: &str) -> Result<Vec<Rule>, String> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| format!("the rules file is not JSON: {e}"))?;
-    let mut list = &value;
-    for _ in 0..2 {
-        if let Some(inner) = list.get("rules") {
-            list = inner;
-        }
-    }
-    Vec::<Rule>::deserialize(list).map_err(|e| format!("invalid rules file: {e}"))
 }
 
 fn find_preset(id: &str) -> Result<&'static Preset, Failure> {

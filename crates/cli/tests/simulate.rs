@@ -2,6 +2,7 @@
 //! same `delivery::simulate` report for every preset, and the same words from
 //! `delivery::describe`.
 
+#[allow(dead_code)] // each test file uses part of the shared helpers
 mod support;
 
 use support::{event_pattern, text, TempFile};

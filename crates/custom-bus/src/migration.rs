@@ -86,6 +86,51 @@ pub struct ClassicRule {
     pub targets: Vec<ClassicTarget>,
 }
 
+impl ClassicRule {
+    /// The Classic rule a saved rule of the rule builder (`rules::Rule`) is: its pattern as
+    /// written, and per target the members the migration reads.
+    pub fn from_saved(rule: &rules::Rule) -> ClassicRule {
+        ClassicRule {
+            name: rule.name.clone(),
+            region: rule.region.clone(),
+            account: rule.account_id.clone(),
+            event_pattern: rule.event_pattern.clone(),
+            targets: rule
+                .targets
+                .iter()
+                .map(|target| ClassicTarget {
+                    id: target.id.clone(),
+                    kind: target.kind,
+                    arn: target.arn.trim().to_owned(),
+                    role_arn: match &target.role {
+                        rules::RoleChoice::Existing { role_arn } => Some(role_arn.clone()),
+                        _ => None,
+                    },
+                    retry_policy: Some(target.retry_policy),
+                    dead_letter_arn: target
+                        .dead_letter_queue
+                        .queue_arn(&rule.region, &rule.account_id),
+                    input: match &target.input {
+                        rules::TargetInput::MatchedEvent => ClassicInput::MatchedEvent,
+                        rules::TargetInput::Constant { json } => {
+                            ClassicInput::Constant(json.clone())
+                        }
+                        rules::TargetInput::InputPath { path } => ClassicInput::Path(path.clone()),
+                        rules::TargetInput::Transformer(transformer) => ClassicInput::Transformer {
+                            paths: transformer
+                                .paths
+                                .iter()
+                                .map(|entry| (entry.name.clone(), entry.path.clone()))
+                                .collect(),
+                            template: transformer.template.clone(),
+                        },
+                    },
+                })
+                .collect(),
+        }
+    }
+}
+
 aws_model::string_enum! {
     /// What a migration note is about.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
