@@ -11,7 +11,8 @@ const pkg = path.resolve(here, '../../crates/event-pattern-wasm/pkg');
 let api;
 
 before(async () => {
-  api = await import(path.join(pkg, 'event_pattern_wasm.js'));
+  // Through the package's entry point, as users import it.
+  api = await import(path.join(pkg, 'index.js'));
   await api.default({ module_or_path: fs.readFileSync(path.join(pkg, 'event_pattern_wasm_bg.wasm')) });
 });
 
@@ -174,4 +175,16 @@ test('the types say what bad input returns', () => {
   assert.match(types, /"InvalidArgument"/);
   assert.match(types, /export type MatchingRulesResult = \{ rules: string\[\] \} \| \{ error: ApiError \}/);
   assert.match(types, /matchingRules\(event: string\): MatchingRulesResult/);
+});
+
+test('loading says clearly when WebAssembly SIMD is missing', async () => {
+  assert.equal(api.supportsSimd(), true, 'Node runs WebAssembly SIMD');
+  const validate = WebAssembly.validate;
+  WebAssembly.validate = () => false; // an engine without SIMD refuses the probe module
+  try {
+    assert.equal(api.supportsSimd(), false);
+    await assert.rejects(api.default({ module_or_path: new Uint8Array() }), /needs WebAssembly SIMD/);
+  } finally {
+    WebAssembly.validate = validate;
+  }
 });

@@ -60,6 +60,12 @@ pub fn build() -> Result<(), String> {
 }
 
 fn write_package_json(out: &Path) -> Result<(), String> {
+    // The entry point that checks for WebAssembly SIMD before loading (see js/index.js).
+    let sources = workspace_root().join("crates/event-pattern-wasm/js");
+    for file in ["index.js", "index.d.ts"] {
+        std::fs::copy(sources.join(file), out.join(file))
+            .map_err(|e| format!("cannot copy js/{file} into the package: {e}"))?;
+    }
     let manifest = format!(
         r#"{{
   "name": "eventbridge-pattern",
@@ -67,10 +73,10 @@ fn write_package_json(out: &Path) -> Result<(), String> {
   "description": "Amazon EventBridge event patterns in JavaScript: AWS's results and error messages, offline (WebAssembly).",
   "license": "MIT OR Apache-2.0",
   "type": "module",
-  "main": "event_pattern_wasm.js",
-  "module": "event_pattern_wasm.js",
-  "types": "event_pattern_wasm.d.ts",
-  "files": ["event_pattern_wasm.js", "event_pattern_wasm.d.ts", "event_pattern_wasm_bg.wasm", "event_pattern_wasm_bg.wasm.d.ts"],
+  "main": "index.js",
+  "module": "index.js",
+  "types": "index.d.ts",
+  "files": ["index.js", "index.d.ts", "event_pattern_wasm.js", "event_pattern_wasm.d.ts", "event_pattern_wasm_bg.wasm", "event_pattern_wasm_bg.wasm.d.ts"],
   "sideEffects": false
 }}
 "#,
