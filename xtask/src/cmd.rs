@@ -51,6 +51,13 @@ impl Step {
         self
     }
 
+    pub fn envs(mut self, pairs: impl IntoIterator<Item = (&'static str, &'static str)>) -> Step {
+        for (key, value) in pairs {
+            self = self.env(key, value);
+        }
+        self
+    }
+
     pub fn dir(mut self, dir: &Path) -> Step {
         self.dir = Some(dir.to_owned());
         self

@@ -140,7 +140,7 @@ fn install_missing_crates() -> Result<(), String> {
 
 /// Profile settings for building the tools (cargo reads them from the environment and they
 /// override the installed crate's own `[profile.release]`).
-const FAST_INSTALL_PROFILE: [(&str, &str); 4] = [
+pub(crate) const FAST_INSTALL_PROFILE: [(&str, &str); 4] = [
     ("CARGO_PROFILE_RELEASE_OPT_LEVEL", "1"),
     ("CARGO_PROFILE_RELEASE_LTO", "false"),
     ("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16"),

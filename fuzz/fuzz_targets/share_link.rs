@@ -1,0 +1,5 @@
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    event_pattern_fuzz::check_share_link(&String::from_utf8_lossy(data));
+});
