@@ -487,7 +487,10 @@ pub(crate) fn check_answer_solves(exercise: &Exercise, answer: &str) -> Result<(
         Status::Empty => Err(Problem::invalid("answer", "empty")),
         Status::Invalid => Err(Problem::invalid(
             "answer",
-            result.error.map(|e| e.message().to_owned()).unwrap_or_default(),
+            result
+                .error
+                .map(|e| e.message().to_owned())
+                .unwrap_or_default(),
         )),
         Status::ConstraintUnmet => Err(Problem::invalid(
             "answer",
