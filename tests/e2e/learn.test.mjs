@@ -152,6 +152,13 @@ test('a teacher shares an exercise made from partner samples; the link grades in
   await page.getByText(/^Not ready: /).waitFor();
   await page.locator('#teacher-answer').fill('{"detail": {"metadata": {"X-Shopify-Topic": ["orders/create"]}}}');
   await page.getByText('The exercise is ready to share.').waitFor();
+  // The draft survives a reload.
+  await page.waitForLoadState('networkidle');
+  await page.reload();
+  await page.getByText('The exercise is ready to share.').waitFor();
+  assert.equal(await events.count(), 3);
+  assert.equal(await page.locator('#teacher-title').inputValue(), 'Only new orders');
+  assert.equal(await events.nth(2).getByLabel('Hidden until solved').isChecked(), true);
   await page.getByRole('button', { name: 'Make the link' }).click();
   const linkBlock = page.locator('#teacher-link');
   await linkBlock.waitFor();

@@ -4,6 +4,15 @@
 use lessons::{DraftEvent, Exercise, ExerciseDraft, ExerciseError, Expectation};
 use web_ui::query;
 
+/// Where the teacher's editor keeps the exercise being written, so a reload loses nothing.
+pub const TEACHER_DRAFT_KEY: &str = "eventbridge-playground/learn/teacher-draft";
+
+/// The saved draft, as written by [`ExerciseDraft::to_document`]; `None` when there is none or it
+/// cannot be read (the editor then starts empty).
+pub fn restore_draft(text: &str) -> Option<ExerciseDraft> {
+    serde_json::from_str::<ExerciseDraft>(text).ok()
+}
+
 /// A partner sample offered to the teacher: `partner-id/sample-name`, a readable title and its text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SampleChoice {
@@ -132,6 +141,21 @@ mod tests {
         draft.answer = Some(r#"{"source": ["nope"]}"#.into());
         let error = check(&draft).unwrap_err();
         assert_eq!(error.field(), "answer", "{error}");
+    }
+
+    #[test]
+    fn a_saved_draft_is_restored_and_a_damaged_one_is_not() {
+        let draft = ExerciseDraft {
+            title: "T".into(),
+            task: "Match `x`.".into(),
+            events: vec![sample_event(&sample_choices()[0])],
+            hints: vec!["one".into()],
+            answer: Some("{\"a\": [1.50]}".into()),
+            ..ExerciseDraft::default()
+        };
+        assert_eq!(restore_draft(&draft.to_document()), Some(draft));
+        assert_eq!(restore_draft("{broken"), None);
+        assert_eq!(restore_draft("[1]"), None);
     }
 
     #[test]

@@ -9,8 +9,13 @@ use web_ui::components::copy_block::CopyBlock;
 use web_ui::link_codec;
 
 use crate::teach::{
-    check, embed_snippet, hints_from_text, sample_choices, sample_event, share_link, site_root,
+    check, embed_snippet, hints_from_text, restore_draft, sample_choices, sample_event, share_link,
+    site_root, TEACHER_DRAFT_KEY,
 };
+
+fn local_storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
 
 /// One event being edited.
 #[derive(Clone, Copy)]
@@ -49,13 +54,23 @@ impl EventEditor {
 
 #[component]
 pub fn TeacherEditor() -> impl IntoView {
-    let title = RwSignal::new(String::new());
-    let task = RwSignal::new(String::new());
-    let start = RwSignal::new(String::new());
-    let answer = RwSignal::new(String::new());
-    let hints = RwSignal::new(String::new());
-    let events = RwSignal::new(Vec::<EventEditor>::new());
-    let next_key = StoredValue::new(0usize);
+    let saved = local_storage()
+        .and_then(|s| s.get_item(TEACHER_DRAFT_KEY).ok().flatten())
+        .and_then(|text| restore_draft(&text))
+        .unwrap_or_default();
+    let title = RwSignal::new(saved.title);
+    let task = RwSignal::new(saved.task);
+    let start = RwSignal::new(saved.start);
+    let answer = RwSignal::new(saved.answer.unwrap_or_default());
+    let hints = RwSignal::new(saved.hints.join("\n"));
+    let restored: Vec<EventEditor> = saved
+        .events
+        .into_iter()
+        .enumerate()
+        .map(|(key, event)| EventEditor::new(key, event))
+        .collect();
+    let next_key = StoredValue::new(restored.len());
+    let events = RwSignal::new(restored);
     let add = move |event: DraftEvent| {
         let key = next_key.get_value();
         next_key.set_value(key + 1);
@@ -73,6 +88,23 @@ pub fn TeacherEditor() -> impl IntoView {
         answer: Some(answer.get()),
         constraints: Vec::new(),
     });
+    // Keep the draft as it is written (a reload or a closed tab loses nothing).
+    let save_problem = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        let text = draft.with(ExerciseDraft::to_document);
+        let saved = local_storage().is_some_and(|s| s.set_item(TEACHER_DRAFT_KEY, &text).is_ok());
+        save_problem.set((!saved).then(|| {
+            "Browser storage is full or blocked: this draft will not survive a reload.".to_owned()
+        }));
+    });
+    let start_over = move |_| {
+        title.set(String::new());
+        task.set(String::new());
+        start.set(String::new());
+        answer.set(String::new());
+        hints.set(String::new());
+        events.set(Vec::new());
+    };
     let checked = Memo::new(move |_| {
         draft.with(|d| check(d).map(|_| d.to_document()).map_err(|e| e.to_string()))
     });
@@ -126,6 +158,11 @@ pub fn TeacherEditor() -> impl IntoView {
                 "the link carries the whole exercise, answer included, so a determined learner can decode it and read the answer."
             </p>
 
+            {move || save_problem.get().map(|m| view! { <p class="error" role="alert">{m}</p> })}
+            <p>
+                "Your draft is kept in this browser as you write. "
+                <button type="button" on:click=start_over>"Start over"</button>
+            </p>
             <h2>"Events"</h2>
             <div class="teacher-add">
                 <label for="teacher-sample">"Partner sample event"</label>
