@@ -79,7 +79,7 @@ fn Graded(exercise: Arc<Exercise>) -> impl IntoView {
         {(!title.is_empty()).then(|| view! { <h1 class="embed-title">{title}</h1> })}
         <ExerciseTask text=exercise.task().to_owned()/>
         <ExerciseCheck exercise=Arc::clone(&exercise) pattern=pattern graded=graded reveal=reveal id="embed-exercise"/>
-        <ol class="hints" aria-label="Hints">
+        <ol class="hints" aria-label="Hints" aria-live="polite">
             {move || hints.iter().take(hints_used.get()).map(|h| view! { <li><InlineMarkup text=h.clone()/></li> }).collect_view()}
         </ol>
         <div class="exercise-actions">

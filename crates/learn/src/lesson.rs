@@ -321,7 +321,7 @@ pub fn ExercisePanel(
             <ExerciseCheck exercise=Arc::clone(&exercise) pattern=pattern graded=graded reveal=reveal id=dom.clone()/>
             <div class="exercise-help">
                 <Show when=move || any_hint_shown.get()>
-                    <ol class="hints" aria-label="Hints">
+                    <ol class="hints" aria-label="Hints" aria-live="polite">
                         {
                             let hints = hints.clone();
                             move || hints.iter().take(hints_used.get()).map(|h| view! { <li><InlineMarkup text=h.clone()/></li> }).collect_view()
