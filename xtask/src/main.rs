@@ -115,9 +115,10 @@ fn serve_command(args: &[String]) -> Result<(), String> {
 
 /// The entry pages and where Trunk puts each: the workbench first, because a Trunk build
 /// replaces its whole output directory and the others live below it.
-const ENTRY_PAGES: [(&str, &str); 3] = [
+const ENTRY_PAGES: [(&str, &str); 4] = [
     ("web/index.html", "dist"),
     ("web/simulator/index.html", "dist/simulator"),
+    ("web/learn/index.html", "dist/learn"),
     ("web/embed/index.html", "dist/embed"),
 ];
 

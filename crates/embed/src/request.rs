@@ -24,6 +24,8 @@ pub struct EmbedRequest {
     pub event: String,
     /// A share link's state to open instead of the texts (decoded asynchronously).
     pub state: Option<String>,
+    /// A teacher's exercise link value (`exercise=1.…`): the embed shows the graded exercise.
+    pub exercise: Option<String>,
 }
 
 impl EmbedRequest {
@@ -34,6 +36,7 @@ impl EmbedRequest {
             pattern: String::new(),
             event: String::new(),
             state: None,
+            exercise: None,
         };
         for (key, value) in query::params(hash) {
             match key.as_str() {
@@ -42,6 +45,7 @@ impl EmbedRequest {
                 "pattern" => request.pattern = value,
                 "event" => request.event = value,
                 "state" => request.state = Some(value),
+                "exercise" => request.exercise = Some(value),
                 _ => {}
             }
         }
@@ -98,6 +102,14 @@ mod tests {
         assert_eq!(request.theme, Theme::Dark);
         assert!(request.readonly);
         assert_eq!(request.state, None);
+        assert_eq!(request.exercise, None);
+    }
+
+    #[test]
+    fn an_exercise_link_is_read_with_the_options() {
+        let request = EmbedRequest::from_hash("#/embed?exercise=1.ab-_c&theme=light");
+        assert_eq!(request.exercise.as_deref(), Some("1.ab-_c"));
+        assert_eq!(request.theme, Theme::Light);
     }
 
     #[test]

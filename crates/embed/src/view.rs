@@ -13,16 +13,20 @@ use web_ui::components::json_editor::JsonEditor;
 use web_ui::components::match_result::MatchResult;
 use web_ui::pattern_check::analyse;
 
+use crate::exercise::ExerciseEmbed;
 use crate::request::{open_in_playground_link, open_state, EmbedRequest};
 
 /// The message type the parent page listens for.
 pub const HEIGHT_MESSAGE: &str = "eventbridge-playground:height";
 
 #[component]
-pub fn EmbedApp() -> impl IntoView {
+pub fn EmbedApp() -> AnyView {
     let request = EmbedRequest::from_hash(&window().location().hash().unwrap_or_default());
     if let (Some(value), Some(root)) = (request.theme.attribute(), document().document_element()) {
         let _ = root.set_attribute("data-theme", value);
+    }
+    if let Some(encoded) = request.exercise {
+        return view! { <ExerciseEmbed encoded=encoded/> }.into_any();
     }
     let readonly = request.readonly;
     let pattern = RwSignal::new(request.pattern);
@@ -89,9 +93,10 @@ pub fn EmbedApp() -> impl IntoView {
             </p>
         </main>
     }
+    .into_any()
 }
 
-fn post_height() {
+pub fn post_height() {
     let Some(body) = document().body() else {
         return;
     };

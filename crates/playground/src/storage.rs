@@ -75,3 +75,78 @@ pub fn load_backup() -> Option<PlaygroundState> {
     let text = local_storage()?.get_item(BACKUP_KEY).ok()??;
     PlaygroundState::from_json(&text).ok()
 }
+
+/// The field of an export file that carries the course's progress (the learn page keeps it in
+/// localStorage under its own key, [`LEARN_PROGRESS_KEY`]).
+const EXPORTED_LEARN_FIELD: &str = "learnProgress";
+
+use web_ui::site::LEARN_PROGRESS_KEY;
+
+/// The course's progress as the learn page saved it, if any.
+pub fn load_learn_progress() -> Option<String> {
+    local_storage()?.get_item(LEARN_PROGRESS_KEY).ok()?
+}
+
+/// Puts imported course progress where the learn page reads it (which checks it on load).
+pub fn save_learn_progress(text: &str) -> Result<(), String> {
+    let storage = local_storage().ok_or("Browser storage is not available.")?;
+    storage.set_item(LEARN_PROGRESS_KEY, text).map_err(|_| {
+        "Browser storage is full or blocked: the course progress was not imported.".to_owned()
+    })
+}
+
+/// The export file: the state, plus the course's progress when there is readable progress.
+pub fn export_document(state: &PlaygroundState, learn_progress: Option<&str>) -> String {
+    let mut value = serde_json::to_value(state).unwrap_or(serde_json::Value::Null);
+    let progress =
+        learn_progress.and_then(|text| serde_json::from_str::<serde_json::Value>(text).ok());
+    if let (Some(object), Some(progress)) = (value.as_object_mut(), progress) {
+        object.insert(EXPORTED_LEARN_FIELD.to_owned(), progress);
+    }
+    serde_json::to_string_pretty(&value).unwrap_or_else(|_| state.to_json())
+}
+
+/// An export file read back: the state and, if the file has it, the course's progress as text.
+pub fn import_document(text: &str) -> Result<(PlaygroundState, Option<String>), String> {
+    let mut value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| format!("the file could not be read ({e})"))?;
+    let learn = value
+        .as_object_mut()
+        .and_then(|object| object.remove(EXPORTED_LEARN_FIELD))
+        .map(|progress| progress.to_string());
+    let state = PlaygroundState::from_json(&value.to_string())?;
+    Ok((state, learn))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn course_progress_travels_in_the_export_file() {
+        let state = PlaygroundState::default();
+        let progress = r#"{"version":1,"exercises":{"exists/x":{"solved":true,"last_pattern":"{\"a\": [1.50]}"}}}"#;
+        let file = export_document(&state, Some(progress));
+        let (back, learn) = import_document(&file).unwrap();
+        assert_eq!(back, state);
+        let learn = learn.expect("the progress is imported");
+        let value: serde_json::Value = serde_json::from_str(&learn).unwrap();
+        assert_eq!(
+            value["exercises"]["exists/x"]["last_pattern"], r#"{"a": [1.50]}"#,
+            "the learner's pattern text is kept as written"
+        );
+    }
+
+    #[test]
+    fn exports_without_progress_and_older_files_still_work() {
+        let state = PlaygroundState::default();
+        for learn in [None, Some("{damaged")] {
+            let file = export_document(&state, learn);
+            assert!(!file.contains(EXPORTED_LEARN_FIELD), "{file}");
+            assert_eq!(import_document(&file).unwrap(), (state.clone(), None));
+        }
+        assert_eq!(import_document(&state.to_json()).unwrap().1, None);
+        assert!(import_document("[1]").is_err());
+        assert!(import_document("nope").is_err());
+    }
+}

@@ -10,6 +10,7 @@ use crate::context::{replace_state, use_app};
 use crate::route::{Route, Section};
 use crate::share;
 use crate::state::PlaygroundState;
+use crate::storage;
 use web_ui::components::copy_block::{copy_to_clipboard, CopyOutcome};
 use web_ui::components::theme_picker::ThemePicker;
 
@@ -158,9 +159,14 @@ fn DataDialog(dialog: NodeRef<html::Dialog>) -> impl IntoView {
                 import_error.set(Some(format!("{} could not be read.", file.name())));
                 return;
             };
-            match PlaygroundState::from_json(&text) {
-                Ok(state) => {
+            match storage::import_document(&text) {
+                Ok((state, learn_progress)) => {
                     import_error.set(None);
+                    if let Some(progress) = learn_progress {
+                        if let Err(message) = storage::save_learn_progress(&progress) {
+                            import_error.set(Some(message));
+                        }
+                    }
                     replace_state(app, state, format!("Imported {}.", file.name()));
                     if let Some(dialog) = dialog.get_untracked() {
                         dialog.close();
@@ -176,7 +182,7 @@ fn DataDialog(dialog: NodeRef<html::Dialog>) -> impl IntoView {
         <dialog node_ref=dialog aria-labelledby="data-title" class="panel-dialog">
             <h2 id="data-title">"Your data"</h2>
             <p>
-                "Everything you do here is saved in this browser as you go. Export it to a file to "
+                "Everything you do here, your course progress included, is saved in this browser as you go. Export it to a file to "
                 "keep it or move it to another browser; importing a file replaces the current playground "
                 "(your current work is kept as a backup you can restore)."
             </p>
@@ -203,8 +209,9 @@ fn show(dialog: NodeRef<html::Dialog>) {
     }
 }
 
+/// Exports the state and the course's progress (kept by the learn page) in one file.
 fn export_state(state: &PlaygroundState) {
-    let json = serde_json::to_string_pretty(state).unwrap_or_else(|_| state.to_json());
+    let json = storage::export_document(state, storage::load_learn_progress().as_deref());
     let parts = js_sys::Array::of1(&json.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("application/json");

@@ -10,6 +10,7 @@
 #![forbid(unsafe_code)]
 
 pub mod components;
+pub mod exercise_view;
 pub mod json_highlight;
 pub mod link_codec;
 pub mod pattern_check;

@@ -8,6 +8,10 @@
 //! page before loading anything (see `web/index.html`), and links between pages are relative, so
 //! the site works under any sub-path of a static host.
 
+/// Where the course page keeps the learner's progress (`lessons::Progress` as JSON). The
+/// workbench's export and import carry it, so it lives here, where both pages can name it.
+pub const LEARN_PROGRESS_KEY: &str = "eventbridge-playground/learn/v1";
+
 /// One entry page of the site.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Page {

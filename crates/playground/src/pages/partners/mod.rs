@@ -48,6 +48,11 @@ pub fn PartnersPage() -> impl IntoView {
                 "they create for your account. Find a partner, look at the events it sends, and try "
                 "the set-up here: the playground plays both the partner and AWS."
             </p>
+            <p class="learn-cta">
+                "New to event patterns? "
+                <a href=app.link(Section::Learn, "")>"Take the interactive course"</a>
+                ": short lessons with exercises graded as you type."
+            </p>
             <p class="context-line">
                 "Working as account " <code>{move || app.state.with(|s| s.account.clone())}</code> " in "
                 <a href=Section::Regions.fragment()>

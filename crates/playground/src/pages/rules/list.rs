@@ -9,6 +9,7 @@ use crate::context::use_app;
 use crate::model::rule_list::{bus_sections, pattern_preview, BusSection};
 use crate::model::rule_wizard::RuleForm;
 use crate::model::simulator_scenario::simulator_link;
+use crate::route::Section;
 
 #[component]
 pub(super) fn RuleList(ctx: RulesContext) -> impl IntoView {
@@ -36,6 +37,13 @@ pub(super) fn RuleList(ctx: RulesContext) -> impl IntoView {
                 <span class="hint">"The event you chose is waiting in the event-pattern step."</span>
             })}
         </div>
+        {move || sections.with(|all| all.iter().all(|s| s.rules.is_empty())).then(|| view! {
+            <p class="learn-cta">
+                "No rules yet. New to event patterns? "
+                <a href=app.link(Section::Learn, "")>"Learn them in the interactive course"</a>
+                ", then come back and create your first rule."
+            </p>
+        })}
         {move || sections.get().into_iter().map(|section| view! { <BusRules ctx section /> }).collect_view()}
     }
 }
