@@ -115,11 +115,14 @@ fn serve_command(args: &[String]) -> Result<(), String> {
 
 /// The entry pages and where Trunk puts each: the workbench first, because a Trunk build
 /// replaces its whole output directory and the others live below it.
-const ENTRY_PAGES: [(&str, &str); 4] = [
+// In this order: Trunk replaces its whole --dist directory, so a page comes after the page whose
+// directory holds it (dist/embed before dist/embed/exercise).
+const ENTRY_PAGES: [(&str, &str); 5] = [
     ("web/index.html", "dist"),
     ("web/simulator/index.html", "dist/simulator"),
     ("web/learn/index.html", "dist/learn"),
     ("web/embed/index.html", "dist/embed"),
+    ("web/embed/exercise/index.html", "dist/embed/exercise"),
 ];
 
 fn build_web() -> Result<(), String> {

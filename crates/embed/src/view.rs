@@ -13,11 +13,27 @@ use web_ui::components::json_editor::JsonEditor;
 use web_ui::components::match_result::MatchResult;
 use web_ui::pattern_check::analyse;
 
+#[cfg(feature = "exercise")]
 use crate::exercise::ExerciseEmbed;
 use crate::request::{open_in_playground_link, open_state, EmbedRequest};
 
 /// The message type the parent page listens for.
 pub const HEIGHT_MESSAGE: &str = "eventbridge-playground:height";
+
+#[cfg(feature = "exercise")]
+fn exercise_view(encoded: String) -> AnyView {
+    view! { <ExerciseEmbed encoded=encoded/> }.into_any()
+}
+
+/// The plain embed hands an exercise to its own page (`exercise/`, same hash), which carries
+/// the grading; a docs page with a plain example never downloads it.
+#[cfg(not(feature = "exercise"))]
+fn exercise_view(_encoded: String) -> AnyView {
+    let location = window().location();
+    let hash = location.hash().unwrap_or_default();
+    let _ = location.replace(&format!("exercise/{hash}"));
+    view! { <p role="status">"Opening the exercise…"</p> }.into_any()
+}
 
 #[component]
 pub fn EmbedApp() -> AnyView {
@@ -26,7 +42,7 @@ pub fn EmbedApp() -> AnyView {
         let _ = root.set_attribute("data-theme", value);
     }
     if let Some(encoded) = request.exercise {
-        return view! { <ExerciseEmbed encoded=encoded/> }.into_any();
+        return exercise_view(encoded);
     }
     let readonly = request.readonly;
     let pattern = RwSignal::new(request.pattern);

@@ -91,7 +91,7 @@ pub fn embed_snippet(root: &str, encoded: &str, title: &str) -> String {
         title.trim()
     };
     format!(
-        "<iframe src=\"{root}embed/#/embed?exercise={}\" title=\"{}\" style=\"width:100%;height:640px;border:0\" loading=\"lazy\"></iframe>",
+        "<iframe src=\"{root}embed/exercise/#/embed?exercise={}\" title=\"{}\" style=\"width:100%;height:640px;border:0\" loading=\"lazy\"></iframe>",
         query::encode(encoded),
         escape_attribute(title)
     )
@@ -175,7 +175,7 @@ mod tests {
         assert_eq!(query::param(&link, "x").as_deref(), Some("1.ab-_c"));
         let snippet = embed_snippet("https://h/", "1.abc", "Orders \"today\" <b>");
         assert!(
-            snippet.starts_with("<iframe src=\"https://h/embed/#/embed?exercise=1.abc\""),
+            snippet.starts_with("<iframe src=\"https://h/embed/exercise/#/embed?exercise=1.abc\""),
             "{snippet}"
         );
         assert!(
