@@ -168,7 +168,7 @@ test('a teacher shares an exercise made from partner samples; the link grades in
   await page.getByText('Copied.').first().waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
   const snippet = (await page.locator('#teacher-embed').innerText()).trim();
-  assert.match(snippet, /^<iframe src="[^"]+\/embed\/#\/embed\?exercise=1\.[A-Za-z0-9_.%-]+"/);
+  assert.match(snippet, /^<iframe src="[^"]+\/embed\/exercise\/#\/embed\?exercise=1\.[A-Za-z0-9_.%-]+"/);
   await screenshot(page, 'learn-teacher');
   assert.deepEqual(teacher.problems, []);
   await teacher.context.close();
@@ -229,6 +229,13 @@ test('the exercise embed on the docs example page grades inside its iframe', asy
   await frame.locator('.exercise-answer').waitFor();
   await page.waitForFunction(() => document.getElementById('exercise').style.height !== '');
   await screenshot(page, 'learn-embed');
+  // The same link given to the plain embed (embed/) is handed to the exercise page, which alone
+  // carries the grading.
+  const src = await page.locator('#exercise').getAttribute('src');
+  assert.match(src, /\/embed\/exercise\/#\/embed\?exercise=/);
+  await page.goto(new URL(src.replace('/embed/exercise/', '/embed/'), page.url()).href);
+  await page.getByRole('textbox', { name: 'Your pattern' }).waitFor();
+  assert.match(page.url(), /\/embed\/exercise\/#\/embed\?exercise=/);
   assert.deepEqual(problems, []);
   await context.close();
 });
