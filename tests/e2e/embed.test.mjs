@@ -73,3 +73,100 @@ test('the docs example page resizes its iframe and checks a pattern with the JS 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// Issue 16, item 9: the embed reported the document's height, which is at least the iframe's own
+// height, so a host that adds any padding or border to the reported height grew the iframe
+// forever (751 → 989 → 1,291 px in 10 s on examples/docs.html). The host page here adds 24 px
+// around the iframe and applies every report; once the content is still, the height must be too.
+test('the embed height settles on a host page that adds padding and a border', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(`${server.url}examples/docs.html`);
+  await page.setContent(`<!doctype html>
+    <body style="padding: 2rem">
+      <iframe id="padded" title="Padded example" style="width: 100%; height: 300px; padding: 10px; border: 2px solid #888"></iframe>
+      <script>
+        const frame = document.getElementById('padded');
+        window.heights = [];
+        window.addEventListener('message', (message) => {
+          if (message.source === frame.contentWindow && message.data?.type === 'eventbridge-playground:height') {
+            frame.style.height = (message.data.height + 24) + 'px';
+          }
+        });
+        frame.src = ${JSON.stringify(embedUrl('{"source":[{"prefix":"aws.partner/shopify.com"}]}'))};
+      </script>
+    </body>`);
+  await page.frameLocator('#padded').getByText('Matches', { exact: true }).waitFor();
+  // The content stops changing once the result is shown; give any feedback loop 2 s to show.
+  await page.waitForTimeout(2000);
+  const samples = [];
+  for (let i = 0; i < 30; i += 1) {
+    samples.push(await page.evaluate(() => document.getElementById('padded').getBoundingClientRect().height));
+    await page.waitForTimeout(100);
+  }
+  console.log(`padded host: iframe heights over 3 s after settling: ${[...new Set(samples)].join(', ')} px`);
+  assert.equal(new Set(samples).size, 1, `the iframe height kept changing: ${samples.join(', ')}`);
+  assert.ok(samples[0] > 200 && samples[0] < 2000, `a plausible height: ${samples[0]}px`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// Issue 16, item 13: an unterminated U+202E in an event value reversed the app's own result
+// sentence. The value's text is shown with a visible marker instead, and the words after it read
+// left to right; the editor marks where the invisible character sits.
+test('a right-to-left override in an event value does not reverse the result sentence', async () => {
+  const { context, page, problems } = await openPage(browser);
+  const event = JSON.stringify({ ...JSON.parse(EVENT), detail: { name: 'abc\u202Edef' } });
+  await page.goto(`${server.url}embed/#/embed?pattern=${encodeURIComponent('{"detail":{"name":["x"]}}')}&event=${encodeURIComponent(event)}`);
+  await page.getByText('Does not match', { exact: true }).waitFor();
+  const line = page.locator('.trace-text').first();
+  const text = await line.textContent();
+  assert.ok(!text.includes('\u202E'), `no raw override in the sentence: ${JSON.stringify(text)}`);
+  assert.match(text, /abc\[U\+202E\]def/);
+  // The word "match" after the value must read left to right: its "m" left of its "h".
+  const order = await line.evaluate((element) => {
+    const node = element.firstChild.nodeType === Node.TEXT_NODE ? element.firstChild : element.querySelector('*').firstChild;
+    const at = node.textContent.lastIndexOf('match');
+    const x = (i) => {
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      return range.getBoundingClientRect().left;
+    };
+    return { m: x(at), h: x(at + 4) };
+  });
+  assert.ok(order.m < order.h, `"match" reads left to right: m at ${order.m}, h at ${order.h}`);
+  assert.equal(await page.locator('#embed-event').locator('..').locator('.tok-control').count(), 1, 'the editor marks the character');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// Issue 16, item 10: each keystroke in a 200 KB event took 130-550 ms and nothing warned above
+// PutEvents' 256 KB entry limit. Types into a 256 KB+ event and times keystroke to result.
+test('typing into a 256 KB event stays responsive and warns about the PutEvents limit', async () => {
+  const { context, page, problems } = await openPage(browser);
+  const items = [];
+  for (let i = 0; JSON.stringify(items).length < 262_144; i += 1) items.push(`item-${String(i).padStart(6, '0')}`);
+  const big = JSON.stringify({ ...JSON.parse(EVENT), detail: { flag: 'on', items } }, null, 1);
+  assert.ok(big.length > 262_144);
+  await page.goto(`${server.url}embed/#/embed?pattern=${encodeURIComponent('{"detail":{"flag":["on"]}}')}&event=${encodeURIComponent(big)}`);
+  await page.getByText('Matches', { exact: true }).waitFor({ timeout: 60_000 });
+  await page.getByText(/a PutEvents entry can be at most 256 KB/).waitFor();
+  const editor = page.getByRole('textbox', { name: 'Event', exact: true });
+  const flagEnd = big.indexOf('"on"') + 3;
+  await editor.evaluate((area, at) => { area.focus(); area.setSelectionRange(at, at); }, flagEnd);
+  const times = [];
+  for (let round = 0; round < 4; round += 1) {
+    let started = Date.now();
+    await page.keyboard.type('x');
+    await page.getByText('Does not match', { exact: true }).waitFor();
+    times.push(Date.now() - started);
+    started = Date.now();
+    await page.keyboard.press('Backspace');
+    await page.getByText('Matches', { exact: true }).waitFor();
+    times.push(Date.now() - started);
+  }
+  console.log(`256 KB event (${big.length} bytes): keystroke to result ${times.join(', ')} ms (includes a 150 ms typing pause)`);
+  for (const ms of times) assert.ok(ms < 1000, `a keystroke took ${ms} ms`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

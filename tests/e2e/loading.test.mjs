@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, openPage, screenshotDir } from './support.mjs';
+import { startServer, launchBrowser, openPage, screenshot, screenshotDir } from './support.mjs';
 
 const THROTTLE = {
   offline: false,
@@ -93,4 +93,43 @@ test('the playground shows its first page on a slow link within its byte budget'
   results.playground = result;
   console.log(`playground: ${result.total} B transferred, first page after ${result.milliseconds} ms`, result.files);
   assert.ok(result.total <= PLAYGROUND_BUDGET, `playground transferred ${result.total} B > ${PLAYGROUND_BUDGET} B`);
+});
+
+// Issue 16, item 12: a blank page until the wasm arrived, and a blank page forever (with only a
+// console error) when it could not load.
+test('the page says it is loading, then gives way to the app', async () => {
+  const { context, page, problems } = await openPage(browser, { serviceWorkers: 'block' });
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(server.url, { waitUntil: 'commit' });
+  await page.getByRole('status').filter({ hasText: 'Loading the playground' }).waitFor();
+  release();
+  await page.getByRole('navigation', { name: 'Sections' }).waitFor({ timeout: 30_000 });
+  assert.equal(await page.locator('#app-loading').count(), 0, 'the loading note is gone');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+for (const [name, entry] of [['playground', ''], ['simulator', 'simulator/'], ['embed', 'embed/']]) {
+  test(`the ${name} page explains a wasm that cannot load`, async () => {
+    const { context, page } = await openPage(browser, { serviceWorkers: 'block' });
+    await page.route(/_bg\.wasm$/, (route) => route.abort('failed'));
+    await page.goto(`${server.url}${entry}`);
+    const alert = page.getByRole('alert').filter({ hasText: 'could not start' });
+    await alert.waitFor({ timeout: 30_000 });
+    assert.match(await alert.innerText(), /reload the page/i);
+    await alert.getByRole('button', { name: 'Reload the page' }).waitFor();
+    if (name === 'playground') await screenshot(page, 'wasm-failed');
+    await context.close();
+  });
+}
+
+test('a browser without WebAssembly is told what the page needs', async () => {
+  const { context, page } = await openPage(browser, { serviceWorkers: 'block' });
+  await page.addInitScript(() => { delete globalThis.WebAssembly; });
+  await page.goto(server.url);
+  const alert = page.getByRole('alert').filter({ hasText: 'cannot run WebAssembly' });
+  await alert.waitFor({ timeout: 30_000 });
+  await context.close();
 });

@@ -5,32 +5,52 @@ import { startServer, launchBrowser, openPage, screenshot, waitForApp } from './
 
 let server;
 let browser;
+// Every file the server sent, to count what a first visit downloads.
+const served = [];
 
 before(async () => {
-  server = await startServer();
+  server = await startServer(undefined, undefined, { onServe: (file) => served.push(file) });
   browser = await launchBrowser();
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-test('the app loads offline on a second visit', async () => {
-  const { context, page, problems } = await openPage(browser);
-  await page.goto(server.url);
-  await waitForApp(page);
-  // Wait until the worker controls the page and has cached this deployment.
+/** Waits until the worker controls the page and has cached a file matching `pattern`. */
+async function waitForCached(page, pattern) {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
     if (!navigator.serviceWorker.controller) {
       await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
     }
   });
-  const cached = await page.evaluate(async () => (await (await caches.open('eventbridge-playground')).keys()).map((r) => r.url));
+  await page.waitForFunction(
+    async (source) => {
+      const keys = await (await caches.open('eventbridge-playground')).keys();
+      return keys.some((request) => new RegExp(source).test(request.url));
+    },
+    pattern.source,
+    { polling: 100, timeout: 20_000 },
+  );
+  return page.evaluate(async () => (await (await caches.open('eventbridge-playground')).keys()).map((r) => r.url));
+}
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('the app loads offline on a second visit, and the first visit downloads the bundle once', async () => {
+  const { context, page, problems } = await openPage(browser);
+  served.length = 0;
+  await page.goto(server.url);
+  await waitForApp(page);
+  const cached = await waitForCached(page, /playground-[0-9a-f]{16}_bg\.wasm$/);
   assert.ok(cached.some((url) => url.endsWith('.wasm')), `the wasm is cached: ${cached.join(', ')}`);
   const manifest = await page.evaluate(() => document.querySelector('link[rel="manifest"]').href);
   assert.ok(manifest.startsWith(server.url), 'the manifest sits beside the app');
+  // Issue 16: the worker's install-time precache downloaded the wasm a second time.
+  const wasm = served.filter((file) => file.path.endsWith('.wasm'));
+  const total = served.reduce((sum, file) => sum + file.bytes, 0);
+  console.log(`first visit: ${served.length} files, ${total} bytes served; wasm downloads: ${wasm.map((f) => `${f.path.split('/').pop()} ${f.bytes}`).join(', ')}`);
+  assert.equal(wasm.length, 1, `the wasm was downloaded ${wasm.length} times`);
 
   await context.setOffline(true);
   await page.reload();
@@ -38,6 +58,32 @@ test('the app loads offline on a second visit', async () => {
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Regions' }).click();
   await page.getByRole('heading', { level: 1, name: 'Regions' }).waitFor();
   await screenshot(page, 'offline-second-visit');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the simulator and the docs example work offline once visited', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(server.url);
+  await waitForApp(page);
+  await waitForCached(page, /playground-[0-9a-f]{16}_bg\.wasm$/);
+  // The simulator's first visit is already controlled: the worker caches what it fetches.
+  await page.goto(`${server.url}simulator/#/simulator`);
+  await waitForApp(page);
+  await waitForCached(page, /simulator-[0-9a-f]{16}_bg\.wasm$/);
+  await page.goto(`${server.url}examples/docs.html`);
+  await page.locator('#api-result').filter({ hasText: 'testEventPattern' }).waitFor();
+  await page.frameLocator('#example').getByText('Matches', { exact: true }).waitFor();
+  await waitForCached(page, /embed-[0-9a-f]{16}_bg\.wasm$/);
+
+  await context.setOffline(true);
+  await page.goto(`${server.url}simulator/#/simulator`);
+  await waitForApp(page);
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await screenshot(page, 'offline-simulator');
+  await page.goto(`${server.url}examples/docs.html`);
+  await page.locator('#api-result').filter({ hasText: 'testEventPattern → { result: true }' }).waitFor();
+  await page.frameLocator('#example').getByText('Matches', { exact: true }).waitFor();
   assert.deepEqual(problems, []);
   await context.close();
 });

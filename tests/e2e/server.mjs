@@ -40,8 +40,9 @@ export function resolveFile(dir, basePath, pathname) {
 /**
  * Serves `dir` below `basePath` on loopback (port 0: a free one). With `gzip`, responses are
  * compressed for clients that accept it, as static hosts do, so download sizes are realistic.
+ * `onServe({path, bytes})` is called for every file served.
  */
-export async function startServer(dir, basePath = '/', { port = 0, gzip = false } = {}) {
+export async function startServer(dir, basePath = '/', { port = 0, gzip = false, onServe } = {}) {
   const server = http.createServer((req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end('method not allowed');
@@ -63,6 +64,8 @@ export async function startServer(dir, basePath = '/', { port = 0, gzip = false 
       headers['Content-Encoding'] = 'gzip';
     }
     headers['Content-Length'] = body.length;
+    // Lets a test count what was downloaded, whoever asked (the page or its service worker).
+    onServe?.({ path: url.pathname, bytes: req.method === 'HEAD' ? 0 : body.length });
     res.writeHead(200, headers);
     res.end(req.method === 'HEAD' ? undefined : body);
   });

@@ -112,8 +112,99 @@ test('opening a link keeps the previous work as a backup that can be restored', 
   await page.getByRole('status').filter({ hasText: 'kept as a backup' }).waitFor();
   assert.equal(await headerRegion(page), 'eu-north-1');
   await page.getByRole('button', { name: 'Restore my previous work' }).click();
-  await page.getByRole('status').filter({ hasText: 'Your previous work is back' }).waitFor();
+  await page.getByRole('status').filter({ hasText: 'Restored a backup' }).waitFor();
   assert.equal(await headerRegion(page), 'sa-east-1');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+const BACKUPS_KEY = 'eventbridge-playground/backups/v1';
+
+/** A share link of a fresh playground in `region`. */
+async function shareLinkFor(region) {
+  const sender = await openWithState({ region });
+  await sender.page.keyboard.press('Control+s');
+  const link = await linkIn(sender.page.getByRole('dialog', { name: 'Share this playground' }));
+  await sender.context.close();
+  return link;
+}
+
+// Issue 16: a second link replaced the only backup, and "restore" brought back the first link.
+test('two links in a row keep both earlier states in the backup history', async () => {
+  const first = await shareLinkFor('eu-north-1');
+  const second = await shareLinkFor('eu-west-1');
+  const { context, page, problems } = await openWithState({ region: 'sa-east-1' });
+  await page.goto(first);
+  await page.getByRole('status').filter({ hasText: 'kept as a backup' }).waitFor();
+  assert.equal(await headerRegion(page), 'eu-north-1');
+  await page.goto(second);
+  await page.waitForFunction(() => !location.hash.includes('state='));
+  await page.getByRole('link', { name: /Current Region/ }).filter({ hasText: 'eu-west-1' }).waitFor();
+  const stored = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), BACKUPS_KEY));
+  assert.deepEqual(stored.map((backup) => JSON.parse(backup.state).region), ['eu-north-1', 'sa-east-1']);
+
+  await page.getByText('Backups of replaced work (2)').click();
+  const entries = page.locator('.backup-list li');
+  assert.equal(await entries.count(), 2);
+  await screenshot(page, 'backup-history');
+  await entries.nth(1).getByRole('button', { name: 'Restore' }).click();
+  await page.getByRole('status').filter({ hasText: 'Restored a backup' }).waitFor();
+  assert.equal(await headerRegion(page), 'sa-east-1', 'the user\'s own work is back');
+  // What the restore replaced is kept too: nothing is lost either way.
+  const after = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), BACKUPS_KEY));
+  assert.deepEqual(after.map((backup) => JSON.parse(backup.state).region), ['eu-west-1', 'eu-north-1']);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// Issue 16: unreadable saved state was overwritten on the first edit with no copy kept.
+test('unreadable saved text is kept aside and can be downloaded', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.addInitScript((key) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem(key, '{"region": "eu-west-1", broken');
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, STATE_KEY);
+  await page.goto(`${server.url}#/rules?pattern=${encodeURIComponent('{"a":["b"]}')}`);
+  await waitForApp(page);
+  await page.getByText('Backups of replaced work').click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download it' }).click(),
+  ]);
+  const kept = Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8');
+  assert.equal(kept, '{"region": "eu-west-1", broken');
+  // The clean state was saved over the unreadable one, which is still kept aside.
+  assert.notEqual(await page.evaluate((key) => localStorage.getItem(key), STATE_KEY), kept);
+  assert.equal(await page.evaluate(() => localStorage.getItem('eventbridge-playground/state/unreadable')), kept);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// Issue 16: with storage full, opening a link said nothing about not saving, and the "not saved"
+// notice stayed after saving worked again.
+test('notices say when a link could not be saved and clear once saving works again', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.addInitScript((key) => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (name, value) {
+      if (name === key && localStorage.getItem('test/full') !== 'no') throw new DOMException('full', 'QuotaExceededError');
+      return setItem.call(this, name, value);
+    };
+  }, STATE_KEY);
+  await page.goto(`${server.url}#/rules?pattern=${encodeURIComponent('{"a":["b"]}')}&event=${encodeURIComponent('{"a":"b"}')}`);
+  const status = page.getByRole('status').filter({ hasText: 'Opened the example' });
+  await status.filter({ hasText: 'not saved' }).waitFor();
+  await page.evaluate(() => localStorage.setItem('test/full', 'no'));
+  // Any edit saves again: choose a Region.
+  await page.goto(`${server.url}#/regions`);
+  await page.getByLabel('Search by code, name or partition').fill('frankfurt');
+  await page.getByRole('radio', { name: 'Use this Region: eu-central-1' }).check();
+  await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key) ?? '{}').region === 'eu-central-1', STATE_KEY);
+  await page.getByRole('status').filter({ hasText: 'Opened the example' }).waitFor();
+  const text = await page.locator('.notice-banner').innerText();
+  assert.doesNotMatch(text, /not saved/, `the notice still says it is not saved: ${text}`);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -67,12 +67,14 @@ pub fn EmbedApp() -> AnyView {
     let playground_link = move || pattern.with(|p| event.with(|e| open_in_playground_link(p, e)));
 
     // Report the height after every change of the result (which is what changes the height), and
-    // once the first layout is done.
+    // once the first layout is done; a resize (a new width reflows the text) reports it again.
+    // `post_height` only posts when the content's height changed, so nothing here can loop.
+    let last_height = StoredValue::new(None::<i32>);
     Effect::new(move |_| {
         analysis.track();
-        request_animation_frame(post_height);
+        request_animation_frame(move || post_height(last_height));
     });
-    let resize = window_event_listener(leptos::ev::resize, move |_| post_height());
+    let resize = window_event_listener(leptos::ev::resize, move |_| post_height(last_height));
     on_cleanup(move || resize.remove());
 
     view! {
@@ -112,11 +114,20 @@ pub fn EmbedApp() -> AnyView {
     .into_any()
 }
 
-pub fn post_height() {
-    let Some(body) = document().body() else {
+/// Posts the height of the content (`main.embed`), never of the document: the document is at
+/// least as tall as the iframe, so reporting it would let a host that adds padding or a border
+/// grow the iframe, which grows the document, which is reported again, forever (issue 16, item
+/// 9). The content's height does not depend on the iframe's height, so the reports settle; and a
+/// height equal to the last one posted is not posted again.
+pub(crate) fn post_height(last_height: StoredValue<Option<i32>>) {
+    let Ok(Some(content)) = document().query_selector("main.embed") else {
         return;
     };
-    let height = body.scroll_height();
+    let height = content_height(content.get_bounding_client_rect().height());
+    if last_height.get_value() == Some(height) {
+        return;
+    }
+    last_height.set_value(Some(height));
     let Ok(Some(parent)) = window().parent() else {
         return;
     };
@@ -125,4 +136,10 @@ pub fn post_height() {
     let _ = js_sys::Reflect::set(&message, &"height".into(), &JsValue::from(height));
     // The height is not sensitive, so any embedding origin may read it.
     let _ = parent.post_message(&message, "*");
+}
+
+/// Whole CSS pixels, rounded up so the iframe never gets a scroll bar for a fraction of a pixel.
+fn content_height(layout_height: f64) -> i32 {
+    // A layout height is finite and far below i32::MAX; the clamp keeps a broken value harmless.
+    layout_height.ceil().clamp(0.0, 100_000.0) as i32
 }

@@ -9,7 +9,9 @@ use wasm_bindgen::JsCast;
 use leptos::task::spawn_local;
 use web_ui::components::site_nav::SiteNav;
 
+use crate::backups_view::BackupList;
 use crate::context::{replace_state, AppContext};
+use crate::model::backups::without_save_failure;
 use crate::route::{Page, Route, Section};
 use crate::share;
 use crate::storage;
@@ -96,6 +98,7 @@ pub fn App(page: Page, pages: fn(Route) -> AnyView) -> impl IntoView {
         state: RwSignal::new(loaded.state),
         notice: RwSignal::new(loaded.notice),
         restorable: RwSignal::new(false),
+        backups: RwSignal::new(storage::load_backups()),
         page,
     };
     provide_context(app);
@@ -104,8 +107,25 @@ pub fn App(page: Page, pages: fn(Route) -> AnyView) -> impl IntoView {
     Effect::new(move |previous: Option<()>| {
         let state = app.state.get();
         if previous.is_some() {
-            if let Err(message) = storage::save(&state) {
-                app.notice.set(Some(message));
+            match storage::save(&state) {
+                // Not over a notice that already says so (it may say more, e.g. what a link did).
+                Err(message) => {
+                    if !app
+                        .notice
+                        .with_untracked(|n| n.as_ref().is_some_and(|n| n.contains(&message)))
+                    {
+                        app.notice.set(Some(message));
+                    }
+                }
+                // Saving works (again): a notice that said it did not is no longer true.
+                Ok(()) => {
+                    if let Some(notice) = app.notice.get_untracked() {
+                        let cleared = without_save_failure(&notice, &storage::SAVE_FAILURES);
+                        if cleared.as_deref() != Some(notice.as_str()) {
+                            app.notice.set(cleared);
+                        }
+                    }
+                }
             }
         }
     });
@@ -155,7 +175,7 @@ pub fn App(page: Page, pages: fn(Route) -> AnyView) -> impl IntoView {
                         <div class="notice-banner" role="status">
                             <span>{message}</span>
                             <Show when=move || app.restorable.get()>
-                                <button type="button" on:click=move |_| restore_backup(app)>
+                                <button type="button" on:click=move |_| restore_backup(app, 0)>
                                     "Restore my previous work"
                                 </button>
                             </Show>
@@ -169,6 +189,7 @@ pub fn App(page: Page, pages: fn(Route) -> AnyView) -> impl IntoView {
         <main id="main" tabindex="-1">
             {move || pages(route.get())}
         </main>
+        <BackupList/>
         <footer class="site-footer">
             <p>
                 "Everything runs in your browser: patterns, events and simulations are computed on this "
@@ -178,18 +199,15 @@ pub fn App(page: Page, pages: fn(Route) -> AnyView) -> impl IntoView {
     }
 }
 
-fn restore_backup(app: AppContext) {
-    match storage::load_backup() {
-        Some(previous) => {
-            app.state.set(previous);
-            app.notice
-                .set(Some("Your previous work is back.".to_owned()));
+/// Restores the backup at `index` (0: the newest), keeping what it replaces as a backup too.
+pub fn restore_backup(app: AppContext, index: usize) {
+    match storage::take_backup(index) {
+        Ok(previous) => replace_state(app, previous, "Restored a backup.".to_owned()),
+        Err(reason) => {
+            app.backups.set(storage::load_backups());
+            app.notice.set(Some(reason));
         }
-        None => app
-            .notice
-            .set(Some("The backup could not be read.".to_owned())),
     }
-    app.restorable.set(false);
 }
 
 /// The skip link must not change the fragment (that is our router), so it moves focus itself.

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::model::backups::{replaced_notice, BackupHistory};
 use crate::route::{Page, Section};
 use crate::state::PlaygroundState;
 use crate::storage;
@@ -16,6 +17,8 @@ pub struct AppContext {
     pub notice: RwSignal<Option<String>>,
     /// True after a share link or an import replaced the user's work, which is kept as a backup.
     pub restorable: RwSignal<bool>,
+    /// The backups of replaced work, newest first, as stored (the shell lists them).
+    pub backups: RwSignal<BackupHistory>,
     /// The entry page running (the workbench or the simulator): links to sections served by the
     /// other page are relative paths.
     pub page: Page,
@@ -32,20 +35,18 @@ pub fn use_app() -> AppContext {
     expect_context::<AppContext>()
 }
 
-/// Replaces the whole state (a share link or an imported file), keeping the current work as a
-/// backup the notice offers to restore.
+/// Replaces the whole state (a share link, an example link, an import or a restored backup),
+/// keeping the current work in the backup history the notice offers to restore. The notice says
+/// whether the new state could be saved.
 pub fn replace_state(app: AppContext, state: PlaygroundState, message: String) {
-    let backed_up = storage::save_backup(&app.state.get_untracked()).is_ok();
+    let now = js_sys::Date::now().max(0.0) as u64;
+    let backed_up = storage::keep_backup(&app.state.get_untracked(), &message, now);
     // Saved here too: at start-up this runs before the autosave effect's first run.
-    if let Err(message) = storage::save(&state) {
-        app.notice.set(Some(message));
-    }
+    let saved = storage::save(&state);
     app.state.set(state);
+    app.backups.set(storage::load_backups());
+    let backed_up = backed_up.unwrap_or(false);
     app.restorable.set(backed_up);
-    let suffix = if backed_up {
-        " Your previous work was kept as a backup."
-    } else {
-        ""
-    };
-    app.notice.set(Some(format!("{message}{suffix}")));
+    app.notice
+        .set(Some(replaced_notice(&message, backed_up, saved)));
 }

@@ -3,9 +3,17 @@
 //! Storage can be disabled, full or hold something we cannot read; none of that may break the
 //! app. Loading falls back to a clean state with a notice; saving failures become a notice too.
 
+use crate::model::backups::{Backup, BackupHistory};
 use crate::state::PlaygroundState;
 
 const STATE_KEY: &str = "eventbridge-playground/state/v1";
+/// Saved text that could not be read, kept aside before a clean playground overwrites it, so the
+/// user can download it (issue 16: it was overwritten silently on the first edit).
+const UNREADABLE_KEY: &str = "eventbridge-playground/state/unreadable";
+/// The history of replaced work (see [`BackupHistory`]).
+const BACKUPS_KEY: &str = "eventbridge-playground/backups/v1";
+/// The single backup slot of earlier versions, moved into the history when first read.
+const OLD_BACKUP_KEY: &str = "eventbridge-playground/state/backup";
 
 /// What loading found: the state to start from and, if it is not what was saved, why.
 pub struct Loaded {
@@ -32,10 +40,20 @@ pub fn load() -> Loaded {
                 state,
                 notice: None,
             },
-            Err(reason) => Loaded {
-                state: PlaygroundState::default(),
-                notice: Some(format!("Started with a clean playground: {reason}.")),
-            },
+            Err(reason) => {
+                let kept = storage.set_item(UNREADABLE_KEY, &text).is_ok();
+                let what_now = if kept {
+                    " The saved text was kept: you can download it from the backups list below."
+                } else {
+                    " The saved text could not be copied aside (storage is full or blocked)."
+                };
+                Loaded {
+                    state: PlaygroundState::default(),
+                    notice: Some(format!(
+                        "Started with a clean playground: {reason}.{what_now}"
+                    )),
+                }
+            }
         },
         Ok(None) => Loaded {
             state: PlaygroundState::default(),
@@ -50,30 +68,104 @@ pub fn load() -> Loaded {
     }
 }
 
+/// What [`save`] says when it cannot save; a notice holding one of these is cleared once saving
+/// works again.
+pub const SAVE_FAILURES: [&str; 2] = [
+    "Browser storage is not available: changes are not saved.",
+    "Browser storage is full or blocked: your latest changes are not saved.",
+];
+
 /// Saves the state; returns a message for the user when that was not possible.
 pub fn save(state: &PlaygroundState) -> Result<(), String> {
-    let storage =
-        local_storage().ok_or("Browser storage is not available: changes are not saved.")?;
-    storage.set_item(STATE_KEY, &state.to_json()).map_err(|_| {
-        "Browser storage is full or blocked: your latest changes are not saved.".to_owned()
-    })
-}
-
-const BACKUP_KEY: &str = "eventbridge-playground/state/backup";
-
-/// Keeps the current state aside before a share link or an import replaces it, so the user can
-/// get their own work back.
-pub fn save_backup(state: &PlaygroundState) -> Result<(), String> {
-    let storage = local_storage().ok_or("Browser storage is not available.")?;
+    let storage = local_storage().ok_or(SAVE_FAILURES[0])?;
     storage
-        .set_item(BACKUP_KEY, &state.to_json())
-        .map_err(|_| "Browser storage is full or blocked: no backup was kept.".to_owned())
+        .set_item(STATE_KEY, &state.to_json())
+        .map_err(|_| SAVE_FAILURES[1].to_owned())
 }
 
-/// The state kept by [`save_backup`], if there is a readable one.
-pub fn load_backup() -> Option<PlaygroundState> {
-    let text = local_storage()?.get_item(BACKUP_KEY).ok()??;
-    PlaygroundState::from_json(&text).ok()
+/// The saved text that could not be read, if any was kept aside.
+pub fn load_unreadable() -> Option<String> {
+    local_storage()?.get_item(UNREADABLE_KEY).ok()?
+}
+
+/// Forgets the unreadable text (after the user downloaded it or chose to drop it).
+pub fn discard_unreadable() {
+    if let Some(storage) = local_storage() {
+        let _ = storage.remove_item(UNREADABLE_KEY);
+    }
+}
+
+/// The backups, newest first (an earlier version's single backup included).
+pub fn load_backups() -> BackupHistory {
+    let Some(storage) = local_storage() else {
+        return BackupHistory::default();
+    };
+    let mut history = storage
+        .get_item(BACKUPS_KEY)
+        .ok()
+        .flatten()
+        .map(|text| BackupHistory::from_json(&text))
+        .unwrap_or_default();
+    if let Ok(Some(old)) = storage.get_item(OLD_BACKUP_KEY) {
+        let backup = Backup {
+            replaced_at_ms: 0,
+            replaced_by: "Kept by an earlier version of the playground.".to_owned(),
+            state: old,
+        };
+        history.push(backup, &PlaygroundState::default().to_json());
+        if store_backups(&storage, &mut history).is_ok() {
+            let _ = storage.remove_item(OLD_BACKUP_KEY);
+        }
+    }
+    history
+}
+
+/// Writes the history, dropping the oldest backups while storage is too full for it.
+fn store_backups(storage: &web_sys::Storage, history: &mut BackupHistory) -> Result<(), String> {
+    loop {
+        if storage.set_item(BACKUPS_KEY, &history.to_json()).is_ok() {
+            return Ok(());
+        }
+        if !history.drop_oldest() {
+            return Err("Browser storage is full or blocked: no backup was kept.".to_owned());
+        }
+    }
+}
+
+/// Keeps `state` in the history before `replaced_by` replaces it. `Ok(true)` when a backup was
+/// added, `Ok(false)` when there was nothing new to keep.
+pub fn keep_backup(
+    state: &PlaygroundState,
+    replaced_by: &str,
+    now_ms: u64,
+) -> Result<bool, String> {
+    let storage = local_storage().ok_or("Browser storage is not available.")?;
+    let mut history = load_backups();
+    let backup = Backup {
+        replaced_at_ms: now_ms,
+        replaced_by: replaced_by.to_owned(),
+        state: state.to_json(),
+    };
+    if !history.push(backup, &PlaygroundState::default().to_json()) {
+        return Ok(false);
+    }
+    store_backups(&storage, &mut history)?;
+    // Dropping old backups to make room could have dropped the new one only if it alone does
+    // not fit, in which case the history is empty now.
+    Ok(!history.is_empty())
+}
+
+/// Takes the backup at `index` out of the history and reads it.
+pub fn take_backup(index: usize) -> Result<PlaygroundState, String> {
+    let storage = local_storage().ok_or("Browser storage is not available.")?;
+    let mut history = load_backups();
+    let backup = history
+        .take(index)
+        .ok_or("That backup is no longer there.")?;
+    let state = PlaygroundState::from_json(&backup.state)
+        .map_err(|reason| format!("The backup could not be restored: {reason}."))?;
+    store_backups(&storage, &mut history)?;
+    Ok(state)
 }
 
 /// The field of an export file that carries the course's progress (the learn page keeps it in

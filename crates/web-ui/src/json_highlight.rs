@@ -97,6 +97,15 @@ pub struct Segment {
 /// document cannot make every keystroke rebuild tens of thousands of elements.
 pub const MAX_COLOURED_TOKENS: usize = 20_000;
 
+/// Above this size an editor shows its text without colours or marks, and its owner's analysis
+/// waits for a pause in typing (issue 16: each keystroke in a 200 KB event took 130-550 ms).
+pub const LARGE_TEXT_BYTES: usize = 64 * 1024;
+
+/// Whether `text` is too large to colour on every keystroke (see [`LARGE_TEXT_BYTES`]).
+pub fn is_large_text(text: &str) -> bool {
+    text.len() > LARGE_TEXT_BYTES
+}
+
 /// Cuts `text` into tokens that cover it completely, in order.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();

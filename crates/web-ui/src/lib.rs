@@ -9,6 +9,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod bidi;
 pub mod components;
 pub mod exercise_view;
 pub mod json_highlight;

@@ -8,6 +8,7 @@ use event_pattern::{
     Pattern, ValueExplanation,
 };
 
+use crate::bidi::with_visible_controls;
 use crate::json_highlight::{Highlight, HighlightKind};
 
 /// What is wrong with one editor's text, to show under it and underline in it.
@@ -48,6 +49,8 @@ pub enum Verdict {
 pub struct Trace {
     pub matched: bool,
     pub headline: String,
+    /// Set when the event is larger than EventBridge accepts (see [`event_size_notice`]).
+    pub size_notice: Option<String>,
     pub branches: Vec<BranchTrace>,
 }
 
@@ -92,7 +95,7 @@ const QUOTED_VALUES: usize = 3;
 
 pub fn parse_pattern(text: &str) -> Result<Pattern, EditorProblem> {
     Pattern::parse(text).map_err(|error| EditorProblem {
-        message: error.message().to_owned(),
+        message: with_visible_controls(error.message()).into_owned(),
         detail: None,
         position: Some((error.line(), error.column())),
         range: Some(error.span()),
@@ -101,8 +104,8 @@ pub fn parse_pattern(text: &str) -> Result<Pattern, EditorProblem> {
 
 pub fn parse_event(text: &str) -> Result<Event, EditorProblem> {
     Event::parse(text).map_err(|error| EditorProblem {
-        message: error.message().to_owned(),
-        detail: Some(error.detail()),
+        message: with_visible_controls(error.message()).into_owned(),
+        detail: Some(with_visible_controls(&error.detail()).into_owned()),
         position: error.line().zip(error.column()),
         range: error.span(),
     })
@@ -134,7 +137,9 @@ pub fn analyse(pattern_text: &str, event_text: &str) -> Analysis {
             let (on_pattern, on_event) = explanation_highlights(&explanation);
             pattern_highlights.extend(on_pattern);
             event_highlights.extend(on_event);
-            Verdict::Tested(trace(&explanation))
+            let mut trace = trace(&explanation);
+            trace.size_notice = event_size_notice(event_text.len());
+            Verdict::Tested(trace)
         }
     };
     Analysis {
@@ -144,6 +149,21 @@ pub fn analyse(pattern_text: &str, event_text: &str) -> Analysis {
         pattern_highlights,
         event_highlights,
     }
+}
+
+/// A warning for an event text larger than a `PutEvents` entry may be (issue 16): the playground
+/// still tests it, but EventBridge would refuse to accept such an event. The entry's size counts
+/// its fields rather than this JSON text, so the figure is an estimate.
+pub fn event_size_notice(event_bytes: usize) -> Option<String> {
+    use aws_model::limits::MAX_EVENT_ENTRY_BYTES;
+    (event_bytes > MAX_EVENT_ENTRY_BYTES).then(|| {
+        format!(
+            "This event is about {} KB; a PutEvents entry can be at most {} KB, so EventBridge \
+             would refuse to accept it.",
+            event_bytes.div_ceil(1024),
+            MAX_EVENT_ENTRY_BYTES / 1024
+        )
+    })
 }
 
 fn problem_highlight(problem: &Option<EditorProblem>) -> Vec<Highlight> {
@@ -258,6 +278,7 @@ pub fn trace(explanation: &Explanation) -> Trace {
     Trace {
         matched: explanation.matched,
         headline,
+        size_notice: None,
         branches,
     }
 }
@@ -319,10 +340,12 @@ fn trace_line(field: &FieldExplanation) -> TraceLine {
         .chain(field.notes.iter().map(|note| note.message.clone()))
         .collect::<Vec<_>>()
         .join(" ");
+    // Paths, values and pattern conditions are user text: a control character in them is shown,
+    // never obeyed, so it cannot reorder the sentence (issue 16).
     TraceLine {
-        path: field.path.clone(),
+        path: with_visible_controls(&field.path).into_owned(),
         status,
-        text,
+        text: with_visible_controls(&text).into_owned(),
     }
 }
 
@@ -363,6 +386,43 @@ mod tests {
   "region": "us-east-1", "detail-type": "order",
   "detail": {"currency": "USD", "total": 184.5, "items": [{"sku": "TENT"}, {"sku": "STAKE"}]}
 }"#;
+
+    /// An event with the envelope EventBridge requires and `detail` as given.
+    fn event_with_detail(detail: &str) -> String {
+        EVENT.replace(
+            r#"{"currency": "USD", "total": 184.5, "items": [{"sku": "TENT"}, {"sku": "STAKE"}]}"#,
+            detail,
+        )
+    }
+
+    #[test]
+    fn events_above_the_put_events_limit_get_a_notice() {
+        let limit = aws_model::limits::MAX_EVENT_ENTRY_BYTES;
+        assert_eq!(event_size_notice(limit), None);
+        let notice = event_size_notice(limit + 1).unwrap();
+        assert!(
+            notice.contains("about 257 KB") && notice.contains("at most 256 KB"),
+            "{notice}"
+        );
+        let big = event_with_detail(&format!("{{\"s\":\"{}\"}}", "x".repeat(limit)));
+        let Verdict::Tested(trace) = analyse(r#"{"detail":{"s":[{"exists":true}]}}"#, &big).verdict
+        else {
+            panic!("tested");
+        };
+        assert!(trace.size_notice.is_some());
+    }
+
+    // Issue 16: an unterminated U+202E in an event value reversed the result sentence.
+    #[test]
+    fn a_right_to_left_override_in_a_value_is_shown_not_obeyed() {
+        let event = event_with_detail("{\"name\":\"abc\u{202E}def\"}");
+        let Verdict::Tested(trace) = analyse(r#"{"detail":{"name":["x"]}}"#, &event).verdict else {
+            panic!("tested");
+        };
+        let text = &trace.branches[0].lines[0].text;
+        assert!(text.contains("abc[U+202E]def"), "{text}");
+        assert!(!text.contains('\u{202E}'), "{text}");
+    }
 
     fn tested(pattern: &str) -> Trace {
         match analyse(pattern, EVENT).verdict {

@@ -1,6 +1,7 @@
 //! Plain Rust behind the pages: what is listed, searched and offered, with no web types, so it
 //! is unit-tested natively and the components only render it.
 
+pub mod backups;
 pub mod event_tree;
 pub mod partner_search;
 pub mod pattern_builder;

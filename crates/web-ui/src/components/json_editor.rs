@@ -8,7 +8,38 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::json_highlight::{first_problem, line_count, offset_revealing, segments, Highlight};
+use std::time::Duration;
+
+use crate::bidi::split_controls;
+use crate::json_highlight::{
+    first_problem, is_large_text, line_count, offset_revealing, segments, Highlight,
+};
+
+/// How long typing in a large text must pause before the text is handed on (and analysed).
+const LARGE_TEXT_PAUSE: Duration = Duration::from_millis(150);
+
+/// A piece of the colour layer, with each invisible or bidirectional control character in its
+/// own marked span (drawn as a bar; the character itself stays, so both layers lay out alike).
+fn with_marked_controls(piece: String) -> AnyView {
+    let pieces = split_controls(&piece);
+    if pieces.iter().all(|p| p.control.is_none()) {
+        return piece.into_any();
+    }
+    pieces
+        .into_iter()
+        .map(|p| {
+            let text = piece[p.range].to_owned();
+            match p.control {
+                Some(name) => view! {
+                    <span class="tok-control" data-control=name>{text}</span>
+                }
+                .into_any(),
+                None => text.into_any(),
+            }
+        })
+        .collect_view()
+        .into_any()
+}
 
 /// Scrolls the editor so its first failing field or error mark is in view, unless the focus is in
 /// the editor: the text never moves under someone typing in it.
@@ -77,6 +108,12 @@ pub fn JsonEditor(
     };
     let coloured = move || {
         value.with(|text| {
+            // A large text is drawn as one plain piece: thousands of spans per keystroke froze
+            // the page. Control characters are still marked.
+            if is_large_text(text) {
+                return view! { <span class="tok-plain">{with_marked_controls(text.clone())}</span> }
+                    .into_any();
+            }
             highlights.with(|marks| {
                 segments(text, marks)
                     .into_iter()
@@ -91,11 +128,32 @@ pub fn JsonEditor(
                         } else {
                             text[segment.range].to_owned()
                         };
-                        view! { <span class=class>{piece}</span> }
+                        view! { <span class=class>{with_marked_controls(piece)}</span> }
                     })
                     .collect_view()
+                    .into_any()
             })
         })
+    };
+    // Typing in a large text hands it on only after a pause, so the owner's analysis (parsing
+    // and matching the whole text) runs once per pause, not once per keystroke.
+    let typed = StoredValue::new(0_u64);
+    let on_input = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        let generation = typed.get_value().wrapping_add(1);
+        typed.set_value(generation);
+        if !is_large_text(&text) {
+            value.set(text);
+            return;
+        }
+        set_timeout(
+            move || {
+                if typed.get_value() == generation {
+                    value.set(text);
+                }
+            },
+            LARGE_TEXT_PAUSE,
+        );
     };
     let invalid = move || problem_id.with(Option::is_some);
     // A new first problem is brought into view once the marks are drawn.
@@ -127,7 +185,7 @@ pub fn JsonEditor(
                         aria-invalid=move || invalid().then_some("true")
                         aria-describedby=move || problem_id.get()
                         prop:value=move || value.get()
-                        on:input=move |ev| value.set(event_target_value(&ev))
+                        on:input=on_input
                     ></textarea>
                 </div>
             </div>

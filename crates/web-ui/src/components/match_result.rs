@@ -25,6 +25,7 @@ pub fn MatchResult(analysis_verdict: Signal<Verdict>) -> impl IntoView {
                                     {trace.headline.split_once(": ").map(|(_, rest)| rest.to_owned()).unwrap_or_default()}
                                 </span>
                             </p>
+                            {trace.size_notice.map(|n| view! { <p class="size-notice" role="note">{n}</p> })}
                             {trace
                                 .branches
                                 .into_iter()
@@ -45,7 +46,7 @@ pub fn MatchResult(analysis_verdict: Signal<Verdict>) -> impl IntoView {
                                                             <li class=class>
                                                                 <span class="trace-mark" aria-hidden="true">{mark}</span>
                                                                 <span class="visually-hidden">{status}</span>
-                                                                <code class="trace-path">{line.path}</code>
+                                                                <code class="trace-path"><bdi>{line.path}</bdi></code>
                                                                 " "
                                                                 <span class="trace-text">{line.text}</span>
                                                             </li>
