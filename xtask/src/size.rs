@@ -208,27 +208,30 @@ pub fn page_downloads(html: &Path) -> Result<Vec<PathBuf>, String> {
     Ok(found.into_iter().collect())
 }
 
-/// Quoted relative paths ending in an asset extension, in order of appearance.
+/// Quoted relative paths ending in an asset extension, in order of appearance. Each candidate is
+/// found from its end (an extension followed by a quote) back to the same quote character, so an
+/// apostrophe in a comment or in prose ("the browser's cache") cannot shift the pairing of the
+/// quotes that follow it.
 fn asset_references(text: &str) -> Vec<String> {
     const EXTENSIONS: [&str; 4] = [".js", ".mjs", ".css", ".wasm"];
     let mut out = Vec::new();
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let quote = bytes[i];
-        if quote == b'"' || quote == b'\'' || quote == b'`' {
-            if let Some(len) = text[i + 1..].find(quote as char) {
-                let inner = &text[i + 1..i + 1 + len];
-                let local = !inner.contains("://") && !inner.starts_with("//");
-                let plain = !inner.contains(['\n', ' ', '$', '{', '(']);
-                if local && plain && EXTENSIONS.iter().any(|ext| inner.ends_with(ext)) {
-                    out.push(inner.to_owned());
-                }
-                i += len + 2;
-                continue;
-            }
+    for (end, quote) in text.char_indices() {
+        if !matches!(quote, '"' | '\'' | '`') {
+            continue;
         }
-        i += 1;
+        let before = &text[..end];
+        if !EXTENSIONS.iter().any(|ext| before.ends_with(ext)) {
+            continue;
+        }
+        let Some(start) = before.rfind(quote) else {
+            continue;
+        };
+        let inner = &before[start + 1..];
+        let local = !inner.contains("://") && !inner.starts_with("//");
+        let plain = !inner.is_empty() && !inner.contains(['\n', ' ', '$', '{', '(', '"', '\'', '`']);
+        if local && plain {
+            out.push(inner.to_owned());
+        }
     }
     out
 }
@@ -442,6 +445,16 @@ mod tests {
             asset_references(html),
             ["./styles-1.css", "./app-2.js", "./app-2_bg.wasm"]
         );
+    }
+
+    #[test]
+    fn an_apostrophe_in_a_comment_does_not_hide_the_references_after_it() {
+        // Regression: the playground's start-up script says "the browser's cache"; pairing quotes
+        // from the start lost every reference after it, and the page measured 3 KB.
+        let html = r#"<script>// the page's files come from the browser's cache
+            </script><link rel="stylesheet" href="./ui-3.css">
+            <script type="module">import init from './app-4.js';</script>"#;
+        assert_eq!(asset_references(html), ["./ui-3.css", "./app-4.js"]);
     }
 
     #[test]
