@@ -228,7 +228,8 @@ fn asset_references(text: &str) -> Vec<String> {
         };
         let inner = &before[start + 1..];
         let local = !inner.contains("://") && !inner.starts_with("//");
-        let plain = !inner.is_empty() && !inner.contains(['\n', ' ', '$', '{', '(', '"', '\'', '`']);
+        let plain =
+            !inner.is_empty() && !inner.contains(['\n', ' ', '$', '{', '(', '"', '\'', '`']);
         if local && plain {
             out.push(inner.to_owned());
         }
