@@ -110,6 +110,47 @@ pub struct PutEventsEntry {
     pub deduplication_id: Option<String>,
 }
 
+impl PutEventsEntry {
+    /// The entry that carries a Classic envelope (`{"source":…,"detail-type":…,"detail":{…}}`)
+    /// to the new bus, as an event source forwards it: `detail` sliced from the text as written,
+    /// `source` defaulting to `default_source` when the envelope has none. `None` when the text
+    /// is not a JSON object.
+    pub fn from_envelope(envelope: &str, default_source: &str) -> Option<PutEventsEntry> {
+        let root = event_pattern::json::parse(envelope).ok()?;
+        if !matches!(root.kind, event_pattern::json::ValueKind::Object(_)) {
+            return None;
+        }
+        let text_of = |key: &str| -> Option<String> {
+            match &root.get(key)?.kind {
+                event_pattern::json::ValueKind::String(s) => Some(s.clone()),
+                _ => None,
+            }
+        };
+        let detail = root
+            .get("detail")
+            .map(|v| envelope[v.span.range()].to_owned())
+            .unwrap_or_else(|| "{}".into());
+        let resources = match root.get("resources").map(|v| &v.kind) {
+            Some(event_pattern::json::ValueKind::Array(items)) => items
+                .iter()
+                .filter_map(|item| match &item.kind {
+                    event_pattern::json::ValueKind::String(s) => Some(s.clone()),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        Some(PutEventsEntry {
+            source: text_of("source").unwrap_or_else(|| default_source.to_owned()),
+            detail_type: text_of("detail-type").unwrap_or_default(),
+            detail,
+            resources,
+            event_group_id: None,
+            deduplication_id: None,
+        })
+    }
+}
+
 /// One `PutRawEvents` entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PutRawEventsEntry {
@@ -177,6 +218,13 @@ impl PublishEntry {
     /// `(ErrorCode, message)`. The codes and texts of per-entry failures are not documented for
     /// the new bus; they are ours, shaped like Classic's `InvalidArgument` answers.
     pub fn problems(&self) -> Vec<EntryProblem> {
+        self.problems_from(EventOrigin::PutEvents)
+    }
+
+    /// [`PublishEntry::problems`] for an entry that reached the bus by `origin`: an event
+    /// source forwards AWS's and partners' events, whose `source` starts with `aws.`, which a
+    /// publisher's own `PutEvents` may not use.
+    pub fn problems_from(&self, origin: EventOrigin) -> Vec<EntryProblem> {
         let mut problems = Vec::new();
         let mut check_id = |field: &'static str, value: Option<&str>| {
             if let Some(value) = value {
@@ -199,7 +247,7 @@ impl PublishEntry {
                         "Source",
                         format!("Source must be 1 to {MAX_SOURCE_CHARS} characters."),
                     ));
-                } else if e.source.starts_with("aws.") {
+                } else if e.source.starts_with("aws.") && origin != EventOrigin::EventSource {
                     problems.push(EntryProblem::new(
                         "Source",
                         "Source may not start with \"aws.\": AWS reserves it for its own events.",

@@ -213,35 +213,8 @@ impl PartnerEventSource {
                 return None;
             }
         }
-        let root = event_pattern::json::parse(classic_event).ok()?;
-        let text_of = |key: &str| -> Option<String> {
-            match &root.get(key)?.kind {
-                event_pattern::json::ValueKind::String(s) => Some(s.clone()),
-                _ => None,
-            }
-        };
-        let detail = root
-            .get("detail")
-            .map(|v| classic_event[v.span.range()].to_owned())
-            .unwrap_or_else(|| "{}".into());
-        let resources = match root.get("resources").map(|v| &v.kind) {
-            Some(event_pattern::json::ValueKind::Array(items)) => items
-                .iter()
-                .filter_map(|item| match &item.kind {
-                    event_pattern::json::ValueKind::String(s) => Some(s.clone()),
-                    _ => None,
-                })
-                .collect(),
-            _ => Vec::new(),
-        };
-        Some(PublishEntry::PutEvents(PutEventsEntry {
-            source: text_of("source").unwrap_or_else(|| self.partner_source_name.clone()),
-            detail_type: text_of("detail-type").unwrap_or_default(),
-            detail,
-            resources,
-            event_group_id: None,
-            deduplication_id: None,
-        }))
+        PutEventsEntry::from_envelope(classic_event, &self.partner_source_name)
+            .map(PublishEntry::PutEvents)
     }
 }
 

@@ -19,10 +19,13 @@
 //!   each event's [`simulation::Fate`], the dead-letter records and the `AWS/EventsV2` metrics;
 //! - [`migration::migrate`] previews a Classic rule as subscribers, with notes, CloudFormation and
 //!   CLI exports; [`event_source::PartnerEventSource::chain`] draws the partner chain;
+//! - [`compare::OutageDrill`] runs the same traffic and outage through a Classic rule and its
+//!   migrated subscribers, side by side;
 //! - [`lesson::SCOPES_LESSON`] is the Learn lesson's content.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod compare;
 pub mod dead_letter;
 pub mod doc;
 pub mod event;

@@ -561,7 +561,7 @@ fn publish_all(scenario: &Scenario, ids: &IdGenerator) -> Published {
         metrics.success_call_count += 1;
         for (entry_index, entry) in call.entries.iter().enumerate() {
             metrics.entry_count += 1;
-            let problems = entry.problems();
+            let problems = entry.problems_from(call.origin);
             let outcome = if let Some(problem) = problems.first() {
                 metrics.failed_entries_count += 1;
                 PublishOutcome::Failed {

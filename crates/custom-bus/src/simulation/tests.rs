@@ -850,3 +850,32 @@ fn backoff_doubles_to_its_cap() {
     );
     assert_eq!(backoff.delay_ms(185), 60_000);
 }
+
+/// Regression: the simulation refused partner events forwarded by an event source, because it
+/// checked them like a publisher's own `PutEvents` (whose `Source` may not start with `aws.`).
+/// Forwarded events keep the partner's source
+/// (<https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-custom-bus-partner-events.html>).
+#[test]
+fn a_forwarded_partner_event_is_stored_though_its_source_starts_with_aws() {
+    let bus = bus(None);
+    let entry = PublishEntry::PutEvents(PutEventsEntry {
+        source: "aws.partner/shopify.com/1/store".into(),
+        detail_type: "orders/create".into(),
+        detail: "{}".into(),
+        resources: vec![],
+        event_group_id: None,
+        deduplication_id: None,
+    });
+    let forwarded = Publish {
+        origin: EventOrigin::EventSource,
+        ..publish_at(T0, vec![entry.clone()])
+    };
+    let own = publish_at(T0, vec![entry]);
+    let report = simulate(&scenario(bus, vec![forwarded, own], vec![])).unwrap();
+    let outcomes: Vec<bool> = report
+        .publish_results
+        .iter()
+        .map(|r| matches!(r.outcome, PublishOutcome::Published { .. }))
+        .collect();
+    assert_eq!(outcomes, [true, false]);
+}
