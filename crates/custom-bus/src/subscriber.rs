@@ -29,10 +29,29 @@ use std::fmt::Write as _;
 
 use aws_model::{Arn, MAX_EVENT_AGE_SECONDS, MAX_RETRY_ATTEMPTS, MIN_EVENT_AGE_SECONDS};
 
-use crate::filter::{CompiledFilters, FilterConfiguration};
+use crate::event::{BusEvent, BusLocation, DeliveryType, EventOrigin, PublishEntry};
+use crate::filter::{CompiledFilters, FilterConfiguration, FilterExplanation, ScopeDocuments};
 use crate::ids::{self, IdGenerator};
 use crate::problem::{FieldPath, Problem, ProblemKind, Problems};
-use crate::transform::{CompiledTransformer, JsonataEngine, Transformer, TransformerType};
+use crate::transform::{
+    CompiledTransformer, JsonataEngine, TransformFailure, Transformer, TransformerType,
+};
+
+/// What [`Subscriber::try_entry`] found.
+#[derive(Debug)]
+pub enum EntryTrial {
+    /// The bus refuses the entry when it is published: its problems, in words.
+    Refused(Vec<String>),
+    /// The bus stores it and the subscriber's filters read it.
+    Evaluated {
+        /// The event as stored, with its scopes.
+        event: Box<BusEvent>,
+        /// Each filter's verdict.
+        filters: FilterExplanation,
+        /// When every filter matched: the transformed payload, or why the delivery fails.
+        payload: Option<Result<String, TransformFailure>>,
+    },
+}
 
 /// Default `MaxRetryAttempts` of a subscriber (Classic targets: 185).
 pub const DEFAULT_MAX_RETRY_ATTEMPTS: u32 = 5;
@@ -839,6 +858,34 @@ impl Subscriber {
     /// Warnings validation raised (accepted, but advised against).
     pub fn warnings(&self) -> &Problems {
         &self.warnings
+    }
+
+    /// What this subscriber would do with one published entry, as a builder's "test" button
+    /// shows it: the bus stores the entry (failing as `PutEvents` would, with the entry's
+    /// problems), each filter gives its verdict per scope, and a delivered event shows the
+    /// payload the transformer makes of it, or the transformer's failure.
+    pub fn try_entry(
+        &self,
+        entry: &PublishEntry,
+        origin: EventOrigin,
+        location: &BusLocation,
+        now_ms: i64,
+    ) -> EntryTrial {
+        let problems = entry.problems_from(origin);
+        if !problems.is_empty() {
+            return EntryTrial::Refused(problems.iter().map(ToString::to_string).collect());
+        }
+        let event = BusEvent::store(entry, origin, 1, "trial".into(), now_ms, location);
+        let documents = ScopeDocuments::new(&event, DeliveryType::Live);
+        let filters = self.filters.explain(&documents);
+        let payload = filters
+            .matched()
+            .then(|| self.transformer.apply(&event, DeliveryType::Live, now_ms));
+        EntryTrial::Evaluated {
+            event: Box::new(event),
+            filters,
+            payload,
+        }
     }
 
     /// The subscriber in words, one line per aspect.

@@ -382,3 +382,64 @@ fn buses_retention_and_names() {
     .create(REGION, ACCOUNT, &ids, 0)
     .is_ok());
 }
+
+#[test]
+fn trying_an_entry_shows_each_filter_and_the_transformed_payload() {
+    // DATA is the PutEvents envelope with Detail under "detail"
+    // (<https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-custom-bus-transform.html>).
+    let spec = SubscriberSpec {
+        filter_configuration: Some(FilterConfiguration {
+            filters: vec![FilterSpec::new(
+                Scope::Data,
+                r#"{"detail":{"total":[{"numeric":[">",100]}]}}"#,
+            )],
+            ..FilterConfiguration::default()
+        }),
+        transformer: Some(Transformer::jsonata(r#"{% {"order": $.Data.detail.id} %}"#)),
+        ..valid()
+    };
+    let subscriber = check(&spec).unwrap_or_else(|problems| panic!("{problems}"));
+    let location = BusLocation {
+        region: REGION.into(),
+        account: ACCOUNT.into(),
+    };
+    let order = |total: u32| {
+        PublishEntry::PutEvents(crate::event::PutEventsEntry {
+            source: "com.example.orders".into(),
+            detail_type: "OrderPlaced".into(),
+            detail: format!(r#"{{"id":"o-{total}","total":{total}}}"#),
+            resources: vec![],
+            event_group_id: None,
+            deduplication_id: None,
+        })
+    };
+    match subscriber.try_entry(&order(500), EventOrigin::PutEvents, &location, 10 * DAY_MS) {
+        EntryTrial::Evaluated {
+            filters, payload, ..
+        } => {
+            assert!(filters.matched(), "{}", filters.describe());
+            assert_eq!(payload.unwrap().unwrap(), r#"{"order":"o-500"}"#);
+        }
+        other => panic!("{other:?}"),
+    }
+    match subscriber.try_entry(&order(20), EventOrigin::PutEvents, &location, 10 * DAY_MS) {
+        EntryTrial::Evaluated {
+            filters, payload, ..
+        } => {
+            assert!(!filters.matched());
+            assert!(payload.is_none());
+        }
+        other => panic!("{other:?}"),
+    }
+    let forged = PublishEntry::PutEvents(crate::event::PutEventsEntry {
+        source: "aws.s3".into(),
+        ..match order(1) {
+            PublishEntry::PutEvents(e) => e,
+            _ => unreachable!(),
+        }
+    });
+    match subscriber.try_entry(&forged, EventOrigin::PutEvents, &location, 10 * DAY_MS) {
+        EntryTrial::Refused(problems) => assert!(problems[0].contains("aws."), "{problems:?}"),
+        other => panic!("{other:?}"),
+    }
+}
