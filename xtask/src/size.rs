@@ -423,7 +423,13 @@ fn crate_of(name: &str) -> String {
 /// `playground::pages::rules::wizard::…` -> `pages::rules`: the first two module levels below
 /// the crate, for functions of the web app's own crates.
 fn app_module_of(name: &str) -> Option<String> {
-    const APP_CRATES: [&str; 4] = ["playground::", "web_ui::", "embed::", "learn::"];
+    const APP_CRATES: [&str; 5] = [
+        "playground::",
+        "web_ui::",
+        "embed::",
+        "learn::",
+        "custom_bus_page::",
+    ];
     let rest = APP_CRATES.iter().find_map(|c| name.strip_prefix(c))?;
     let parts: Vec<&str> = rest
         .split("::")

@@ -23,6 +23,8 @@ pub enum Page {
     Learn,
     /// `embed/index.html`: the docs embed.
     Embed,
+    /// `custom-bus/index.html`: the Custom Event Bus (subscribers, migration from Classic).
+    CustomBus,
 }
 
 impl Page {
@@ -33,6 +35,7 @@ impl Page {
             Page::Simulator => "simulator/",
             Page::Learn => "learn/",
             Page::Embed => "embed/",
+            Page::CustomBus => "custom-bus/",
         }
     }
 
@@ -40,7 +43,7 @@ impl Page {
     fn to_root(self) -> &'static str {
         match self {
             Page::Workbench => "",
-            Page::Simulator | Page::Learn | Page::Embed => "../",
+            Page::Simulator | Page::Learn | Page::Embed | Page::CustomBus => "../",
         }
     }
 
@@ -51,6 +54,7 @@ impl Page {
             "simulator" => Page::Simulator,
             "learn" => Page::Learn,
             "embed" => Page::Embed,
+            "custom-bus" => Page::CustomBus,
             _ => Page::Workbench,
         }
     }
@@ -73,15 +77,17 @@ pub enum Section {
     Regions,
     Rules,
     Simulator,
+    CustomBus,
     Learn,
 }
 
 impl Section {
-    pub const ALL: [Section; 5] = [
+    pub const ALL: [Section; 6] = [
         Section::Partners,
         Section::Regions,
         Section::Rules,
         Section::Simulator,
+        Section::CustomBus,
         Section::Learn,
     ];
 
@@ -92,6 +98,7 @@ impl Section {
             Section::Regions => "regions",
             Section::Rules => "rules",
             Section::Simulator => "simulator",
+            Section::CustomBus => "custom-bus",
             Section::Learn => "learn",
         }
     }
@@ -102,6 +109,7 @@ impl Section {
             Section::Regions => "Regions",
             Section::Rules => "Rules",
             Section::Simulator => "Simulator",
+            Section::CustomBus => "New bus",
             Section::Learn => "Learn",
         }
     }
@@ -111,6 +119,7 @@ impl Section {
         match self {
             Section::Partners | Section::Regions | Section::Rules => Page::Workbench,
             Section::Simulator => Page::Simulator,
+            Section::CustomBus => Page::CustomBus,
             Section::Learn => Page::Learn,
         }
     }
@@ -150,6 +159,7 @@ mod tests {
         assert_eq!(Page::for_hash("#/learn/exists"), Page::Learn);
         assert_eq!(Page::for_hash("#/embed?pattern=%7B%7D"), Page::Embed);
         assert_eq!(Page::for_hash("#/embedded"), Page::Workbench);
+        assert_eq!(Page::for_hash("#/custom-bus"), Page::CustomBus);
         for section in Section::ALL {
             assert_eq!(Page::for_hash(&section.fragment()), section.page());
             assert_eq!(Section::from_hash(&section.fragment()), Some(section));

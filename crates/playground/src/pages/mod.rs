@@ -17,7 +17,7 @@ pub fn workbench_page(route: Route) -> AnyView {
         Route::Section(Section::Regions) => regions::RegionsPage().into_any(),
         Route::Section(Section::Rules) => rules::RulesPage().into_any(),
         // Served by other pages; the shell forwards there before this is drawn.
-        Route::Section(Section::Simulator | Section::Learn) => ().into_any(),
+        Route::Section(Section::Simulator | Section::CustomBus | Section::Learn) => ().into_any(),
         Route::NotFound(name) => not_found::NotFound(not_found::NotFoundProps { name }).into_any(),
     }
 }
