@@ -121,3 +121,39 @@ test('the playground forwards #/custom-bus links, and the navigation reaches the
   await page.getByRole('link', { name: 'rule builder' }).waitFor();
   assert.deepEqual(problems, []);
 });
+
+test('the scopes lesson grades each event as the learner types, keeps progress and is linked from the course', async () => {
+  const opened = await openPage(browser, { viewport: { width: 1280, height: 1000 } });
+  const { page, problems } = opened;
+  await page.goto(`${server.url}learn/#/learn`);
+  await waitForApp(page);
+  await page.getByRole('link', { name: 'Three scopes, and what Classic habits break' }).click();
+  await page.getByRole('heading', { level: 1, name: /three scopes/ }).waitFor();
+  assert.match(page.url(), /\/custom-bus\/#\/custom-bus\/lesson$/);
+  await page.getByText('0 of 4 tasks solved.').waitFor();
+
+  // Task 2: the Classic wildcard is refused and delivers nothing; the suffix solves it.
+  const task = page.locator('#task-2');
+  await task.locator('#task-2-data').fill('{"detail":{"sku":[{"wildcard":"*-XL"}]}}');
+  await task.locator('.problem-list li', { hasText: /wildcard/i }).waitFor();
+  assert.equal(await task.locator('tr.grade-wrong').count(), 1);
+  await task.getByRole('button', { name: 'Hint' }).click();
+  await task.getByText('A single star at the start is a suffix.').waitFor();
+  await task.locator('#task-2-data').fill('{"detail":{"sku":[{"suffix":"-XL"}]}}');
+  await task.getByRole('status').filter({ hasText: 'Solved.' }).waitFor();
+  assert.equal(await task.locator('tr.grade-wrong').count(), 0);
+  await page.getByText('1 of 4 tasks solved.').waitFor();
+  await screenshot(page, 'custom-bus-lesson');
+
+  // Task 3: a DATA filter on "source" also delivers the forged raw event.
+  const forged = page.locator('#task-3');
+  await forged.locator('#task-3-data').fill('{"source":["com.example.orders"]}');
+  await forged.locator('tr.grade-wrong', { hasText: 'forged' }).waitFor();
+
+  // Progress and answers survive a reload.
+  await page.reload();
+  await waitForApp(page);
+  await page.getByText('1 of 4 tasks solved.').waitFor();
+  assert.equal(await page.locator('#task-2-data').inputValue(), '{"detail":{"sku":[{"suffix":"-XL"}]}}');
+  assert.deepEqual(problems, []);
+});

@@ -1,6 +1,7 @@
-//! The page's shell: the site header and the four steps, top to bottom, sharing one
-//! [`Workspace`]: the bus the builder's subscribers live on is the bus the migration and the
-//! drill use.
+//! The page's shell: the site header, the four steps (`#/custom-bus`) sharing one
+//! [`Workspace`] (the bus the builder's subscribers live on is the bus the migration and the
+//! drill use), and the lesson (`#/custom-bus/lesson`). Both views stay mounted, one hidden, so
+//! going to the lesson and back keeps what was typed.
 
 use leptos::prelude::*;
 use web_ui::components::site_nav::SiteNav;
@@ -10,6 +11,7 @@ use web_ui::site::{Page, Section};
 use crate::bus_view::BusStep;
 use crate::drill_view::DrillStep;
 use crate::forms::{BusForm, BusSetup, ClassicForm};
+use crate::lesson_view::LessonView;
 use crate::migration_view::MigrationStep;
 use crate::subscriber_view::SubscriberStep;
 
@@ -33,27 +35,57 @@ pub fn use_workspace() -> Workspace {
     expect_context::<Workspace>()
 }
 
+fn is_lesson(hash: &str) -> bool {
+    web_ui::query::path_of(hash).trim_end_matches('/') == "/custom-bus/lesson"
+}
+
+fn current_hash() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
 #[component]
 pub fn CustomBusApp() -> impl IntoView {
+    // `#/custom-bus?partner=<id>`: the workbench's partner set-up links here with its partner.
+    let hash = current_hash();
+    let bus_form = BusForm::for_partner(web_ui::query::param(&hash, "partner").as_deref());
     provide_context(Workspace {
-        bus_form: RwSignal::new(BusForm::default()),
+        bus_form: RwSignal::new(bus_form),
         classic: RwSignal::new(ClassicForm::default()),
     });
-    document().set_title("Custom Event Bus · EventBridge Pattern Playground");
+    let lesson = RwSignal::new(is_lesson(&hash));
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        lesson.set(is_lesson(&current_hash()));
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+    });
+    on_cleanup(move || listener.remove());
+    Effect::new(move |_| {
+        document().set_title(if lesson.get() {
+            "Lesson: the new bus's scopes · EventBridge Pattern Playground"
+        } else {
+            "Custom Event Bus · EventBridge Pattern Playground"
+        });
+    });
     view! {
         <header class="site-header">
             <SiteNav page=Page::CustomBus current=Signal::derive(|| Some(Section::CustomBus))/>
             <ThemePicker/>
         </header>
         <main id="main" tabindex="-1" class="custom-bus-page">
-            <h1>"The new Custom Event Bus"</h1>
-            <p class="lead">
-                "Since September 2026 EventBridge has a second kind of bus. Its subscribers have one target each, filters scoped to DATA, METADATA or SYSTEM_METADATA, no wildcards, JSONata transformers, and retry 5 times within 5 minutes by default instead of 185 times within 24 hours. Build one here, and see what moving a Classic rule would change before you do it."
-            </p>
-            <BusStep/>
-            <SubscriberStep/>
-            <MigrationStep/>
-            <DrillStep/>
+            <div hidden=move || lesson.get()>
+                <h1>"The new Custom Event Bus"</h1>
+                <p class="lead">
+                    "Since September 2026 EventBridge has a second kind of bus. Its subscribers have one target each, filters scoped to DATA, METADATA or SYSTEM_METADATA, no wildcards, JSONata transformers, and retry 5 times within 5 minutes by default instead of 185 times within 24 hours. Build one here, and see what moving a Classic rule would change before you do it. New to the scopes? "
+                    <a href="#/custom-bus/lesson">"Take the lesson"</a>
+                    "."
+                </p>
+                <BusStep/>
+                <SubscriberStep/>
+                <MigrationStep/>
+                <DrillStep/>
+            </div>
+            <div hidden=move || !lesson.get()>
+                <LessonView/>
+            </div>
         </main>
     }
 }

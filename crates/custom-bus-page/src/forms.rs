@@ -144,6 +144,23 @@ impl BusSetup {
 }
 
 impl BusForm {
+    /// The default form with the catalog partner `partner_id` chosen, when the catalog knows
+    /// it (a link may name any text), and an event source named after it.
+    pub fn for_partner(partner_id: Option<&str>) -> BusForm {
+        let default = BusForm::default();
+        match partner_id.and_then(|id| catalog::partners().iter().find(|p| p.id() == id)) {
+            Some(partner) => BusForm {
+                partner_id: partner.id().to_owned(),
+                source_name: format!(
+                    "{}-events",
+                    partner.id().split('.').next().unwrap_or("partner")
+                ),
+                ..default
+            },
+            None => default,
+        }
+    }
+
     /// The partner chosen, if any.
     pub fn partner(&self) -> Option<&'static catalog::Partner> {
         catalog::partners()

@@ -9,6 +9,8 @@ mod app;
 mod bus_view;
 mod drill_view;
 mod forms;
+mod lesson_progress;
+mod lesson_view;
 mod migration_view;
 mod problem_list;
 mod subscriber_view;

@@ -10,8 +10,12 @@
 //! <https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-custom-bus-retry.html> (retry
 //! defaults).
 
-use crate::event::{ContentType, PublishEntry, PutEventsEntry, PutRawEventsEntry};
-use crate::filter::Scope;
+use crate::event::{
+    BusEvent, BusLocation, ContentType, DeliveryType, EventOrigin, PublishEntry, PutEventsEntry,
+    PutRawEventsEntry,
+};
+use crate::filter::{CompiledFilters, FilterConfiguration, FilterSpec, Scope, ScopeDocuments};
+use crate::problem::{FieldPath, Problems};
 
 /// An event a task is tried on, and whether the reference answer delivers it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -151,12 +155,91 @@ impl LessonEvent {
     }
 }
 
+/// How one event fared under a learner's filters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventGrade {
+    /// The event's label.
+    pub label: &'static str,
+    /// Whether the task wants it delivered.
+    pub expected: bool,
+    /// Whether the learner's filters deliver it (`false` when they are refused).
+    pub delivered: bool,
+}
+
+impl EventGrade {
+    /// Whether the learner's filters treat it as the task wants.
+    pub fn is_right(&self) -> bool {
+        self.expected == self.delivered
+    }
+}
+
+/// A learner's answer to a task, graded.
+#[derive(Debug, Clone)]
+pub struct TaskGrade {
+    /// What `CreateSubscriber` would say of the filters (a wildcard, a METADATA operator, ...).
+    pub problems: Problems,
+    /// Every event of the task, in order.
+    pub events: Vec<EventGrade>,
+}
+
+impl TaskGrade {
+    /// Solved: the filters are accepted and every event goes where the task wants.
+    pub fn is_solved(&self) -> bool {
+        self.problems.is_accepted() && self.events.iter().all(EventGrade::is_right)
+    }
+}
+
+impl LessonTask {
+    /// Grades `answer` (filters, ANDed; empty texts are left out) with the crate's own filters,
+    /// on each of the task's events stored as the bus stores them.
+    pub fn grade(&self, answer: &[FilterSpec]) -> TaskGrade {
+        let filters: Vec<FilterSpec> = answer
+            .iter()
+            .filter(|f| !f.pattern.trim().is_empty())
+            .cloned()
+            .collect();
+        // No filter at all is no FilterConfiguration: the subscriber receives everything.
+        let config = (!filters.is_empty()).then(|| FilterConfiguration {
+            filters,
+            ..FilterConfiguration::default()
+        });
+        let (compiled, problems) = CompiledFilters::compile(config.as_ref(), &FieldPath::root());
+        let location = BusLocation {
+            region: "us-east-1".into(),
+            account: "111122223333".into(),
+        };
+        let events = self
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, event)| {
+                let origin = match event.api {
+                    LessonApi::PutEvents => EventOrigin::PutEvents,
+                    LessonApi::PutRawEvents => EventOrigin::PutRawEvents,
+                };
+                let stored = BusEvent::store(
+                    &event.entry(),
+                    origin,
+                    i as u64,
+                    format!("lesson-{i}"),
+                    0,
+                    &location,
+                );
+                let documents = ScopeDocuments::new(&stored, DeliveryType::Live);
+                EventGrade {
+                    label: event.label,
+                    expected: event.delivered,
+                    delivered: problems.is_accepted() && compiled.matches(&documents),
+                }
+            })
+            .collect();
+        TaskGrade { problems, events }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::event::{BusEvent, BusLocation, DeliveryType, EventOrigin};
-    use crate::filter::{CompiledFilters, FilterConfiguration, FilterSpec, ScopeDocuments};
-    use crate::problem::FieldPath;
 
     #[test]
     fn every_reference_answer_is_valid_and_delivers_exactly_the_marked_events() {
@@ -221,5 +304,40 @@ mod tests {
             ),
             "{problem}"
         );
+    }
+
+    #[test]
+    fn grading_accepts_the_reference_answers_and_refuses_the_classic_habits() {
+        for task in SCOPES_LESSON.tasks {
+            let reference: Vec<FilterSpec> = task
+                .answer
+                .iter()
+                .map(|(scope, pattern)| FilterSpec::new(*scope, *pattern))
+                .collect();
+            let grade = task.grade(&reference);
+            assert!(grade.is_solved(), "{}: {grade:?}", task.prompt);
+        }
+        // The Classic wildcard: refused, so nothing is delivered and the task is not solved.
+        let wildcard = SCOPES_LESSON.tasks[1].grade(&[FilterSpec::new(
+            Scope::Data,
+            r#"{"detail":{"sku":[{"wildcard":"*-XL"}]}}"#,
+        )]);
+        assert!(!wildcard.problems.is_accepted());
+        assert!(wildcard.events.iter().all(|e| !e.delivered));
+        assert!(!wildcard.is_solved());
+        // A DATA filter on "source" also takes the forged raw event.
+        let forged = SCOPES_LESSON.tasks[2].grade(&[FilterSpec::new(
+            Scope::Data,
+            r#"{"source":["com.example.orders"]}"#,
+        )]);
+        assert!(forged.problems.is_accepted());
+        assert!(!forged.is_solved());
+        assert!(forged
+            .events
+            .iter()
+            .any(|e| e.label.contains("forged") && e.delivered && !e.expected));
+        // Empty filters are left out: no filter delivers everything.
+        let nothing = SCOPES_LESSON.tasks[0].grade(&[FilterSpec::new(Scope::Data, "  ")]);
+        assert!(nothing.events.iter().all(|e| e.delivered));
     }
 }

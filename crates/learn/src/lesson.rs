@@ -11,6 +11,7 @@ use web_ui::components::json_editor::JsonEditor;
 use web_ui::components::markup::{InlineMarkup, Markup};
 use web_ui::components::match_result::MatchResult;
 use web_ui::pattern_check::analyse;
+use web_ui::site::Page;
 
 use crate::app::use_learner;
 use crate::route::Route;
@@ -97,6 +98,14 @@ pub fn Outline() -> impl IntoView {
                     }
                 }).collect_view()}
             </ol>
+            <section class="learn-more" aria-labelledby="new-bus-title">
+                <h2 id="new-bus-title">"After Classic: the new Custom Event Bus"</h2>
+                <p>
+                    "Subscribers on the Custom Event Bus (2026) use the same patterns in three scopes, without "
+                    "wildcards and with shorter retries. Four tasks, graded by the new bus's own filters: "
+                    <a href=Page::Learn.link_to(Page::CustomBus, "#/custom-bus/lesson")>"Three scopes, and what Classic habits break"</a>
+                </p>
+            </section>
             <section class="learn-more" aria-labelledby="teach-title">
                 <h2 id="teach-title">"For teachers"</h2>
                 <p>

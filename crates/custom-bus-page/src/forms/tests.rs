@@ -163,3 +163,13 @@ fn unreadable_drill_fields_are_named() {
     .unwrap_err();
     assert_eq!(problems[0].at, "Events per minute");
 }
+
+#[test]
+fn a_link_chooses_a_known_partner_and_ignores_anything_else() {
+    let datadog = BusForm::for_partner(Some("datadoghq.com"));
+    assert_eq!(datadog.partner().unwrap().id(), "datadoghq.com");
+    assert_eq!(datadog.source_name, "datadoghq-events");
+    assert!(datadog.create().source.unwrap().is_ok());
+    assert_eq!(BusForm::for_partner(Some("<script>")), BusForm::default());
+    assert_eq!(BusForm::for_partner(None), BusForm::default());
+}

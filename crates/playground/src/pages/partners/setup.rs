@@ -1,6 +1,7 @@
 //! The interactive set-up walk-through for one partner.
 
 use leptos::prelude::*;
+use web_ui::site::{Page, Section};
 
 use super::focus_selector;
 use crate::context::use_app;
@@ -247,6 +248,17 @@ pub fn SetupWalkthrough(listing: Listing) -> impl IntoView {
                         "In the console's Partner event sources, you select the new source and choose "
                         "Associate with event bus. Until then it is Pending and its events are dropped."
                     </p>
+                    {matches!(listing, Listing::Partner(_)).then(|| view! {
+                    <p class="note" id="setup-bus-kind">
+                        "The source always delivers to its partner event bus, a Classic bus with rules. "
+                        "To use the new Custom Event Bus (subscribers, scoped filters, JSONata) instead, "
+                        "an event source forwards from that bus: "
+                        <a href=Section::CustomBus.link_from(Page::Workbench, &format!("partner={}", listing.id()))>
+                            "set up a Custom Event Bus for " {listing.display_name()}
+                        </a>
+                        "."
+                    </p>
+                    })}
                     {move || {
                         stage
                             .with(|stage| stage.source().cloned())
