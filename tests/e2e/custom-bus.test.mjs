@@ -157,3 +157,34 @@ test('the scopes lesson grades each event as the learner types, keeps progress a
   assert.equal(await page.locator('#task-2-data').inputValue(), '{"detail":{"sku":[{"suffix":"-XL"}]}}');
   assert.deepEqual(problems, []);
 });
+
+test('a rule from the rule builder is migrated with all its targets', async () => {
+  const { context, page, problems } = await openPage(browser, { viewport: { width: 1280, height: 1000 } });
+  const state = {
+    region: 'us-east-1',
+    account: '123456789012',
+    rules: {
+      rules: [{
+        name: 'orders-fan-out', description: '', account_id: '123456789012', region: 'us-east-1',
+        event_bus: 'default', state: 'enabled',
+        event_pattern: '{"source":["com.example.orders"],"detail":{"total":[{"numeric":[">",100]}]}}',
+        targets: [
+          { id: 'queue', kind: 'sqs_queue', arn: 'arn:aws:sqs:us-east-1:123456789012:orders' },
+          { id: 'fn', kind: 'lambda_function', arn: 'arn:aws:lambda:us-east-1:123456789012:function:orders' },
+        ],
+        tags: [],
+      }],
+    },
+  };
+  await context.addInitScript(([key, text]) => window.localStorage.setItem(key, text), ['eventbridge-playground/state/v1', JSON.stringify(state)]);
+  await page.goto(`${server.url}custom-bus/#/custom-bus`);
+  await waitForApp(page);
+  await page.locator('#classic-saved').selectOption({ label: 'Your rule orders-fan-out on default in us-east-1 (2 targets)' });
+  await page.locator('#migration-notes [data-topic="fan-out"]').waitFor();
+  assert.deepEqual(
+    await page.locator('#migration-title').locator('..').locator('h3 code').allTextContents(),
+    ['orders-fan-out-queue', 'queue', 'orders-fan-out-fn', 'fn'],
+  );
+  assert.equal(await page.locator('#classic-pattern').isDisabled(), true);
+  assert.deepEqual(problems, []);
+});

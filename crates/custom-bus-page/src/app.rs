@@ -10,7 +10,9 @@ use web_ui::site::{Page, Section};
 
 use crate::bus_view::BusStep;
 use crate::drill_view::DrillStep;
-use crate::forms::{BusForm, BusSetup, ClassicForm};
+use custom_bus::migration::ClassicRule;
+
+use crate::forms::{saved_rules, BusForm, BusSetup, ClassicForm, ProblemLine, WORKBENCH_STATE_KEY};
 use crate::lesson_view::LessonView;
 use crate::migration_view::MigrationStep;
 use crate::subscriber_view::SubscriberStep;
@@ -20,14 +22,30 @@ use crate::subscriber_view::SubscriberStep;
 pub struct Workspace {
     /// The bus step's fields.
     pub bus_form: RwSignal<BusForm>,
-    /// The Classic rule the migration and the drill start from.
+    /// The Classic rule the migration and the drill start from, when typed in.
     pub classic: RwSignal<ClassicForm>,
+    /// The rule builder's saved rules (read once, when the page opens).
+    pub saved_rules: StoredValue<Vec<rules::Rule>>,
+    /// Which saved rule the migration starts from instead of the typed one.
+    pub chosen_rule: RwSignal<Option<usize>>,
 }
 
 impl Workspace {
     /// The bus and its event source as the fields describe them now.
     pub fn setup(self) -> BusSetup {
         self.bus_form.with(BusForm::create)
+    }
+
+    /// The Classic rule to migrate: the chosen saved rule, or the typed one.
+    pub fn classic_rule(self) -> Result<ClassicRule, Vec<ProblemLine>> {
+        let chosen = self.chosen_rule.get().and_then(|index| {
+            self.saved_rules
+                .with_value(|rules| rules.get(index).map(ClassicRule::from_saved))
+        });
+        match chosen {
+            Some(rule) => Ok(rule),
+            None => self.classic.with(ClassicForm::rule),
+        }
     }
 }
 
@@ -48,9 +66,19 @@ pub fn CustomBusApp() -> impl IntoView {
     // `#/custom-bus?partner=<id>`: the workbench's partner set-up links here with its partner.
     let hash = current_hash();
     let bus_form = BusForm::for_partner(web_ui::query::param(&hash, "partner").as_deref());
+    // An unreadable workbench state is the workbench's to report; here it means no saved rules.
+    let saved = window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|storage| storage.get_item(WORKBENCH_STATE_KEY).ok().flatten())
+        .and_then(|text| saved_rules(&text).ok())
+        .unwrap_or_default();
     provide_context(Workspace {
         bus_form: RwSignal::new(bus_form),
         classic: RwSignal::new(ClassicForm::default()),
+        saved_rules: StoredValue::new(saved),
+        chosen_rule: RwSignal::new(None),
     });
     let lesson = RwSignal::new(is_lesson(&hash));
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {

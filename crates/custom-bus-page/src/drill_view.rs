@@ -51,7 +51,7 @@ pub fn DrillStep() -> impl IntoView {
         let setup = workspace.setup();
         let result = (|| {
             let bus = setup.bus.clone()?;
-            let rule = workspace.classic.with_untracked(|f| f.rule())?;
+            let rule = untrack(|| workspace.classic_rule())?;
             let events = workspace
                 .bus_form
                 .with_untracked(|f| f.partner().map(sample_events))

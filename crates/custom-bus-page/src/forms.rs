@@ -541,6 +541,36 @@ impl DrillForm {
     }
 }
 
+/// Where the workbench keeps its state (its rules among it).
+pub const WORKBENCH_STATE_KEY: &str = "eventbridge-playground/state/v1";
+
+/// The part of the workbench's saved state this page reads.
+#[derive(serde::Deserialize)]
+struct WorkbenchState {
+    #[serde(default)]
+    rules: rules::RuleStore,
+}
+
+/// The rules built in the workbench's rule builder, from its saved state; their patterns are
+/// strings, carried as written.
+pub fn saved_rules(state_json: &str) -> Result<Vec<rules::Rule>, String> {
+    let state: WorkbenchState = serde_json::from_str(state_json)
+        .map_err(|e| format!("the rule builder's saved rules could not be read ({e})"))?;
+    Ok(state.rules.iter().cloned().collect())
+}
+
+/// How the migration step names a saved rule.
+pub fn saved_rule_label(rule: &rules::Rule) -> String {
+    let targets = rule.targets.len();
+    format!(
+        "{} on {} in {} ({targets} target{})",
+        rule.name,
+        rule.event_bus,
+        rule.region,
+        if targets == 1 { "" } else { "s" }
+    )
+}
+
 /// The partner's sample events as Classic envelopes for the page's account and region.
 pub fn sample_events(partner: &catalog::Partner) -> Vec<String> {
     partner

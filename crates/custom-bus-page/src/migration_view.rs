@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use web_ui::components::copy_block::CopyBlock;
 
 use crate::app::use_workspace;
-use crate::forms::ClassicInputChoice;
+use crate::forms::{saved_rule_label, ClassicInputChoice};
 use crate::problem_list::ProblemList;
 
 fn note_view(note: MigrationNote) -> impl IntoView {
@@ -44,7 +44,7 @@ pub fn MigrationStep() -> impl IntoView {
         let Some(bus) = setup.bus() else {
             return view! { <p class="hint">"Create a valid bus in step 1 first."</p> }.into_any();
         };
-        let rule = match form.with(|f| f.rule()) {
+        let rule = match workspace.classic_rule() {
             Ok(rule) => rule,
             Err(problems) => return view! { <ProblemList problems=problems/> }.into_any(),
         };
@@ -93,6 +93,21 @@ pub fn MigrationStep() -> impl IntoView {
         <section class="cb-step" aria-labelledby="migration-title">
             <h2 id="migration-title">"3. Migrate a Classic rule"</h2>
             <p class="hint">"The rule as it is today on a Classic bus; the preview updates as you type."</p>
+            {(!workspace.saved_rules.with_value(Vec::is_empty)).then(|| view! {
+                <div class="field">
+                    <label for="classic-saved">"Start from"</label>
+                    <select id="classic-saved" on:change=move |ev| {
+                        workspace.chosen_rule.set(event_target_value(&ev).parse().ok());
+                    }>
+                        <option value="typed">"The rule typed below"</option>
+                        {workspace.saved_rules.with_value(|rules| rules.iter().enumerate().map(|(i, rule)| view! {
+                            <option value=i.to_string()>{"Your rule " }{saved_rule_label(rule)}</option>
+                        }).collect_view())}
+                    </select>
+                </div>
+            })}
+            <fieldset class="cb-classic-form" disabled=move || workspace.chosen_rule.get().is_some()>
+            <legend class="visually-hidden">"The rule typed in"</legend>
             <div class="field">
                 <label for="classic-pattern">"Event pattern"</label>
                 <textarea id="classic-pattern" class="code" rows="3" spellcheck="false"
@@ -159,6 +174,7 @@ pub fn MigrationStep() -> impl IntoView {
                         on:input=move |ev| form.update(|f| f.input_path = event_target_value(&ev))/>
                 </Show>
             </div>
+            </fieldset>
             <div class="cb-result" aria-live="polite">{preview}</div>
         </section>
     }

@@ -1,6 +1,6 @@
 use super::*;
 use custom_bus::compare::Side;
-use custom_bus::migration::{migrate, NoteTopic};
+use custom_bus::migration::{migrate, ClassicRule, NoteTopic};
 use custom_bus::subscriber::EntryTrial;
 use custom_bus::transform::default_engine;
 
@@ -172,4 +172,52 @@ fn a_link_chooses_a_known_partner_and_ignores_anything_else() {
     assert!(datadog.create().source.unwrap().is_ok());
     assert_eq!(BusForm::for_partner(Some("<script>")), BusForm::default());
     assert_eq!(BusForm::for_partner(None), BusForm::default());
+}
+
+#[test]
+fn rules_from_the_workbench_migrate_with_all_their_targets_and_patterns_as_written() {
+    // The workbench saves `{"rules":{"rules":[...]}, ...}` (PlaygroundState).
+    let mut store = rules::RuleStore::new();
+    // `$or` after a field, and a number literal: both must reach the filter as written.
+    let pattern = r#"{"source":["a"],"$or":[{"detail":{"n":[1.50]}},{"detail-type":["x"]}]}"#;
+    let mut rule = rules::Rule::new("fan-out", "111122223333", "us-east-1", "default", pattern);
+    rule.targets = vec![
+        rules::Target::new(
+            "queue",
+            TargetKind::SqsQueue,
+            "arn:aws:sqs:us-east-1:111122223333:q",
+        ),
+        rules::Target::new(
+            "function",
+            TargetKind::LambdaFunction,
+            "arn:aws:lambda:us-east-1:111122223333:function:f",
+        ),
+    ];
+    store.create(rule).unwrap();
+    let state = format!(
+        r#"{{"region":"us-east-1","rules":{},"draft":{{}}}}"#,
+        serde_json::to_string(&store).unwrap()
+    );
+    let saved = saved_rules(&state).unwrap();
+    assert_eq!(saved.len(), 1);
+    assert_eq!(
+        saved_rule_label(&saved[0]),
+        "fan-out on default in us-east-1 (2 targets)"
+    );
+    let classic = ClassicRule::from_saved(&saved[0]);
+    let plan = migrate(&classic, &setup().bus().unwrap().arn, None);
+    assert_eq!(plan.subscribers.len(), 2);
+    let filter = &plan.subscribers[0]
+        .spec
+        .filter_configuration
+        .as_ref()
+        .unwrap()
+        .filters[0];
+    assert_eq!(filter.pattern, pattern);
+
+    assert!(saved_rules("{}").unwrap().is_empty());
+    assert!(saved_rules("[1,2]")
+        .unwrap_err()
+        .contains("could not be read"));
+    assert!(saved_rules(r#"{"rules":{"rules":"x"}}"#).is_err());
 }

@@ -97,6 +97,11 @@ fn duplicate_message(key: &RuleKey) -> String {
 }
 
 impl RuleStore {
+    /// Every rule, in the order they were created.
+    pub fn iter(&self) -> impl Iterator<Item = &Rule> {
+        self.rules.iter()
+    }
+
     pub fn new() -> Self {
         RuleStore::default()
     }
