@@ -118,6 +118,17 @@ test('RuleSet adds, replaces, removes and matches named rules', () => {
   assert.equal(rules.remove('orders'), true);
   assert.equal(rules.remove('orders'), false);
   assert.deepEqual(rules.matchingRules(EVENT), { rules: ['shopify'] });
+  // Infix wildcards are found by a multi-pattern search over each value (in WebAssembly its own
+  // automaton, not the native build's): overlapping and repeated segments, and misses.
+  const infixes = new api.RuleSet();
+  infixes.add('partner', '{"source":[{"wildcard":"*partner/shop*"}]}');
+  infixes.add('overlapping', '{"source":[{"wildcard":"*shopify.com/1*"}]}');
+  infixes.add('twice', '{"detail-type":[{"wildcard":"*o*o*"}]}');
+  infixes.add('note', '{"detail":{"payload":{"note":[{"wildcard":"*😀 th*"}]}}}');
+  infixes.add('miss', '{"source":[{"wildcard":"*zendesk*"}]}');
+  infixes.add('order', '{"source":[{"wildcard":"*orders*partner*"}]}');
+  assert.deepEqual([...infixes.matchingRules(EVENT).rules].sort(), ['note', 'overlapping', 'partner', 'twice']);
+  infixes.free();
   const { error } = rules.matchingRules('[1,2]');
   assert.equal(error.code, 'ValidationException');
   assert.equal(error.message, 'Parameter Event is not valid.');
