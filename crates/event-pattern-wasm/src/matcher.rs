@@ -4,7 +4,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::{
-    argument, explain_arguments, test_event_pattern_arguments, to_js, ApiError, Argument,
+    answer_to_js, argument, explain_arguments, test_event_pattern_arguments, ApiError, Argument,
     TestAnswer,
 };
 
@@ -73,7 +73,7 @@ pub fn test_event_pattern(
     #[wasm_bindgen(unchecked_param_type = "string")] pattern: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] event: JsValue,
 ) -> JsValue {
-    to_js(&test_event_pattern_arguments(
+    answer_to_js(&test_event_pattern_arguments(
         argument(&pattern),
         argument(&event),
     ))
@@ -85,7 +85,7 @@ pub fn explain(
     #[wasm_bindgen(unchecked_param_type = "string")] pattern: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] event: JsValue,
 ) -> JsValue {
-    to_js(&explain_arguments(argument(&pattern), argument(&event)))
+    answer_to_js(&explain_arguments(argument(&pattern), argument(&event)))
 }
 
 /// Many named rules matched at once, as on an event bus.
@@ -118,11 +118,11 @@ impl RuleSet {
             .and_then(|name| Ok((name, argument(&pattern).text("pattern")?)));
         let (name, pattern) = match texts {
             Ok(texts) => texts,
-            Err(error) => return to_js(&TestAnswer::Error(*error)),
+            Err(error) => return answer_to_js(&TestAnswer::Error(*error)),
         };
         match self.inner.add(&name, &pattern) {
-            Ok(()) => to_js(&Added { ok: true }),
-            Err(error) => to_js(&TestAnswer::Error(ApiError::from_pattern_error(
+            Ok(()) => answer_to_js(&Added { ok: true }),
+            Err(error) => answer_to_js(&TestAnswer::Error(ApiError::from_pattern_error(
                 &error, &pattern,
             ))),
         }
@@ -159,11 +159,11 @@ impl RuleSet {
         }
         let event = match argument(&event).text("event") {
             Ok(event) => event,
-            Err(error) => return to_js(&TestAnswer::Error(*error)),
+            Err(error) => return answer_to_js(&TestAnswer::Error(*error)),
         };
         match self.inner.matching_rules_json(event.as_bytes()) {
-            Ok(rules) => to_js(&Matched { rules }),
-            Err(error) => to_js(&TestAnswer::Error(ApiError::from_event_error(
+            Ok(rules) => answer_to_js(&Matched { rules }),
+            Err(error) => answer_to_js(&TestAnswer::Error(ApiError::from_event_error(
                 &error, &event,
             ))),
         }
