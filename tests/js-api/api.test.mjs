@@ -1,5 +1,6 @@
 // The JavaScript API package (crates/event-pattern-wasm/pkg, built by `cargo xtask js-package`)
-// under Node: the answers' shapes, UTF-16 positions, RuleSet and simulate.
+// under Node: the answers' shapes, UTF-16 positions and RuleSet of the matcher (index.js), and
+// simulate from the package's second module (simulator.js).
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -9,11 +10,14 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const pkg = path.resolve(here, '../../crates/event-pattern-wasm/pkg');
 let api;
+let sim;
 
 before(async () => {
-  // Through the package's entry point, as users import it.
+  // Through the package's entry points, as users import them.
   api = await import(path.join(pkg, 'index.js'));
   await api.default({ module_or_path: fs.readFileSync(path.join(pkg, 'event_pattern_wasm_bg.wasm')) });
+  sim = await import(path.join(pkg, 'simulator.js'));
+  await sim.default({ module_or_path: fs.readFileSync(path.join(pkg, 'event_pattern_simulator_bg.wasm')) });
 });
 
 const EVENT = JSON.stringify({
@@ -30,6 +34,36 @@ test('the package is a self-contained ES module with types', () => {
   assert.match(types, /export function testEventPattern\(pattern: string, event: string\): TestEventPatternResult/);
   assert.match(types, /export class RuleSet/);
   assert.match(api.version(), /^\d+\.\d+\.\d+$/);
+  assert.equal(sim.version(), api.version());
+  // The two entries, as bundlers and Node resolve `eventbridge-pattern` and `…/simulator`.
+  assert.deepEqual(manifest.exports['.'], { types: './index.d.ts', default: './index.js' });
+  assert.deepEqual(manifest.exports['./simulator'], { types: './simulator.d.ts', default: './simulator.js' });
+  for (const entry of [manifest.exports['.'], manifest.exports['./simulator']]) {
+    for (const file of Object.values(entry)) assert.ok(manifest.files.includes(file.slice(2)), `${file} is published`);
+  }
+  const simulatorTypes = fs.readFileSync(path.join(pkg, 'event_pattern_simulator.d.ts'), 'utf8');
+  assert.match(simulatorTypes, /export function simulate\(scenario: any\): any/);
+  assert.match(fs.readFileSync(path.join(pkg, 'simulator.d.ts'), 'utf8'), /export default function init/);
+});
+
+// Issue 14: pages that only match patterns must not download the delivery simulator.
+test('the matcher module leaves the simulator out, and the simulator module the matcher', () => {
+  const exported = (file) =>
+    WebAssembly.Module.exports(new WebAssembly.Module(fs.readFileSync(path.join(pkg, file)))).map((e) => e.name);
+  const matcher = exported('event_pattern_wasm_bg.wasm');
+  for (const name of ['testEventPattern', 'explain', 'ruleset_new', 'ruleset_matchingRules', 'version']) {
+    assert.ok(matcher.includes(name), `the matcher exports ${name}`);
+  }
+  for (const name of ['simulate', 'presets', 'presetScenario']) {
+    assert.ok(!matcher.includes(name), `the matcher leaves out ${name}`);
+    assert.equal(api[name], undefined, `index.js leaves out ${name}`);
+  }
+  const simulator = exported('event_pattern_simulator_bg.wasm');
+  for (const name of ['simulate', 'presets', 'presetScenario', 'version']) assert.ok(simulator.includes(name), name);
+  for (const name of ['testEventPattern', 'explain', 'ruleset_new']) assert.ok(!simulator.includes(name), name);
+  // Nothing the simulator's entry point offers comes from the matcher's glue.
+  const simulatorEntry = fs.readFileSync(path.join(pkg, 'simulator.js'), 'utf8');
+  assert.doesNotMatch(simulatorEntry, /event_pattern_wasm|index\.js/);
 });
 
 test('testEventPattern answers like the TestEventPattern API', () => {
@@ -84,6 +118,17 @@ test('RuleSet adds, replaces, removes and matches named rules', () => {
   assert.equal(rules.remove('orders'), true);
   assert.equal(rules.remove('orders'), false);
   assert.deepEqual(rules.matchingRules(EVENT), { rules: ['shopify'] });
+  // Infix wildcards are found by a multi-pattern search over each value (in WebAssembly its own
+  // automaton, not the native build's): overlapping and repeated segments, and misses.
+  const infixes = new api.RuleSet();
+  infixes.add('partner', '{"source":[{"wildcard":"*partner/shop*"}]}');
+  infixes.add('overlapping', '{"source":[{"wildcard":"*shopify.com/1*"}]}');
+  infixes.add('twice', '{"detail-type":[{"wildcard":"*o*o*"}]}');
+  infixes.add('note', '{"detail":{"payload":{"note":[{"wildcard":"*😀 th*"}]}}}');
+  infixes.add('miss', '{"source":[{"wildcard":"*zendesk*"}]}');
+  infixes.add('order', '{"source":[{"wildcard":"*orders*partner*"}]}');
+  assert.deepEqual([...infixes.matchingRules(EVENT).rules].sort(), ['note', 'overlapping', 'partner', 'twice']);
+  infixes.free();
   const { error } = rules.matchingRules('[1,2]');
   assert.equal(error.code, 'ValidationException');
   assert.equal(error.message, 'Parameter Event is not valid.');
@@ -92,19 +137,19 @@ test('RuleSet adds, replaces, removes and matches named rules', () => {
 });
 
 test('simulate runs a scenario and rejects a malformed one', () => {
-  const failed = api.simulate({ seed: 'not a number' });
+  const failed = sim.simulate({ seed: 'not a number' });
   assert.match(failed.error, /invalid scenario/);
-  const ids = api.presets().map((p) => p.id);
+  const ids = sim.presets().map((p) => p.id);
   assert.ok(ids.includes('permissions-error'), ids.join(', '));
-  assert.equal(api.presetScenario('no-such-preset'), undefined);
+  assert.equal(sim.presetScenario('no-such-preset'), undefined);
   // Permissions errors are not retried: every invocation goes to the DLQ (or is dropped) at once.
-  const report = api.simulate(api.presetScenario('permissions-error'));
+  const report = sim.simulate(sim.presetScenario('permissions-error'));
   const outcomes = report.summary.outcomes;
   assert.ok(report.summary.invocations_created > 0);
   assert.equal(outcomes.delivered, 0);
   assert.equal(outcomes.sent_to_dlq + outcomes.dropped + outcomes.failed_to_reach_dlq, report.summary.invocations_created);
   assert.equal(report.totals.RetryInvocationAttempts, 0);
-  const empty = api.simulate({});
+  const empty = sim.simulate({});
   assert.equal(empty.finished, true);
   assert.equal(empty.summary.events_ingested, 0);
 });
@@ -142,10 +187,10 @@ test('RuleSet methods answer { error } (or false) for any argument', () => {
     assert.equal(rules.remove(bad), false);
   }
   assert.equal(rules.size, 0);
-  assert.equal(api.presetScenario(undefined), undefined);
-  assert.equal(api.presetScenario({ id: 'permissions-error' }), undefined);
+  assert.equal(sim.presetScenario(undefined), undefined);
+  assert.equal(sim.presetScenario({ id: 'permissions-error' }), undefined);
   for (const bad of [undefined, null, 42, 'text', [], () => 1]) {
-    assert.equal(typeof api.simulate(bad).error, 'string', `simulate(${typeof bad})`);
+    assert.equal(typeof sim.simulate(bad).error, 'string', `simulate(${typeof bad})`);
   }
   rules.free();
 });
@@ -184,6 +229,8 @@ test('loading says clearly when WebAssembly SIMD is missing', async () => {
   try {
     assert.equal(api.supportsSimd(), false);
     await assert.rejects(api.default({ module_or_path: new Uint8Array() }), /needs WebAssembly SIMD/);
+    assert.equal(sim.supportsSimd(), false);
+    await assert.rejects(sim.default({ module_or_path: new Uint8Array() }), /needs WebAssembly SIMD/);
   } finally {
     WebAssembly.validate = validate;
   }

@@ -1,7 +1,9 @@
-//! `cargo xtask js-package`: the matcher as a self-contained ES module package.
+//! `cargo xtask js-package`: the matcher (and, as a second module, the delivery simulator) as a
+//! self-contained ES module package.
 //!
-//! Output: `crates/event-pattern-wasm/pkg/` with the wasm-bindgen glue (`--target web`, which
-//! works in browsers and, given the wasm bytes, in Node), TypeScript types and a package.json.
+//! Output: `crates/event-pattern-wasm/pkg/` with the wasm-bindgen glue of both modules
+//! (`--target web`, which works in browsers and, given the wasm bytes, in Node), the entry points
+//! `index.js` (matcher) and `simulator.js`, TypeScript types and a package.json.
 
 use std::path::{Path, PathBuf};
 
@@ -13,59 +15,125 @@ pub fn package_dir() -> PathBuf {
     workspace_root().join("crates/event-pattern-wasm/pkg")
 }
 
+/// One WebAssembly module of the package, built from `event-pattern-wasm` with some features.
+struct Module {
+    /// For the log: "matcher" or "simulator".
+    label: &'static str,
+    /// cargo's feature arguments.
+    features: &'static [&'static str],
+    /// The file names wasm-bindgen writes: `<name>.js`, `<name>_bg.wasm`, `<name>.d.ts`.
+    out_name: &'static str,
+}
+
+/// The matcher (index.js) and the delivery simulator (simulator.js) are separate modules, so a
+/// page that only matches patterns does not download the simulator (issue 14).
+const MODULES: [Module; 2] = [
+    Module {
+        label: "matcher",
+        features: &[],
+        out_name: "event_pattern_wasm",
+    },
+    Module {
+        label: "simulator",
+        features: &["--no-default-features", "--features", "simulator"],
+        out_name: "event_pattern_simulator",
+    },
+];
+
+/// Where a module's unoptimised wasm (cargo's output, with its name section) is kept, for
+/// `cargo xtask size <file.wasm>`: the second build overwrites cargo's own file.
+pub fn unoptimised_module(out_name: &str) -> PathBuf {
+    workspace_root().join(format!("target/js-api/{out_name}.wasm"))
+}
+
 pub fn build() -> Result<(), String> {
+    for module in &MODULES {
+        build_module(module)?;
+    }
+    write_package_json(&package_dir())
+}
+
+fn build_module(module: &Module) -> Result<(), String> {
     let root = workspace_root();
     let out = package_dir();
+    let label = module.label;
     // The JS API's RuleSet scans events with WebAssembly SIMD (1.3-1.5x faster); the web app's
-    // bundles are built without it, so this build has its own target directory and flags.
+    // bundles are built without it, so this build has its own target directory and flags. Both
+    // modules use the same flags, so the second build only recompiles this crate.
     let target_dir = root.join("target/js-api");
-    run(Step::new("wasm build of the JS API (with SIMD)", "cargo")
-        .env("CARGO_TARGET_DIR", &target_dir)
-        .env("RUSTFLAGS", "-C target-feature=+simd128")
-        .args([
-            "build",
-            "--profile",
-            "wasm-release",
-            "--target",
-            "wasm32-unknown-unknown",
-            "-p",
-            "event-pattern-wasm",
-        ])
-        .dir(&root))?;
-    let wasm = target_dir.join("wasm32-unknown-unknown/wasm-release/event_pattern_wasm.wasm");
-    run(Step::new("wasm-bindgen for the JS API", "wasm-bindgen")
-        .args(["--target", "web", "--out-dir"])
-        .args([&out, &wasm])
-        .dir(&root))?;
-    let bindgen_output = out.join("event_pattern_wasm_bg.wasm");
-    run(Step::new("wasm-opt for the JS API", "wasm-opt")
-        .args([
-            "-Oz",
-            "--enable-reference-types",
-            "--enable-bulk-memory",
-            "--enable-nontrapping-float-to-int",
-        ])
-        .args([
-            "--enable-sign-ext",
-            "--enable-mutable-globals",
-            "--enable-multivalue",
-            "--strip-debug",
-            "--strip-producers",
-            "-o",
-        ])
-        .args([&bindgen_output, &bindgen_output])
-        .path_prefix(tools::wasm_opt_bin_dir())
-        .dir(&root))?;
-    write_package_json(&out)
+    run(Step::new(
+        &format!("wasm build of the JS API's {label} (with SIMD)"),
+        "cargo",
+    )
+    .env("CARGO_TARGET_DIR", &target_dir)
+    .env("RUSTFLAGS", "-C target-feature=+simd128")
+    .args([
+        "build",
+        "--profile",
+        "wasm-release",
+        "--target",
+        "wasm32-unknown-unknown",
+        "-p",
+        "event-pattern-wasm",
+    ])
+    .args(module.features)
+    .dir(&root))?;
+    let built = target_dir.join("wasm32-unknown-unknown/wasm-release/event_pattern_wasm.wasm");
+    let wasm = unoptimised_module(module.out_name);
+    std::fs::copy(&built, &wasm)
+        .map_err(|e| format!("cannot copy {} to {}: {e}", built.display(), wasm.display()))?;
+    run(Step::new(
+        &format!("wasm-bindgen for the JS API's {label}"),
+        "wasm-bindgen",
+    )
+    .args([
+        "--target",
+        "web",
+        "--out-name",
+        module.out_name,
+        "--out-dir",
+    ])
+    .args([&out, &wasm])
+    .dir(&root))?;
+    let bindgen_output = out.join(format!("{}_bg.wasm", module.out_name));
+    run(
+        Step::new(&format!("wasm-opt for the JS API's {label}"), "wasm-opt")
+            .args([
+                "-Oz",
+                "--enable-reference-types",
+                "--enable-bulk-memory",
+                "--enable-nontrapping-float-to-int",
+            ])
+            .args([
+                "--enable-sign-ext",
+                "--enable-mutable-globals",
+                "--enable-multivalue",
+                "--strip-debug",
+                "--strip-producers",
+                "-o",
+            ])
+            .args([&bindgen_output, &bindgen_output])
+            .path_prefix(tools::wasm_opt_bin_dir())
+            .dir(&root),
+    )
 }
 
 fn write_package_json(out: &Path) -> Result<(), String> {
-    // The entry point that checks for WebAssembly SIMD before loading (see js/index.js).
+    // The entry points (see js/): the matcher, the simulator and the SIMD check they share.
     let sources = workspace_root().join("crates/event-pattern-wasm/js");
-    for file in ["index.js", "index.d.ts"] {
+    for file in ENTRY_FILES {
         std::fs::copy(sources.join(file), out.join(file))
             .map_err(|e| format!("cannot copy js/{file} into the package: {e}"))?;
     }
+    let mut files: Vec<String> = ENTRY_FILES.iter().map(|f| format!("\"{f}\"")).collect();
+    for module in &MODULES {
+        let name = module.out_name;
+        for suffix in [".js", ".d.ts", "_bg.wasm", "_bg.wasm.d.ts"] {
+            files.push(format!("\"{name}{suffix}\""));
+        }
+    }
+    // `exports` names the two entries; "./*" keeps every file reachable by its path (the wasm
+    // files, for those who fetch or read them themselves), as it was before there was a map.
     let manifest = format!(
         r#"{{
   "name": "eventbridge-pattern",
@@ -76,12 +144,27 @@ fn write_package_json(out: &Path) -> Result<(), String> {
   "main": "index.js",
   "module": "index.js",
   "types": "index.d.ts",
-  "files": ["index.js", "index.d.ts", "event_pattern_wasm.js", "event_pattern_wasm.d.ts", "event_pattern_wasm_bg.wasm", "event_pattern_wasm_bg.wasm.d.ts"],
+  "exports": {{
+    ".": {{ "types": "./index.d.ts", "default": "./index.js" }},
+    "./simulator": {{ "types": "./simulator.d.ts", "default": "./simulator.js" }},
+    "./*": "./*"
+  }},
+  "files": [{files}],
   "sideEffects": false
 }}
 "#,
-        version = env!("CARGO_PKG_VERSION")
+        version = env!("CARGO_PKG_VERSION"),
+        files = files.join(", "),
     );
     std::fs::write(out.join("package.json"), manifest)
         .map_err(|e| format!("cannot write package.json: {e}"))
 }
+
+/// The hand-written files of the package, copied from `crates/event-pattern-wasm/js/`.
+const ENTRY_FILES: [&str; 5] = [
+    "index.js",
+    "index.d.ts",
+    "simulator.js",
+    "simulator.d.ts",
+    "simd.js",
+];

@@ -132,6 +132,13 @@ pub fn report() -> Result<(), String> {
                 file.name, m.gzip, file.gzip
             ));
         }
+        // The JS API's modules: what is inside, from the copy `cargo xtask js-package` keeps.
+        if let Some(name) = js_api_module_name(&file.path) {
+            let unoptimised = crate::js_package::unoptimised_module(name);
+            if unoptimised.is_file() {
+                print_contributors(&root, &unoptimised)?;
+            }
+        }
     }
 
     if over.is_empty() {
@@ -266,6 +273,14 @@ fn unoptimised_module(root: &Path, dist_wasm: &Path) -> Option<PathBuf> {
         .map(|profile| profile.path().join(&wanted))
         .filter(|p| p.is_file())
         .max_by_key(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok())
+}
+
+/// `event_pattern_wasm` for `crates/event-pattern-wasm/pkg/event_pattern_wasm_bg.wasm`: the
+/// name `cargo xtask js-package` gave a module of the JS API package, `None` for other files.
+fn js_api_module_name(path: &str) -> Option<&str> {
+    path.strip_prefix("crates/event-pattern-wasm/pkg/")?
+        .strip_suffix("_bg.wasm")
+        .filter(|name| !name.contains('/'))
 }
 
 /// `cargo xtask size <file.wasm>`: the contributors of any module.
@@ -476,6 +491,19 @@ mod tests {
             "rules"
         );
         assert_eq!(crate_of("function[12]"), "function");
+    }
+
+    #[test]
+    fn js_api_modules_are_named_after_their_wasm_file() {
+        assert_eq!(
+            js_api_module_name("crates/event-pattern-wasm/pkg/event_pattern_simulator_bg.wasm"),
+            Some("event_pattern_simulator")
+        );
+        assert_eq!(
+            js_api_module_name("crates/event-pattern-wasm/pkg/event_pattern_wasm.js"),
+            None
+        );
+        assert_eq!(js_api_module_name("dist/app_bg.wasm"), None);
     }
 
     #[test]

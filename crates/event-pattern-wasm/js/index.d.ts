@@ -1,3 +1,6 @@
+// The matcher. `simulate`, `presets` and `presetScenario` used to be exported here too; they
+// moved to the package's second module, `eventbridge-pattern/simulator` (simulator.d.ts), so that
+// the matcher alone stays small (issue 14).
 export * from './event_pattern_wasm.js';
 /** Whether this JavaScript engine runs WebAssembly SIMD, which the matcher needs. */
 export function supportsSimd(): boolean;

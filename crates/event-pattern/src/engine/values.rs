@@ -271,7 +271,50 @@ struct Infixes {
     segments: Vec<(Vec<u8>, Vec<u32>)>,
     /// Built on first use after a change; `None` if it could not be built (then every infix
     /// wildcard is judged).
-    automaton: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
+    automaton: std::sync::OnceLock<Option<InfixAutomaton>>,
+}
+
+/// Natively `AhoCorasick`, which picks the fastest of its automata for the number of segments.
+#[cfg(not(target_arch = "wasm32"))]
+type InfixAutomaton = aho_corasick::AhoCorasick;
+
+/// In WebAssembly one automaton only, the contiguous NFA (what `AhoCorasick` picks for large
+/// sets): `AhoCorasick` links all three with their searches, which made the JS API's matcher
+/// wasm 36 KB (13 KB gzip) larger (issue 14, measured).
+#[cfg(target_arch = "wasm32")]
+type InfixAutomaton = aho_corasick::nfa::contiguous::NFA;
+
+/// Adds the number of every segment `value` holds to `found` (in the order they end, with
+/// repeats); `false` if the search failed.
+#[cfg(not(target_arch = "wasm32"))]
+fn find_segments(automaton: &InfixAutomaton, value: &[u8], found: &mut Vec<u32>) -> bool {
+    for hit in automaton.find_overlapping_iter(value) {
+        let id = hit.pattern().as_u32();
+        if found.last() != Some(&id) {
+            found.push(id);
+        }
+    }
+    true
+}
+
+#[cfg(target_arch = "wasm32")]
+fn find_segments(automaton: &InfixAutomaton, value: &[u8], found: &mut Vec<u32>) -> bool {
+    use aho_corasick::automaton::{Automaton, OverlappingState};
+    let input = aho_corasick::Input::new(value);
+    let mut state = OverlappingState::start();
+    loop {
+        // Only anchored or earliest searches, which this is not, can fail.
+        if automaton.try_find_overlapping(&input, &mut state).is_err() {
+            return false;
+        }
+        let Some(hit) = state.get_match() else {
+            return true;
+        };
+        let id = hit.pattern().as_u32();
+        if found.last() != Some(&id) {
+            found.push(id);
+        }
+    }
 }
 
 impl Infixes {
@@ -292,22 +335,19 @@ impl Infixes {
     /// Calls `judge` with every wildcard whose segment `value` holds, each once.
     #[inline]
     fn candidates(&self, value: &[u8], found: &mut Vec<u32>, mut judge: impl FnMut(u32)) {
-        let automaton = self.automaton.get_or_init(|| {
-            aho_corasick::AhoCorasick::new(self.segments.iter().map(|(s, _)| s)).ok()
-        });
+        let automaton = self
+            .automaton
+            .get_or_init(|| InfixAutomaton::new(self.segments.iter().map(|(s, _)| s)).ok());
         found.clear();
-        match automaton {
-            Some(automaton) => {
-                for hit in automaton.find_overlapping_iter(value) {
-                    let id = hit.pattern().as_u32();
-                    if found.last() != Some(&id) {
-                        found.push(id);
-                    }
-                }
-                found.sort_unstable();
-                found.dedup();
-            }
-            None => found.extend(0..self.segments.len() as u32),
+        let searched = automaton
+            .as_ref()
+            .is_some_and(|automaton| find_segments(automaton, value, found));
+        if searched {
+            found.sort_unstable();
+            found.dedup();
+        } else {
+            found.clear();
+            found.extend(0..self.segments.len() as u32);
         }
         for &id in found.iter() {
             self.segments[id as usize]
