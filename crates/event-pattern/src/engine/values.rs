@@ -299,6 +299,17 @@ fn find_segments(automaton: &InfixAutomaton, value: &[u8], found: &mut Vec<u32>)
 
 #[cfg(target_arch = "wasm32")]
 fn find_segments(automaton: &InfixAutomaton, value: &[u8], found: &mut Vec<u32>) -> bool {
+    find_segments_in_nfa(automaton, value, found)
+}
+
+/// The WebAssembly search, compiled natively too so that the native tests check it against
+/// `AhoCorasick` (see `tests::the_wasm_segment_search_finds_what_the_native_one_does`).
+#[cfg(any(target_arch = "wasm32", test))]
+fn find_segments_in_nfa(
+    automaton: &aho_corasick::nfa::contiguous::NFA,
+    value: &[u8],
+    found: &mut Vec<u32>,
+) -> bool {
     use aho_corasick::automaton::{Automaton, OverlappingState};
     let input = aho_corasick::Input::new(value);
     let mut state = OverlappingState::start();
@@ -756,6 +767,46 @@ mod tests {
         ];
         for (source, middle) in table {
             assert_eq!(longest_middle(source), middle.as_bytes(), "{source}");
+        }
+    }
+
+    /// The WebAssembly build searches infix segments with the contiguous NFA alone (a smaller
+    /// wasm); it must find exactly what the native `AhoCorasick` finds, overlaps and repeats
+    /// included.
+    #[test]
+    fn the_wasm_segment_search_finds_what_the_native_one_does() {
+        let segments: Vec<&[u8]> = vec![b"ab", b"b", b"abc", b"bca", b"zz", b"a", "é".as_bytes()];
+        let native = aho_corasick::AhoCorasick::new(&segments).unwrap();
+        let nfa = aho_corasick::nfa::contiguous::NFA::new(&segments).unwrap();
+        let alphabet = [b'a', b'b', b'c', b'z', 0xC3, 0xA9];
+        // Every value of up to 5 bytes over the alphabet: 9,331 values.
+        let mut values: Vec<Vec<u8>> = vec![Vec::new()];
+        for _ in 0..5 {
+            let longer: Vec<Vec<u8>> = values
+                .iter()
+                .filter(|v| v.len() == values.last().unwrap().len())
+                .flat_map(|v| {
+                    alphabet.iter().map(move |&b| {
+                        let mut w = v.clone();
+                        w.push(b);
+                        w
+                    })
+                })
+                .collect();
+            values.extend(longer);
+        }
+        assert!(values.len() > 9_000);
+        for value in &values {
+            let mut expected = Vec::new();
+            for hit in native.find_overlapping_iter(value) {
+                let id = hit.pattern().as_u32();
+                if expected.last() != Some(&id) {
+                    expected.push(id);
+                }
+            }
+            let mut found = Vec::new();
+            assert!(find_segments_in_nfa(&nfa, value, &mut found));
+            assert_eq!(found, expected, "{:?}", String::from_utf8_lossy(value));
         }
     }
 }
