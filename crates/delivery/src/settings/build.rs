@@ -300,16 +300,20 @@ mod tests {
     }
 
     #[test]
-    fn the_record_budget_bounds_the_detailed_events() {
-        let (_, scenario) = SimulatorSettings::default()
-            .preset_scenario("target-down-for-1-hour")
-            .unwrap();
-        let detailed = auto_detailed_events(&scenario);
-        // 7,200 events, three targets, up to 186 attempts each: 2,000,000 / 558 = 3,584.
-        assert_eq!(detailed, 3_584);
-        let mut small = scenario.clone();
-        small.events.generated[0].duration_ms = 60_000;
-        assert_eq!(auto_detailed_events(&small), 60);
+    fn auto_detail_keeps_the_outage_of_the_one_hour_preset_in_view() {
+        let build = |id| (find_preset(id).unwrap().build)();
+        // Three targets, up to 186 attempts each: 2 000 000 / 558 events, past the outage start
+        // (event 1 800 at one event per second).
+        assert_eq!(auto_detailed_events(&build("target-down-for-1-hour")), 3584);
+        assert_eq!(
+            auto_detailed_events(&build("permissions-error")),
+            600,
+            "every event of a small run"
+        );
+        assert_eq!(
+            auto_detailed_events(&crate::presets::benchmark_scenario()),
+            2150
+        );
         assert_eq!(auto_detailed_events(&Scenario::default()), 0);
     }
 
