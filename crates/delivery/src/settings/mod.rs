@@ -95,11 +95,11 @@ impl EventRate {
             let whole = count.round();
             // A decimal rate such as 0.1 per second is not exact in binary; a count within a
             // billionth of a whole number is that number.
-            ((count - whole).abs() <= whole * 1e-9 && whole >= 1.0 && whole <= f64::from(u32::MAX))
-                .then(|| EventRate {
-                    count: whole as u32,
-                    per,
-                })
+            let is_whole = (count - whole).abs() <= whole * 1e-9;
+            (is_whole && (1.0..=f64::from(u32::MAX)).contains(&whole)).then_some(EventRate {
+                count: whole as u32,
+                per,
+            })
         })
     }
 }
