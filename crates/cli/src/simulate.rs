@@ -1,13 +1,17 @@
 //! `event-pattern simulate`: the Simulator page's delivery simulation from the command line, on
-//! the same code (`delivery::simulate` for the run, `delivery::describe` for the words).
+//! the same code: `delivery::settings` builds the scenario of a preset or of saved rules from
+//! the same settings the page keeps (and refuses the same settings with the same words),
+//! `delivery::simulate` runs it and `delivery::describe` puts it in words.
 
 use std::process::ExitCode;
 
-use aws_model::{EventSourceState, RetryableError};
-use delivery::{
-    describe, scenario_from_rules, Outage, Preset, Scenario, TargetBehaviour, TargetSetup, Traffic,
-    WeightedSample, PRESETS,
+use aws_model::EventSourceState;
+use delivery::settings::{
+    parse_seed, parse_whole, EventRate, OutageSettings, RetryableChoice, RulesInput,
+    ScenarioChoice, SettingPath, SettingProblem, SimulatorSettings, TargetSettings,
+    TargetSettingsEntry, DEFAULT_SEED,
 };
+use delivery::{describe, Scenario, WeightedSample, PRESETS};
 use lexopt::prelude::*;
 use rules::Rule;
 
@@ -25,26 +29,36 @@ planned ways, retry policies, dead-letter queues) and print what happens to ever
 as the playground's Simulator page does.
 
 usage:
-  event-pattern simulate --preset ID [--seed N] [--output text|json]
-  event-pattern simulate --scenario <JSON | file://PATH> [--seed N] [--output text|json]
+  event-pattern simulate --preset ID [--seed N] [--output text|json|scenario]
+  event-pattern simulate --scenario <JSON | file://PATH> [--seed N] [--output text|json|scenario]
   event-pattern simulate --rules RULES.json --event <JSON | file://PATH>... [--bus NAME]
-      [--rate PER_SECOND] [--minutes N] [--down FROM-UNTIL] [--seed N] [--output text|json]
+      [--rule NAME] [--rate PER_SECOND] [--minutes N] [--down FROM-UNTIL] [--seed N]
+      [--output text|json|scenario]
   event-pattern simulate --list-presets
 
 options:
-  --preset ID        one of the ready-made scenarios (see --list-presets)
+  --preset ID        one of the ready-made scenarios (see --list-presets), run as the
+                     Simulator page runs it
   --scenario JSON    a scenario as the JavaScript API's simulate() takes it
   --rules FILE       saved rules (targets, retry policies, dead-letter queues): a JSON array of
                      rules, {\"rules\": [...]}, or the playground's export; with --event (one or
                      more sample events, sent in turn), --bus (default: the first rule's bus),
-                     --rate (events per second, default 1), --minutes (default 10) and --down
-                     (every target fails with a retryable error from minute FROM until UNTIL)
-  --seed N           the random seed (same seed, same run); default: the scenario's own
+                     --rule (one rule of that bus; default: every enabled rule on it), --rate
+                     (events per second, default 1; a whole number per second, minute or hour),
+                     --minutes (default 10) and --down (every target fails with a retryable
+                     error from minute FROM until UNTIL). Targets otherwise answer as the
+                     Simulator page's healthy target does (in 50 ms); dead-letter queues are
+                     taken to have their policy for EventBridge.
+  --seed N           the random seed (same seed, same run); default: the scenario's own (42
+                     for presets and rules, as on the Simulator page)
   --output FORMAT    text (default): the scenario and its outcomes in words;
-                     json: the whole report, as the JavaScript API's simulate() returns it
+                     json: the whole report, as the JavaScript API's simulate() returns it;
+                     scenario: the scenario that would run, for --scenario
 
 Limits: a scenario may hold up to 16 MiB.
-Exit code: 0 done, 254 an invalid scenario, 2 usage mistakes or unreadable input, 74 when the
+Settings the Simulator page refuses are refused with the same words, each after its path
+(e.g. duration_minutes, targets[0].outage.until_minute).
+Exit code: 0 done, 254 an invalid scenario or settings, 2 usage mistakes or unreadable input, 74 when the
 output could not be written.
 ";
 
@@ -52,6 +66,8 @@ output could not be written.
 enum Format {
     Text,
     Json,
+    /// The scenario itself, as `--scenario` reads it.
+    Scenario,
 }
 
 pub fn run(parser: lexopt::Parser) -> ExitCode {
@@ -74,7 +90,7 @@ fn run_checked(mut parser: lexopt::Parser, out: &mut Out) -> Result<u8, Failure>
             )?,
             Long("seed") => {
                 let value = text(parser.value()?, "seed")?;
-                let parsed = value.parse::<u64>().map_err(|_| {
+                let parsed = parse_seed(&value).ok_or_else(|| {
                     Failure::Usage(format!("--seed takes a whole number, not {value:?}"))
                 })?;
                 once(&mut seed, parsed, "seed")?;
@@ -84,9 +100,10 @@ fn run_checked(mut parser: lexopt::Parser, out: &mut Out) -> Result<u8, Failure>
                 let parsed = match value.as_str() {
                     "text" => Format::Text,
                     "json" => Format::Json,
+                    "scenario" => Format::Scenario,
                     _ => {
                         return Err(Failure::Usage(format!(
-                            "--output is text or json, not {value:?}"
+                            "--output is text, json or scenario, not {value:?}"
                         )))
                     }
                 };
@@ -99,40 +116,35 @@ fn run_checked(mut parser: lexopt::Parser, out: &mut Out) -> Result<u8, Failure>
             )?,
             Long("event") => from_rules.events.push(text(parser.value()?, "event")?),
             Long("bus") => once(&mut from_rules.bus, text(parser.value()?, "bus")?, "bus")?,
+            Long("rule") => once(&mut from_rules.rule, text(parser.value()?, "rule")?, "rule")?,
+            // The numbers' ranges are the settings' check's to refuse, in the page's words;
+            // here only their shape is read.
             Long("rate") => {
                 let value = text(parser.value()?, "rate")?;
                 let rate = value
+                    .trim()
                     .parse::<f64>()
                     .ok()
-                    .filter(|rate| rate.is_finite() && *rate > 0.0)
+                    .and_then(EventRate::from_per_second)
                     .ok_or_else(|| {
                         Failure::Usage(format!(
-                            "--rate takes events per second above 0, not {value:?}"
+                            "--rate takes events per second above 0 that make a whole number per second, minute or hour (0.5 is 30 per minute), not {value:?}"
                         ))
                     })?;
                 once(&mut from_rules.rate, rate, "rate")?;
             }
             Long("minutes") => {
                 let value = text(parser.value()?, "minutes")?;
-                let minutes = value
-                    .parse::<u32>()
-                    .ok()
-                    .filter(|m| *m > 0)
-                    .ok_or_else(|| {
-                        Failure::Usage(format!(
-                            "--minutes takes a whole number above 0, not {value:?}"
-                        ))
-                    })?;
+                let minutes = parse_whole(&value).ok_or_else(|| {
+                    Failure::Usage(format!("--minutes takes a whole number, not {value:?}"))
+                })?;
                 once(&mut from_rules.minutes, minutes, "minutes")?;
             }
             Long("down") => {
                 let value = text(parser.value()?, "down")?;
                 let window = value
                     .split_once('-')
-                    .and_then(|(from, until)| {
-                        Some((from.parse::<u64>().ok()?, until.parse::<u64>().ok()?))
-                    })
-                    .filter(|(from, until)| from < until)
+                    .and_then(|(from, until)| Some((parse_whole(from)?, parse_whole(until)?)))
                     .ok_or_else(|| {
                         Failure::Usage(format!(
                             "--down takes FROM-UNTIL in minutes, e.g. 5-65, not {value:?}"
@@ -155,15 +167,19 @@ fn run_checked(mut parser: lexopt::Parser, out: &mut Out) -> Result<u8, Failure>
         }
         return Ok(0);
     }
-    let mut scenario = match (preset, scenario, from_rules.rules.is_some()) {
-        (Some(id), None, false) => (find_preset(&id)?.build)(),
+    let scenario = match (preset, scenario, from_rules.rules.is_some()) {
+        (Some(id), None, false) => preset_scenario(&id, seed)?,
         (None, Some(value), false) => {
             let text = read_parameter(&value, "the scenario", MAX_SCENARIO_BYTES)
                 .map_err(Failure::Usage)?;
-            serde_json::from_str::<Scenario>(&text)
-                .map_err(|e| Failure::Invalid(format!("invalid scenario: {e}")))?
+            let mut scenario = serde_json::from_str::<Scenario>(&text)
+                .map_err(|e| Failure::Invalid(format!("invalid scenario: {e}")))?;
+            if let Some(seed) = seed {
+                scenario.seed = seed;
+            }
+            scenario
         }
-        (None, None, true) => from_rules.scenario()?,
+        (None, None, true) => from_rules.scenario(seed)?,
         (None, None, false) => {
             return Err(Failure::Usage(
                 "give a scenario: --preset ID, --scenario JSON or --rules FILE".to_owned(),
@@ -175,17 +191,22 @@ fn run_checked(mut parser: lexopt::Parser, out: &mut Out) -> Result<u8, Failure>
             ))
         }
     };
-    if let Some(seed) = seed {
-        scenario.seed = seed;
-    }
-    let report = delivery::simulate(&scenario).map_err(|e| Failure::Invalid(e.to_string()))?;
+    let json = |value: Result<String, serde_json::Error>, what: &str| {
+        value.map_err(|e| Failure::Invalid(format!("the {what} cannot be written: {e}")))
+    };
     match format.unwrap_or(Format::Text) {
+        // Written without running it, to be edited and given back with --scenario.
+        Format::Scenario => out.line(&json(serde_json::to_string(&scenario), "scenario")?)?,
         Format::Json => {
-            let json = serde_json::to_string(&report)
-                .map_err(|e| Failure::Invalid(format!("the report cannot be written: {e}")))?;
-            out.line(&json)?;
+            let report =
+                delivery::simulate(&scenario).map_err(|e| Failure::Invalid(e.to_string()))?;
+            out.line(&json(serde_json::to_string(&report), "report")?)?;
         }
-        Format::Text => out.text(&summary(&scenario, &report))?,
+        Format::Text => {
+            let report =
+                delivery::simulate(&scenario).map_err(|e| Failure::Invalid(e.to_string()))?;
+            out.text(&summary(&scenario, &report))?;
+        }
     }
     Ok(0)
 }
@@ -196,14 +217,16 @@ struct RulesSettings {
     rules: Option<String>,
     events: Vec<String>,
     bus: Option<String>,
-    rate: Option<f64>,
+    rule: Option<String>,
+    rate: Option<EventRate>,
     minutes: Option<u32>,
     /// Minutes from and until which every target is down.
-    down: Option<(u64, u64)>,
+    down: Option<(u32, u32)>,
 }
 
 impl RulesSettings {
-    fn scenario(&self) -> Result<Scenario, Failure> {
+    /// The scenario the Simulator page would build with these settings on these rules.
+    fn scenario(&self, seed: Option<u64>) -> Result<Scenario, Failure> {
         let path = self.rules.as_deref().unwrap_or_default();
         let text = read_parameter(
             &format!("file://{}", path.trim_start_matches("file://")),
@@ -236,46 +259,99 @@ impl RulesSettings {
                 "no rule in the file is on the event bus {bus}"
             )));
         }
-        let traffic = Traffic {
-            bus,
+        let mut settings = SimulatorSettings {
+            choice: ScenarioChoice::MyRules,
+            bus: bus.clone(),
+            rule: self.rule.clone(),
+            rate: self.rate.unwrap_or_default(),
+            duration_minutes: self.minutes.unwrap_or(10),
+            seed: seed.unwrap_or(DEFAULT_SEED),
+            ..SimulatorSettings::default()
+        };
+        // Every target gets its settings: a rules file has no queue policies, so they are
+        // taken to be attached, and `--down` is an outage of every target. Pushed rather than
+        // edited in: the page's bound on remembered targets is not the file's to obey.
+        let target_settings = TargetSettings {
+            outage: match self.down {
+                Some((from_minute, until_minute)) => OutageSettings {
+                    enabled: true,
+                    from_minute,
+                    until_minute,
+                    error: RetryableChoice::ServerError,
+                },
+                None => OutageSettings::default(),
+            },
+            dlq_policy_attached: Some(true),
+            ..TargetSettings::default()
+        };
+        for rule in &on_bus {
+            for target in &rule.targets {
+                settings.targets.push(TargetSettingsEntry {
+                    bus: bus.clone(),
+                    rule: rule.name.clone(),
+                    target_id: target.id.clone(),
+                    settings: target_settings,
+                });
+            }
+        }
+        let input = RulesInput {
+            rules_on_bus: on_bus.clone(),
+            samples,
             // A partner bus named in a rules file is taken to be receiving.
             partner_source_state: Some(EventSourceState::Active),
-            rate_per_second: self.rate.unwrap_or(1.0),
-            duration_ms: u64::from(self.minutes.unwrap_or(10)) * 60_000,
-            samples,
             account: on_bus[0].account_id.clone(),
             region: on_bus[0].region.clone(),
-            seed: 1,
         };
-        let down = self.down;
-        Ok(scenario_from_rules(&on_bus, &traffic, |_, _| TargetSetup {
-            behaviour: TargetBehaviour {
-                outages: down
-                    .map(|(from, until)| Outage {
-                        from_ms: from * 60_000,
-                        until_ms: until * 60_000,
-                        error: RetryableError::ServerError,
-                    })
-                    .into_iter()
-                    .collect(),
-                ..TargetBehaviour::default()
-            },
-            dlq_policy_attached: true,
-        }))
+        settings.rules_scenario(&input).map_err(|problems| {
+            // A target's path counts the simulated targets; name the target too.
+            let targets: Vec<(&str, &str)> = settings
+                .select_rules(&on_bus, &input.region)
+                .unwrap_or_default()
+                .into_iter()
+                .flat_map(|rule| {
+                    rule.targets
+                        .iter()
+                        .map(|target| (rule.name.as_str(), target.id.as_str()))
+                })
+                .collect();
+            invalid_settings(&problems, |index| targets.get(index).copied())
+        })
     }
 }
 
-fn find_preset(id: &str) -> Result<&'static Preset, Failure> {
-    PRESETS
-        .iter()
-        .find(|preset| preset.id == id)
-        .ok_or_else(|| {
-            let known: Vec<&str> = PRESETS.iter().map(|preset| preset.id).collect();
-            Failure::Usage(format!(
-                "there is no preset {id:?}; the presets are {}",
-                known.join(", ")
-            ))
-        })
+/// The preset as the Simulator page runs it: its scenario with the page's run settings.
+fn preset_scenario(id: &str, seed: Option<u64>) -> Result<Scenario, Failure> {
+    let settings = SimulatorSettings {
+        seed: seed.unwrap_or(DEFAULT_SEED),
+        ..SimulatorSettings::default()
+    };
+    match settings.preset_scenario(id) {
+        Ok((_, scenario)) => Ok(scenario),
+        // An unknown preset is a mistake in the arguments.
+        Err(problems) => match problems.iter().find(|p| p.path == SettingPath::Preset) {
+            Some(problem) => Err(Failure::Usage(problem.message.clone())),
+            None => Err(invalid_settings(&problems, |_| None)),
+        },
+    }
+}
+
+/// Every problem on its own line, `path: message`, with the rule and target a target's path
+/// stands for when `target` knows it.
+fn invalid_settings<'a>(
+    problems: &[SettingProblem],
+    target: impl Fn(usize) -> Option<(&'a str, &'a str)>,
+) -> Failure {
+    let mut text = String::from("invalid settings:");
+    for problem in problems {
+        let named = match problem.path {
+            SettingPath::Target { index, .. } => target(index)
+                .map(|(rule, id)| format!(" (rule {rule}, target {id})"))
+                .unwrap_or_default(),
+            _ => String::new(),
+        };
+        text.push_str(&format!("\n  {}{named}: {}", problem.path, problem.message));
+    }
+    Failure::Invalid(text)
 }
 
 /// The scenario's outline, then the outcomes: the words the Simulator page shows.

@@ -1,15 +1,32 @@
 //! `event-pattern simulate` answers what the Simulator page and the JavaScript API answer: the
-//! same `delivery::simulate` report for every preset, and the same words from
-//! `delivery::describe`.
+//! scenario the page builds from its settings (`delivery::settings`), the same
+//! `delivery::simulate` report, the same words from `delivery::describe`, and the same
+//! refusals of bad settings.
 
 #[allow(dead_code)] // each test file uses part of the shared helpers
 mod support;
 
+use delivery::settings::{OutageSettings, RetryableChoice, ScenarioChoice, SimulatorSettings};
 use support::{event_pattern, text, TempFile};
 
+/// The scenario the Simulator page runs for a preset with its default settings.
+fn page_preset_scenario(id: &str) -> delivery::Scenario {
+    let settings = SimulatorSettings {
+        choice: ScenarioChoice::Preset { id: id.to_owned() },
+        ..SimulatorSettings::default()
+    };
+    settings.preset_scenario(id).expect("presets build").1
+}
+
 #[test]
-fn every_preset_gives_the_report_the_library_gives() {
+fn every_preset_is_the_simulator_pages_scenario_and_report() {
     for preset in delivery::PRESETS {
+        let expected = page_preset_scenario(preset.id);
+        let out = event_pattern(&["simulate", "--preset", preset.id, "--output", "scenario"]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        let scenario: delivery::Scenario = serde_json::from_str(&text(&out.stdout)).unwrap();
+        assert_eq!(scenario, expected, "preset {}", preset.id);
+
         let out = event_pattern(&["simulate", "--preset", preset.id, "--output", "json"]);
         assert_eq!(
             out.status.code(),
@@ -18,11 +35,10 @@ fn every_preset_gives_the_report_the_library_gives() {
             preset.id,
             text(&out.stderr)
         );
-        let expected = delivery::simulate(&(preset.build)()).expect("presets are valid");
-        let expected = serde_json::to_string(&expected).unwrap();
+        let report = delivery::simulate(&expected).expect("presets are valid");
         assert_eq!(
             text(&out.stdout).trim_end(),
-            expected,
+            serde_json::to_string(&report).unwrap(),
             "preset {}",
             preset.id
         );
@@ -52,11 +68,18 @@ fn the_text_summary_uses_the_simulator_page_words() {
 #[test]
 fn a_scenario_text_runs_like_its_preset_and_the_seed_changes_the_run() {
     let preset = &delivery::PRESETS[0];
-    let scenario = serde_json::to_string(&(preset.build)()).unwrap();
+    let written = event_pattern(&["simulate", "--preset", preset.id, "--output", "scenario"]);
+    let scenario = text(&written.stdout);
     let from_text = event_pattern(&["simulate", "--scenario", &scenario, "--output", "json"]);
     let from_preset = event_pattern(&["simulate", "--preset", preset.id, "--output", "json"]);
+    assert_eq!(
+        from_text.status.code(),
+        Some(0),
+        "{}",
+        text(&from_text.stderr)
+    );
     assert_eq!(text(&from_text.stdout), text(&from_preset.stdout));
-    let mut seeded = (preset.build)();
+    let mut seeded = page_preset_scenario(preset.id);
     seeded.seed = 99;
     let expected = serde_json::to_string(&delivery::simulate(&seeded).unwrap()).unwrap();
     let out = event_pattern(&[
@@ -118,33 +141,34 @@ fn saved_rules_run_through_the_same_conversion_as_the_simulator_page() {
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
 
+    // The page's path: its settings for the same traffic and outage, through delivery::settings.
     let store: serde_json::Value = serde_json::from_str(rules).unwrap();
     let saved: Vec<rules::Rule> = serde_json::from_value(store["rules"]["rules"].clone()).unwrap();
-    let traffic = delivery::Traffic {
-        bus: "default".to_owned(),
-        partner_source_state: Some(aws_model::EventSourceState::Active),
-        rate_per_second: 1.0,
-        duration_ms: 30 * 60_000,
+    let mut settings = SimulatorSettings {
+        choice: ScenarioChoice::MyRules,
+        duration_minutes: 30,
+        ..SimulatorSettings::default()
+    };
+    settings.edit_target("default", "orders", "t1", |target| {
+        target.outage = OutageSettings {
+            enabled: true,
+            from_minute: 0,
+            until_minute: 20,
+            error: RetryableChoice::ServerError,
+        };
+        target.dlq_policy_attached = Some(true);
+    });
+    let input = delivery::settings::RulesInput {
+        rules_on_bus: vec![&saved[0]],
         samples: vec![delivery::WeightedSample {
             text: event.to_owned(),
             weight: 1,
         }],
+        partner_source_state: Some(aws_model::EventSourceState::Active),
         account: "123456789012".to_owned(),
         region: "us-east-1".to_owned(),
-        seed: 1,
     };
-    let scenario =
-        delivery::scenario_from_rules(&[&saved[0]], &traffic, |_, _| delivery::TargetSetup {
-            behaviour: delivery::TargetBehaviour {
-                outages: vec![delivery::Outage {
-                    from_ms: 0,
-                    until_ms: 20 * 60_000,
-                    error: aws_model::RetryableError::ServerError,
-                }],
-                ..Default::default()
-            },
-            dlq_policy_attached: true,
-        });
+    let scenario = settings.rules_scenario(&input).expect("valid settings");
     let report = delivery::simulate(&scenario).unwrap();
     assert_eq!(
         text(&out.stdout).trim_end(),
@@ -152,4 +176,115 @@ fn saved_rules_run_through_the_same_conversion_as_the_simulator_page() {
     );
     // The outage sends the first 20 minutes' events to the queue after two retries.
     assert!(report.summary.outcomes.sent_to_dlq > 0 && report.summary.outcomes.delivered > 0);
+}
+
+const ONE_RULE: &str = r#"[{"name":"orders","account_id":"123456789012","region":"us-east-1",
+    "event_bus":"default","event_pattern":"{\"source\":[\"shop\"]}",
+    "targets":[{"id":"t1","kind":"lambda_function","arn":"arn:aws:lambda:us-east-1:123456789012:function:f"}]}]"#;
+
+/// Settings the Simulator page refuses are refused here with the same sentences, each after the
+/// setting's path, all at once, before anything runs.
+#[test]
+fn bad_settings_are_refused_with_the_simulator_pages_words() {
+    let file = TempFile::new("simulate-bad-settings.json", ONE_RULE);
+    let out = event_pattern(&[
+        "simulate",
+        "--rules",
+        file.to_str().unwrap(),
+        "--event",
+        r#"{"source":"shop","detail-type":"x","detail":{}}"#,
+        "--minutes",
+        "2000",
+        "--down",
+        "30-20",
+    ]);
+    assert_eq!(out.status.code(), Some(254), "{}", text(&out.stderr));
+    let stderr = text(&out.stderr);
+    assert!(out.stdout.is_empty(), "nothing runs");
+
+    // The page's check of the same settings.
+    let mut page = SimulatorSettings {
+        choice: ScenarioChoice::MyRules,
+        duration_minutes: 2000,
+        ..SimulatorSettings::default()
+    };
+    page.edit_target("default", "orders", "t1", |target| {
+        target.outage = OutageSettings {
+            enabled: true,
+            from_minute: 30,
+            until_minute: 20,
+            error: RetryableChoice::ServerError,
+        };
+    });
+    let mut problems = page.event_problems();
+    problems.extend(
+        page.target("default", "orders", "t1")
+            .problems(0, rules::TargetKind::LambdaFunction),
+    );
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    for problem in &problems {
+        assert!(stderr.contains(&problem.message), "{stderr}");
+    }
+    assert!(
+        stderr.contains(
+            "  duration_minutes: The duration in minutes must be between 1 and 1440; it is 2000.\n"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "  targets[0].outage.until_minute (rule orders, target t1): The outage must end after it starts."
+        ),
+        "{stderr}"
+    );
+
+    let out = event_pattern(&[
+        "simulate",
+        "--rules",
+        file.to_str().unwrap(),
+        "--event",
+        r#"{"source":"shop","detail-type":"x","detail":{}}"#,
+        "--rate",
+        "200000",
+    ]);
+    assert_eq!(out.status.code(), Some(254));
+    assert!(
+        text(&out.stderr).contains(
+            "rate.count: The number of events must be between 1 and 100000; it is 200000."
+        ),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn a_rate_that_is_no_whole_number_per_unit_is_a_usage_mistake() {
+    let file = TempFile::new("simulate-rate.json", ONE_RULE);
+    let run = |rate: &str| {
+        event_pattern(&[
+            "simulate",
+            "--rules",
+            file.to_str().unwrap(),
+            "--event",
+            r#"{"source":"shop","detail-type":"x","detail":{}}"#,
+            "--rate",
+            rate,
+            "--output",
+            "scenario",
+        ])
+    };
+    let half = run("0.5");
+    assert_eq!(half.status.code(), Some(0), "{}", text(&half.stderr));
+    let scenario: delivery::Scenario = serde_json::from_str(&text(&half.stdout)).unwrap();
+    // 30 per minute for the default 10 minutes.
+    assert_eq!(scenario.events.generated[0].count(), 300);
+    for bad in ["0", "-1", "abc", "0.0001"] {
+        let out = run(bad);
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        assert!(
+            text(&out.stderr).contains("--rate"),
+            "{}",
+            text(&out.stderr)
+        );
+    }
 }

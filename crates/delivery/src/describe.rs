@@ -1155,4 +1155,57 @@ mod tests {
         );
         assert_ne!(second.rows[2].1, "0 (0%)", "three retries drop events");
     }
+
+    #[test]
+    fn outline_describes_the_one_hour_preset() {
+        let outline = outline(&(crate::find_preset("target-down-for-1-hour")
+            .unwrap()
+            .build)());
+        assert_eq!(
+            outline.streams,
+            ["7,200 events, 1 per second for 2 h, to the event bus default (2 samples)"]
+        );
+        assert_eq!(outline.rules.len(), 1);
+        assert_eq!(
+            outline.rules[0].heading,
+            "Rule orders-to-fulfilment on default"
+        );
+        let targets = &outline.rules[0].targets;
+        assert_eq!(targets[0].policy, "185 retries, maximum event age 24 h");
+        assert_eq!(
+            targets[0].dlq,
+            "no dead-letter queue: failed events are dropped"
+        );
+        assert_eq!(
+            targets[0].behaviour,
+            "down from +30 min to +1 h 30 min (ERROR_FROM_TARGET); answers in 40 ms"
+        );
+        assert_eq!(targets[1].policy, "3 retries, maximum event age 10 min");
+        assert!(targets[2].dlq.starts_with(
+            "dead-letter queue arn:aws:sqs:us-east-1:123456789012:fulfilment-dlq (in this account;"
+        ));
+    }
+
+    #[test]
+    fn outline_describes_sources_and_other_behaviours() {
+        let pending = outline(&(crate::find_preset("pending-partner-source")
+            .unwrap()
+            .build)());
+        assert_eq!(pending.sources.len(), 2);
+        assert!(pending.sources[1].ends_with("is PENDING: events sent to it are dropped"));
+        assert!(pending.streams[0].contains("30 per minute"));
+        // Regression: the outline said "(HTTP 429)" where the simulator's ERROR_CODE is
+        // SDK_CLIENT_ERROR; both now come from aws_model.
+        let throttled = outline(&(crate::find_preset("throttled-api-destination")
+            .unwrap()
+            .build)());
+        assert_eq!(
+            throttled.rules[0].targets[0].behaviour,
+            "2% of attempts fail (SDK_CLIENT_ERROR, HTTP 429); accepts 10 invocations per second; answers in 120 ms"
+        );
+        let forbidden = outline(&(crate::find_preset("permissions-error").unwrap().build)());
+        assert!(forbidden.rules[0].targets[0]
+            .behaviour
+            .starts_with("fails without retry always (NO_PERMISSIONS)"));
+    }
 }

@@ -43,6 +43,7 @@ mod queue;
 mod report;
 mod rng;
 mod scenario;
+pub mod settings;
 
 pub use backoff::{BackoffConfig, DelayBounds, Jitter, ScheduledRetry};
 pub use behaviour::{BehaviourField, BehaviourProblem, MAX_LATENCY_MS, MAX_RATE_LIMIT_PER_SECOND};
@@ -58,7 +59,9 @@ pub use plan::{
     MAX_DETAILED_EVENTS, MAX_EVENTS, MAX_GENERATED_RATE_PER_SECOND, MAX_INGESTION_TIME_MS,
     MAX_INVOCATIONS,
 };
-pub use presets::{compare_retry_policies, with_retry_policy, PolicyComparison, Preset, PRESETS};
+pub use presets::{
+    compare_retry_policies, find_preset, with_retry_policy, PolicyComparison, Preset, PRESETS,
+};
 pub use report::{EndedBy, OutcomeCounts, OutcomeSummary, Report, RuleTotals, TargetTotals};
 pub use rng::SimRng;
 pub use scenario::*;

@@ -58,6 +58,11 @@ pub const PRESETS: &[Preset] = &[
     },
 ];
 
+/// The preset with this id.
+pub fn find_preset(id: &str) -> Option<&'static Preset> {
+    PRESETS.iter().find(|preset| preset.id == id)
+}
+
 /// A complete event as a partner or application would send it: the envelope's fields in the
 /// order EventBridge writes them, and `detail_json` (the text of a JSON object) as written, so
 /// its key order and numbers reach the simulator unchanged. Account and Region are the presets'.

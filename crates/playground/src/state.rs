@@ -7,7 +7,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::model::pattern_builder::BuiltField;
 use crate::model::rule_wizard::RuleForm;
-use crate::model::simulator_settings::SimulatorSettings;
+use delivery::settings::SimulatorSettings;
 
 /// The example account the playground starts with (AWS's documentation account).
 pub const DEFAULT_ACCOUNT: &str = "123456789012";

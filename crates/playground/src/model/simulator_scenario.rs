@@ -1,21 +1,17 @@
-//! From what the user has (the rule builder's rules, the partner sources' states and the
-//! Simulator settings) to a `delivery::Scenario`; the presets; the `?rule=` link parameter; and a
-//! plain-words outline of any scenario, so people can see what is about to be simulated.
+//! What the Simulator page offers from what the user has (the rule builder's rules, the partner
+//! sources' states, the rule builder's event): the buses, the targets and the sample events; the
+//! `?rule=` link parameter. Turning the settings into a `delivery::Scenario`, and refusing them,
+//! is `delivery::settings`' work; this module hands it the rules and samples of the state.
 
-use delivery::{BackoffConfig, GeneratedEvents, Scenario, WeightedSample};
+use delivery::settings::{
+    RulesInput, SampleWeight, ScenarioChoice, SettingProblem, SimulatorSettings,
+};
+use delivery::{Scenario, WeightedSample};
 use event_pattern::{Event, Pattern};
 use rules::{Rule, RuleKey, RuleState, Target};
 
 use super::rule_list::bus_sections;
-use super::simulator_settings::{
-    control_id, SampleWeight, ScenarioChoice, SettingProblem, SimulatorSettings,
-};
 use crate::state::PlaygroundState;
-
-/// Attempt-by-attempt records the page keeps by default, counted as if every invocation made
-/// every attempt its policy allows (about 50 bytes each): bounds memory in the worst case while
-/// keeping whole small scenarios inspectable.
-pub const ATTEMPT_RECORD_BUDGET: u64 = 2_000_000;
 
 /// A bus the user's rules are on, for the bus picker.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -89,39 +85,7 @@ fn selected_rules<'a>(
     state: &'a PlaygroundState,
     settings: &SimulatorSettings,
 ) -> Result<Vec<&'a Rule>, SettingProblem> {
-    let on_bus = rules_on_bus(state, &settings.bus);
-    match &settings.rule {
-        Some(name) => on_bus
-            .into_iter()
-            .find(|rule| &rule.name == name)
-            .map(|rule| vec![rule])
-            .ok_or_else(|| {
-                SettingProblem::new(
-                    control_id("rule"),
-                    format!(
-                        "There is no rule {name} on the event bus {} in {}; choose another rule.",
-                        settings.bus, state.region
-                    ),
-                )
-            }),
-        None => {
-            let enabled: Vec<&Rule> = on_bus
-                .into_iter()
-                .filter(|rule| rule.state == RuleState::Enabled)
-                .collect();
-            if enabled.is_empty() {
-                Err(SettingProblem::new(
-                    control_id("rule"),
-                    format!(
-                        "No enabled rule on the event bus {} in {}: create or enable one on the Rules page, or pick a preset.",
-                        settings.bus, state.region
-                    ),
-                ))
-            } else {
-                Ok(enabled)
-            }
-        }
-    }
+    settings.select_rules(&rules_on_bus(state, &settings.bus), &state.region)
 }
 
 /// The targets of the selected rules, in page order.
@@ -356,152 +320,49 @@ pub struct BuiltScenario {
     pub title: String,
 }
 
-/// How many events keep attempt-by-attempt records when the user has not chosen: as many as
-/// fit [`ATTEMPT_RECORD_BUDGET`], at most the simulator's limit.
-pub fn auto_detailed_events(scenario: &Scenario) -> u32 {
-    let events: u64 = scenario
-        .events
-        .generated
-        .iter()
-        .map(GeneratedEvents::count)
-        .sum::<u64>()
-        + scenario.events.explicit.len() as u64;
-    let invocations_per_event = scenario
-        .buses
-        .iter()
-        .map(|bus| {
-            scenario
-                .rules
-                .iter()
-                .filter(|rule| rule.bus == bus.name && rule.enabled)
-                .map(|rule| rule.targets.len() as u64)
-                .sum::<u64>()
-        })
-        .max()
-        .unwrap_or(0)
-        .max(1);
-    let attempts_per_invocation = scenario
-        .rules
-        .iter()
-        .flat_map(|rule| &rule.targets)
-        .map(|target| u64::from(target.retry.maximum_retry_attempts) + 1)
-        .max()
-        .unwrap_or(1);
-    let affordable = ATTEMPT_RECORD_BUDGET / (invocations_per_event * attempts_per_invocation);
-    affordable
-        .min(events)
-        .min(u64::from(delivery::MAX_DETAILED_EVENTS)) as u32
-}
-
-/// Applies the settings every scenario shares: seed, jitter and kept records.
-fn with_run_settings(mut scenario: Scenario, settings: &SimulatorSettings) -> Scenario {
-    scenario.seed = settings.seed;
-    scenario.backoff = BackoffConfig {
-        jitter: settings.jitter.to_delivery(),
-        ..BackoffConfig::default()
-    };
-    scenario.options.keep_details_for_first_events = settings
-        .detailed_events
-        .unwrap_or_else(|| auto_detailed_events(&scenario));
-    scenario
-}
-
-pub fn find_preset(id: &str) -> Option<&'static delivery::Preset> {
-    delivery::PRESETS.iter().find(|preset| preset.id == id)
-}
-
-/// The scenario the settings describe, or every problem with them (each tied to its control).
+/// The scenario the settings describe, or every problem with them.
 pub fn build_scenario(
     state: &PlaygroundState,
     settings: &SimulatorSettings,
 ) -> Result<BuiltScenario, Vec<SettingProblem>> {
     match &settings.choice {
         ScenarioChoice::Preset { id } => {
-            let preset = find_preset(id).ok_or_else(|| {
-                vec![SettingProblem::new(
-                    control_id("preset"),
-                    format!("There is no preset {id:?}; choose one of the presets."),
-                )]
-            })?;
+            let (preset, scenario) = settings.preset_scenario(id)?;
             Ok(BuiltScenario {
-                scenario: with_run_settings((preset.build)(), settings),
+                scenario,
                 title: format!("Preset: {}", preset.title),
             })
         }
-        ScenarioChoice::MyRules => build_my_rules_scenario(state, settings),
-    }
-}
-
-fn build_my_rules_scenario(
-    state: &PlaygroundState,
-    settings: &SimulatorSettings,
-) -> Result<BuiltScenario, Vec<SettingProblem>> {
-    let mut problems = settings.event_problems();
-    let rules = match selected_rules(state, settings) {
-        Ok(rules) => rules,
-        Err(problem) => {
-            problems.push(problem);
-            Vec::new()
+        ScenarioChoice::MyRules => {
+            let offered = offered_samples(state, settings);
+            let samples = effective_mix(settings, &offered)
+                .into_iter()
+                .filter_map(|sample| {
+                    let text = offered.iter().find(|o| o.id == sample.id)?.text.clone();
+                    Some(WeightedSample {
+                        text,
+                        weight: sample.weight,
+                    })
+                })
+                .collect();
+            let input = RulesInput {
+                rules_on_bus: rules_on_bus(state, &settings.bus),
+                samples,
+                partner_source_state: state
+                    .partners
+                    .event_source(&state.region, &settings.bus)
+                    .map(|source| source.state),
+                account: state.account.clone(),
+                region: state.region.clone(),
+            };
+            let scenario = settings.rules_scenario(&input)?;
+            let title = match &settings.rule {
+                Some(rule) => format!("Your rule {rule} on {}", settings.bus),
+                None => format!("Your enabled rules on {}", settings.bus),
+            };
+            Ok(BuiltScenario { scenario, title })
         }
-    };
-    let targets = simulated_targets(state, settings);
-    for target in &targets {
-        let target_settings = settings.target(&target.bus, &target.rule, &target.target.id);
-        problems.extend(target_settings.problems(target.index, target.target.kind));
     }
-    let offered = offered_samples(state, settings);
-    let mix: Vec<WeightedSample> = effective_mix(settings, &offered)
-        .into_iter()
-        .filter(|sample| sample.weight > 0)
-        .filter_map(|sample| {
-            let text = offered.iter().find(|o| o.id == sample.id)?.text.clone();
-            Some(WeightedSample {
-                text,
-                weight: sample.weight,
-            })
-        })
-        .collect();
-    if mix.is_empty() {
-        problems.push(SettingProblem::new(
-            control_id("samples"),
-            "Give at least one sample event a weight above 0.",
-        ));
-    }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-
-    let bus = settings.bus.clone();
-    let traffic = delivery::Traffic {
-        bus: bus.clone(),
-        partner_source_state: state
-            .partners
-            .event_source(&state.region, &bus)
-            .map(|source| source.state),
-        rate_per_second: settings.rate.per_second(),
-        duration_ms: u64::from(settings.duration_minutes) * 60_000,
-        samples: mix,
-        account: state.account.clone(),
-        region: state.region.clone(),
-        seed: settings.seed,
-    };
-    let scenario = delivery::scenario_from_rules(&rules, &traffic, |rule, target| {
-        let target_settings = settings.target(&bus, &rule.name, &target.id);
-        let same_account = delivery::dead_letter_queue_of(rule, target)
-            .is_none_or(|(_, same_account)| same_account);
-        delivery::TargetSetup {
-            behaviour: target_settings.to_delivery(),
-            dlq_policy_attached: target_settings.dlq_policy_attached(same_account),
-        }
-    });
-    let title = match &settings.rule {
-        Some(rule) => format!("Your rule {rule} on {bus}"),
-        None => format!("Your enabled rules on {bus}"),
-    };
-    Ok(BuiltScenario {
-        scenario: with_run_settings(scenario, settings),
-        title,
-    })
 }
 
 /// `rule` and `bus` from a link such as `#/simulator?rule=orders&bus=default`.
@@ -574,9 +435,8 @@ pub fn select_linked_rule(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::simulator_settings::{OutageSettings, RetryableChoice, ScenarioChoice};
-    use delivery::describe::outline;
-    use delivery::presets::benchmark_scenario;
+    use crate::model::simulator_settings::control_of;
+    use delivery::settings::{OutageSettings, RetryableChoice};
     use delivery::Ingress;
     use rules::DeadLetterQueue;
     use rules::{RoleChoice, TargetKind};
@@ -615,8 +475,10 @@ mod tests {
         }
     }
 
+    /// The page runs a preset exactly as `delivery::settings` builds it (which is what
+    /// `event-pattern simulate --preset` runs), with the run settings applied.
     #[test]
-    fn every_preset_builds_with_the_run_settings_applied() {
+    fn every_preset_is_the_scenario_the_settings_build() {
         let state = PlaygroundState::default();
         for preset in delivery::PRESETS {
             let settings = SimulatorSettings {
@@ -624,15 +486,14 @@ mod tests {
                     id: preset.id.to_owned(),
                 },
                 seed: 7,
-                jitter: crate::model::simulator_settings::JitterChoice::Full,
+                jitter: delivery::settings::JitterChoice::Full,
                 ..Default::default()
             };
             let built = build_scenario(&state, &settings).unwrap();
             assert_eq!(built.title, format!("Preset: {}", preset.title));
+            let (_, expected) = settings.preset_scenario(preset.id).unwrap();
+            assert_eq!(built.scenario, expected, "{}", preset.id);
             assert_eq!(built.scenario.seed, 7);
-            assert_eq!(built.scenario.backoff.jitter, delivery::Jitter::Full);
-            assert!(built.scenario.options.keep_details_for_first_events > 0);
-            delivery::Simulation::new(&built.scenario).expect("presets are valid scenarios");
         }
     }
 
@@ -645,22 +506,7 @@ mod tests {
             ..Default::default()
         };
         let problems = build_scenario(&PlaygroundState::default(), &settings).unwrap_err();
-        assert_eq!(problems[0].field, "sim-preset");
-    }
-
-    #[test]
-    fn auto_detail_keeps_the_outage_of_the_one_hour_preset_in_view() {
-        let scenario = (find_preset("target-down-for-1-hour").unwrap().build)();
-        // Three targets, up to 186 attempts each: 2 000 000 / 558 events, past the outage start
-        // (event 1 800 at one event per second).
-        assert_eq!(auto_detailed_events(&scenario), 3584);
-        let small = (find_preset("permissions-error").unwrap().build)();
-        assert_eq!(
-            auto_detailed_events(&small),
-            600,
-            "every event of a small run"
-        );
-        assert_eq!(auto_detailed_events(&benchmark_scenario()), 2150);
+        assert_eq!(control_of(&problems[0].path), "sim-preset");
     }
 
     #[test]
@@ -840,8 +686,8 @@ mod tests {
         });
         let fields: Vec<String> = build_scenario(&state, &settings)
             .unwrap_err()
-            .into_iter()
-            .map(|p| p.field)
+            .iter()
+            .map(|p| control_of(&p.path))
             .collect();
         assert_eq!(
             fields,
@@ -857,7 +703,7 @@ mod tests {
             ..my_rules("default")
         };
         let problems = build_scenario(&state, &missing).unwrap_err();
-        assert_eq!(problems[0].field, "sim-rule");
+        assert_eq!(control_of(&problems[0].path), "sim-rule");
         assert!(problems[0].message.contains("no rule gone"));
 
         let empty_bus = my_rules("nothing-here");
@@ -873,7 +719,7 @@ mod tests {
             });
         }
         let problems = build_scenario(&state, &no_samples).unwrap_err();
-        assert_eq!(problems[0].field, "sim-samples");
+        assert_eq!(control_of(&problems[0].path), "sim-samples");
     }
 
     #[test]
@@ -1122,53 +968,6 @@ mod tests {
         };
         assert!(select_linked_rule(&state, &mut untouched, &wrong_bus).is_err());
         assert!(select_linked_rule(&state, &mut untouched, &LinkParams::default()).is_ok());
-    }
-
-    #[test]
-    fn outline_describes_the_one_hour_preset() {
-        let outline = outline(&(find_preset("target-down-for-1-hour").unwrap().build)());
-        assert_eq!(
-            outline.streams,
-            ["7,200 events, 1 per second for 2 h, to the event bus default (2 samples)"]
-        );
-        assert_eq!(outline.rules.len(), 1);
-        assert_eq!(
-            outline.rules[0].heading,
-            "Rule orders-to-fulfilment on default"
-        );
-        let targets = &outline.rules[0].targets;
-        assert_eq!(targets[0].policy, "185 retries, maximum event age 24 h");
-        assert_eq!(
-            targets[0].dlq,
-            "no dead-letter queue: failed events are dropped"
-        );
-        assert_eq!(
-            targets[0].behaviour,
-            "down from +30 min to +1 h 30 min (ERROR_FROM_TARGET); answers in 40 ms"
-        );
-        assert_eq!(targets[1].policy, "3 retries, maximum event age 10 min");
-        assert!(targets[2].dlq.starts_with(
-            "dead-letter queue arn:aws:sqs:us-east-1:123456789012:fulfilment-dlq (in this account;"
-        ));
-    }
-
-    #[test]
-    fn outline_describes_sources_and_other_behaviours() {
-        let pending = outline(&(find_preset("pending-partner-source").unwrap().build)());
-        assert_eq!(pending.sources.len(), 2);
-        assert!(pending.sources[1].ends_with("is PENDING: events sent to it are dropped"));
-        assert!(pending.streams[0].contains("30 per minute"));
-        // Regression: the outline said "(HTTP 429)" where the simulator's ERROR_CODE is
-        // SDK_CLIENT_ERROR; both now come from aws_model.
-        let throttled = outline(&(find_preset("throttled-api-destination").unwrap().build)());
-        assert_eq!(
-            throttled.rules[0].targets[0].behaviour,
-            "2% of attempts fail (SDK_CLIENT_ERROR, HTTP 429); accepts 10 invocations per second; answers in 120 ms"
-        );
-        let forbidden = outline(&(find_preset("permissions-error").unwrap().build)());
-        assert!(forbidden.rules[0].targets[0]
-            .behaviour
-            .starts_with("fails without retry always (NO_PERMISSIONS)"));
     }
 
     #[test]

@@ -16,7 +16,7 @@ const DELAY_CHART_RETRIES: u32 = 16;
 #[component]
 pub(super) fn BackoffSection(ctx: SimContext) -> impl IntoView {
     let backoff = Memo::new(move |_| BackoffConfig {
-        jitter: ctx.settings.with(|s| s.jitter.to_delivery()),
+        jitter: ctx.settings.with(|s| s.jitter.jitter()),
         ..BackoffConfig::default()
     });
     view! {

@@ -7,13 +7,6 @@ use super::runner::{start, Finish, RunKind, RunStatus};
 use super::SimContext;
 use delivery::describe::{compare_column, policy_title};
 
-fn to_delivery(policy: rules::RetryPolicy) -> delivery::RetryPolicy {
-    delivery::RetryPolicy {
-        maximum_retry_attempts: policy.maximum_retry_attempts,
-        maximum_event_age_seconds: policy.maximum_event_age_seconds,
-    }
-}
-
 /// The two inputs of one policy; `which` is 0 or 1.
 #[component]
 fn PolicyFields(ctx: SimContext, which: usize) -> impl IntoView {
@@ -93,7 +86,7 @@ fn run_comparison(ctx: SimContext) {
         return;
     };
     let compare = ctx.settings.with_untracked(|s| s.compare);
-    let policies = [to_delivery(compare.first), to_delivery(compare.second)];
+    let policies = [compare.first, compare.second];
     // The columns only need totals: no attempt-by-attempt records, which keeps two runs light.
     let mut scenario = built.scenario;
     scenario.options.keep_details_for_first_events = 0;

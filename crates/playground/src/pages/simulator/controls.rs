@@ -10,14 +10,15 @@ use crate::model::simulator_scenario::{
     bus_options, effective_mix, has_rules, offered_samples, rules_on_bus, simulated_targets,
     suggested_mix, SampleOrigin, SimulatedTarget,
 };
-use crate::model::simulator_settings::{
-    control_id, format_permille_percent, parse_permille_percent, parse_seed, parse_whole,
-    target_control_id, JitterChoice, NonRetryableChoice, RateUnit, RetryableChoice, ScenarioChoice,
-    TargetSettings, MAX_DURATION_MINUTES, MAX_LATENCY_MS, MAX_RATE_COUNT,
-    MAX_RATE_LIMIT_PER_SECOND, MAX_SAMPLE_WEIGHT, MAX_WINDOW_MINUTE,
-};
+use crate::model::simulator_settings::{control_id, target_control_id};
 use crate::route::Section;
 use delivery::describe::{format_count, outline, pretty_json};
+use delivery::settings::{
+    format_permille_percent, parse_permille_percent, parse_seed, parse_whole, JitterChoice,
+    NonRetryableChoice, RateUnit, RetryableChoice, ScenarioChoice, TargetSettings,
+    MAX_DURATION_MINUTES, MAX_RATE_COUNT, MAX_SAMPLE_WEIGHT, MAX_WINDOW_MINUTE,
+};
+use delivery::{MAX_LATENCY_MS, MAX_RATE_LIMIT_PER_SECOND};
 
 /// A labelled text input for a number. What the user types is parsed; readable values go to
 /// the settings (where range problems are reported), unreadable ones get a message here.
@@ -130,7 +131,7 @@ fn CheckField(
 
 fn whole_setter(
     ctx: SimContext,
-    apply: fn(&mut crate::model::simulator_settings::SimulatorSettings, u32),
+    apply: fn(&mut delivery::settings::SimulatorSettings, u32),
 ) -> Callback<String, bool> {
     Callback::new(move |text: String| match parse_whole(&text) {
         Some(value) => {
@@ -172,7 +173,7 @@ pub(super) fn ScenarioControls(ctx: SimContext) -> impl IntoView {
         ctx.edit(|settings| {
             if settings.preset_id().is_none() {
                 settings.choice = ScenarioChoice::Preset {
-                    id: crate::model::simulator_settings::DEFAULT_PRESET.to_owned(),
+                    id: delivery::settings::DEFAULT_PRESET.to_owned(),
                 };
             }
         })

@@ -22,8 +22,9 @@ use crate::context::{use_app, AppContext};
 use crate::model::simulator_scenario::{
     build_scenario, link_params, select_linked_rule, BuiltScenario,
 };
-use crate::model::simulator_settings::{SettingProblem, SimulatorSettings};
+use crate::model::simulator_settings::control_of;
 use crate::model::simulator_timeline::pick_events;
+use delivery::settings::{SettingProblem, SimulatorSettings};
 use runner::RunStatus;
 
 /// At most this many invocation rows on the timeline.
@@ -73,7 +74,7 @@ impl SimContext {
             Ok(_) => Vec::new(),
             Err(problems) => problems
                 .iter()
-                .filter(|problem| problem.field == field)
+                .filter(|problem| control_of(&problem.path) == field)
                 .map(|problem| problem.message.clone())
                 .collect(),
         })

@@ -8,12 +8,12 @@ use leptos::prelude::*;
 use super::charts::{BarChartView, LineChartView, TimelineView};
 use super::{SimContext, SimulationResult};
 use crate::model::simulator_charts::{latency_chart, metric_charts, metric_totals};
-use crate::model::simulator_settings::parse_whole;
 use crate::model::simulator_timeline::build_timeline;
 use delivery::describe::{
     dlq_coverage, dlq_entries, drill_down, format_clock, format_count, headline, outcome_rows,
     pretty_json, run_facts, target_rows, OutcomeKind,
 };
+use delivery::settings::parse_whole;
 
 /// DLQ messages shown per page of the viewer.
 const DLQ_PAGE: usize = 5;
