@@ -224,7 +224,11 @@ fn check_wildcard_complexity(text: &str, fields: &[Field]) -> Result<(), Pattern
         }
     }
     for (wildcards, span) in by_path.values() {
-        let active = text::max_active_states(wildcards, MAX_WILDCARD_STATE_SETS);
+        let active = text::max_active_states(
+            wildcards,
+            MAX_WILDCARD_STATE_SETS,
+            MAX_WILDCARD_ACTIVE_STATES,
+        );
         if active.is_none_or(|n| n > MAX_WILDCARD_ACTIVE_STATES) {
             return Err(PatternError::new(
                 PatternErrorKind::Invalid,
@@ -248,5 +252,5 @@ pub fn wildcard_complexity(wildcards: &[&str]) -> Option<usize> {
         .map(|w| Wildcard::parse(w).ok())
         .collect::<Option<_>>()?;
     let refs: Vec<&Wildcard> = parsed.iter().collect();
-    text::max_active_states(&refs, MAX_WILDCARD_STATE_SETS)
+    text::max_active_states(&refs, MAX_WILDCARD_STATE_SETS, usize::MAX)
 }
