@@ -136,6 +136,27 @@ test('the account ID is validated next to the field and saved when valid', async
   await context.close();
 });
 
+// Issue 16, item 14: a refused event-source name was not linked to its input.
+test('a refused event source name marks its input and points at the reason', async () => {
+  const { context, page, problems } = await openPartners();
+  const name = page.getByLabel('Event source name');
+  await name.fill('my-source');
+  assert.equal(await name.getAttribute('aria-invalid'), null);
+  await walkthrough(page).getByRole('button', { name: 'Create the partner event source' }).click();
+  const error = walkthrough(page).locator('#setup-action-error');
+  await error.waitFor();
+  assert.equal(await name.getAttribute('aria-invalid'), 'true');
+  assert.match(await name.getAttribute('aria-describedby'), /\bsetup-action-error\b/);
+  // Typing again clears the refusal.
+  await name.fill(await name.inputValue() + 'x');
+  assert.equal(await name.getAttribute('aria-invalid'), null);
+  // The set-up also offers the new Custom Event Bus, for this partner.
+  const link = walkthrough(page).locator('#setup-bus-kind a');
+  assert.match(await link.getAttribute('href'), /custom-bus\/#\/custom-bus\?partner=auth0\.com$/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the set-up flow reaches Active with a bus named like the source, and survives a reload', async () => {
   const { context, page, problems } = await openPartners();
   const flow = walkthrough(page);

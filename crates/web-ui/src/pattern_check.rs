@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use event_pattern::json;
 use event_pattern::{
     explain, ArrayElement, BranchExplanation, Event, Explanation, FieldExplanation, FieldOutcome,
     Pattern, ValueExplanation,
@@ -137,7 +138,7 @@ pub fn analyse(pattern_text: &str, event_text: &str) -> Analysis {
             let (on_pattern, on_event) = explanation_highlights(&explanation);
             pattern_highlights.extend(on_pattern);
             event_highlights.extend(on_event);
-            let mut trace = trace(&explanation);
+            let mut trace = trace_with_event(&explanation, event_text);
             trace.size_notice = event_size_notice(event_text.len());
             Verdict::Tested(trace)
         }
@@ -229,6 +230,91 @@ pub fn explanation_highlights(explanation: &Explanation) -> (Vec<Highlight>, Vec
     (on_pattern, on_event)
 }
 
+/// What an event holds at a path where a pattern found no value: nothing, or only objects or
+/// empty arrays, which a pattern's value list never matches (issue 16: the explanation said
+/// "`detail.customer` is not in the event" when it was an object).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AtPath {
+    Nothing,
+    Objects,
+    EmptyArrays,
+}
+
+/// Follows `path` (dot-separated keys) through `value`, stepping into array elements as
+/// EventBridge flattens arrays, and says what is found when no value is.
+fn what_is_at(value: &json::Value, path: &str) -> AtPath {
+    let mut found = vec![value];
+    for key in path.split('.') {
+        let mut next = Vec::new();
+        let mut stack: Vec<&json::Value> = found;
+        while let Some(v) = stack.pop() {
+            match &v.kind {
+                json::ValueKind::Array(items) => stack.extend(items.iter()),
+                json::ValueKind::Object(_) => next.extend(v.get(key)),
+                _ => {}
+            }
+        }
+        found = next;
+    }
+    // Objects at the path itself, or arrays holding only objects and empty arrays.
+    let mut saw_object = false;
+    let mut saw_empty_array = false;
+    let mut stack = found;
+    while let Some(v) = stack.pop() {
+        match &v.kind {
+            json::ValueKind::Object(_) => saw_object = true,
+            json::ValueKind::Array(items) if items.is_empty() => saw_empty_array = true,
+            json::ValueKind::Array(items) => stack.extend(items.iter()),
+            // A value is there after all (the matcher judged it): nothing to add.
+            _ => return AtPath::Nothing,
+        }
+    }
+    match (saw_object, saw_empty_array) {
+        (true, _) => AtPath::Objects,
+        (false, true) => AtPath::EmptyArrays,
+        _ => AtPath::Nothing,
+    }
+}
+
+/// [`trace`], with the event's text to say what stands where a field has no value.
+fn trace_with_event(explanation: &Explanation, event_text: &str) -> Trace {
+    let mut trace = trace(explanation);
+    let missing = |f: &&FieldExplanation| matches!(f.outcome, FieldOutcome::Missing);
+    if !explanation
+        .branches
+        .iter()
+        .any(|b| b.fields.iter().any(|f| missing(&f)))
+    {
+        return trace;
+    }
+    let Ok(event) = json::parse(event_text) else {
+        return trace;
+    };
+    for branch in &mut trace.branches {
+        for line in &mut branch.lines {
+            if line.status != LineStatus::Failed || !line.text.starts_with(MISSING_TEXT) {
+                continue;
+            }
+            let needs = &line.text[MISSING_TEXT.len()..];
+            match what_is_at(&event, &line.path) {
+                AtPath::Objects => {
+                    line.text = format!("is an object in the event, and a pattern's list matches only values (strings, numbers, booleans, null) at the end of a path: name a field inside it{needs}");
+                }
+                AtPath::EmptyArrays => {
+                    line.text = format!(
+                        "is an empty array in the event, which holds no value to match{needs}"
+                    );
+                }
+                AtPath::Nothing => {}
+            }
+        }
+    }
+    trace
+}
+
+/// How a field with no value starts its line (completed by what the pattern needs).
+const MISSING_TEXT: &str = "is not in the event";
+
 /// The explanation in sentences.
 pub fn trace(explanation: &Explanation) -> Trace {
     let total = explanation.branches.len();
@@ -319,7 +405,7 @@ fn trace_line(field: &FieldExplanation) -> TraceLine {
         ),
         FieldOutcome::Missing => (
             LineStatus::Failed,
-            format!("is not in the event; the pattern needs {}", conditions()),
+            format!("{MISSING_TEXT}; the pattern needs {}", conditions()),
         ),
         FieldOutcome::Rejected => (
             LineStatus::Failed,
@@ -605,5 +691,45 @@ mod tests {
         let analysis = analyse("\u{0}<script>", "<img src=x onerror=alert(1)>");
         assert!(analysis.pattern_problem.is_some());
         assert!(analysis.event_problem.is_some());
+    }
+
+    /// Issue 16, item 14: an object where the pattern wants a value was called "not in the
+    /// event".
+    #[test]
+    fn a_field_that_is_an_object_or_an_empty_array_is_not_called_missing() {
+        let event = event_with_detail(
+            r#"{"customer":{"id":"c-1"},"tags":[],"items":[{"sku":"a"},{"sku":"b"}]}"#,
+        );
+        let lines = |pattern: &str| -> Vec<String> {
+            match analyse(pattern, &event).verdict {
+                Verdict::Tested(trace) => trace.branches[0]
+                    .lines
+                    .iter()
+                    .map(|l| format!("{}: {}", l.path, l.text))
+                    .collect(),
+                other => panic!("{other:?}"),
+            }
+        };
+        let object = lines(r#"{"detail":{"customer":["c-1"]}}"#);
+        assert!(
+            object[0].starts_with("detail.customer: is an object in the event")
+                && object[0].ends_with("; the pattern needs exact \"c-1\""),
+            "{object:?}"
+        );
+        let empty = lines(r#"{"detail":{"tags":["x"]}}"#);
+        assert!(
+            empty[0].starts_with("detail.tags: is an empty array in the event"),
+            "{empty:?}"
+        );
+        let in_array = lines(r#"{"detail":{"items":["a"]}}"#);
+        assert!(
+            in_array[0].starts_with("detail.items: is an object"),
+            "{in_array:?}"
+        );
+        let missing = lines(r#"{"detail":{"coupon":["x"]}}"#);
+        assert_eq!(
+            missing[0],
+            r#"detail.coupon: is not in the event; the pattern needs exact "x""#
+        );
     }
 }

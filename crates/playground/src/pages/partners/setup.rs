@@ -103,6 +103,11 @@ pub fn SetupWalkthrough(listing: Listing) -> impl IntoView {
         delivery.set(Some(report));
     };
 
+    let name_refused = move || {
+        action_error.with(Option::is_some)
+            && stage.with(|stage| stage.current_step() == Some(Step::CreateSource))
+    };
+
     // The action button and its error appear in the step the walk-through is on.
     let action_for = move |step: Step| {
         move || {
@@ -118,7 +123,7 @@ pub fn SetupWalkthrough(listing: Listing) -> impl IntoView {
                         }
                     })}
                     {move || {
-                        action_error.get().map(|message| view! { <p class="field-error" role="alert">{message}</p> })
+                        action_error.get().map(|message| view! { <p class="field-error" id="setup-action-error" role="alert">{message}</p> })
                     }}
                 }
             })
@@ -202,7 +207,14 @@ pub fn SetupWalkthrough(listing: Listing) -> impl IntoView {
                             spellcheck="false"
                             class="code"
                             maxlength="300"
-                            aria-describedby="setup-source-hint"
+                            // A refused CreateSource is about this name (issue 16, item 14): the
+                            // input says so to assistive technology and points at the message.
+                            aria-invalid=move || name_refused().then_some("true")
+                            aria-describedby=move || if name_refused() {
+                                "setup-source-hint setup-action-error"
+                            } else {
+                                "setup-source-hint"
+                            }
                             prop:value=move || source_name.get()
                             on:input=move |ev| {
                                 typed_source_name.set(Some(event_target_value(&ev)));
