@@ -57,6 +57,43 @@ where
     Ok(serde_json::from_value(value).unwrap_or_default())
 }
 
+/// Which member of a stored state cannot be read, to name it in the error (issue 16, item 14:
+/// wrong types in links and stored state were reported without the field). serde_json's errors
+/// from a `Value` carry no position, so each member is read again on its own: the same
+/// `Deserialize` code the state uses, so naming the field adds no deserializer to the wasm.
+fn unreadable_member(state: &serde_json::Value) -> Option<String> {
+    fn fails<T: serde::de::DeserializeOwned>(value: &serde_json::Value) -> bool {
+        serde_json::from_value::<T>(value.clone()).is_err()
+    }
+    let member = |key: &str| state.get(key);
+    for key in ["region", "account"] {
+        if member(key).is_some_and(fails::<String>) {
+            return Some(key.to_owned());
+        }
+    }
+    if member("partners").is_some_and(fails::<catalog::PartnerRegistry>) {
+        return Some("partners".to_owned());
+    }
+    if member("draft").is_some_and(fails::<PatternDraft>) {
+        return Some("draft".to_owned());
+    }
+    let rules = member("rules")?;
+    if !fails::<rules::RuleStore>(rules) {
+        return None;
+    }
+    // The rules themselves: name the first one that cannot be read.
+    let list = rules.get("rules").and_then(serde_json::Value::as_array);
+    for (index, rule) in list.into_iter().flatten().enumerate() {
+        if fails::<rules::Rule>(rule) {
+            return Some(match rule.get("name").and_then(serde_json::Value::as_str) {
+                Some(name) => format!("rules[{index}], the rule {name:?}"),
+                None => format!("rules[{index}]"),
+            });
+        }
+    }
+    Some("rules".to_owned())
+}
+
 impl Default for PlaygroundState {
     fn default() -> Self {
         PlaygroundState {
@@ -88,7 +125,17 @@ impl PlaygroundState {
         if !value.is_object() {
             return Err("the saved state is not a JSON object".to_owned());
         }
-        let mut state: PlaygroundState = serde_json::from_value(value).map_err(unreadable)?;
+        let mut state: PlaygroundState = match serde_json::from_value(value) {
+            Ok(state) => state,
+            Err(error) => {
+                // Read again (it parsed a moment ago) rather than keep a copy of every state.
+                let value = serde_json::from_str(text).unwrap_or_default();
+                return Err(match unreadable_member(&value) {
+                    Some(at) => format!("the saved state could not be read (at {at}: {error})"),
+                    None => unreadable(error),
+                });
+            }
+        };
         if catalog::region(&state.region).is_none() {
             state.region = DEFAULT_REGION.to_owned();
         }
@@ -180,5 +227,23 @@ mod tests {
             .unwrap_err()
             .contains("could not be read"));
         assert!(PlaygroundState::from_json("[]").is_err());
+    }
+
+    /// Issue 16, item 14: a wrong type in a link or stored state did not say where it was.
+    #[test]
+    fn a_wrong_type_names_the_member_or_the_rule_it_is_in() {
+        let wrong_region = PlaygroundState::from_json(r#"{"region":5}"#).unwrap_err();
+        assert!(
+            wrong_region.contains("(at region: invalid type"),
+            "{wrong_region}"
+        );
+        let rule = r#"{"name":"orders","account_id":"123456789012","region":"us-east-1","event_bus":"default","event_pattern":"{}","targets":[{"id":"t","kind":"sqs_queu","arn":"x"}]}"#;
+        let good = r#"{"name":"ok","account_id":"123456789012","region":"us-east-1","event_bus":"default","event_pattern":"{}"}"#;
+        let text = format!(r#"{{"rules":{{"rules":[{good},{rule}]}}}}"#);
+        let error = PlaygroundState::from_json(&text).unwrap_err();
+        assert!(
+            error.contains(r#"(at rules[1], the rule "orders": unknown variant `sqs_queu`"#),
+            "{error}"
+        );
     }
 }
