@@ -460,3 +460,19 @@ test('speed: 100,000 events × 5 targets with default retry policies and a one-h
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// Issue 16, item 14: on a 390 px phone the header took a third of the height and the charts'
+// labels were drawn about 6 px tall.
+test('on a 390 px phone the header stays short and chart labels stay readable', async () => {
+  const { context, page, problems } = await openSimulator({ viewport: { width: 390, height: 844 } });
+  const header = await page.locator('.site-header').boundingBox();
+  assert.ok(header.height <= 844 * 0.2, `the header is ${header.height} px tall`);
+  await run(page);
+  const label = page.locator('.chart-svg .tick-label').first();
+  await label.waitFor();
+  const box = await label.boundingBox();
+  assert.ok(box.height >= 10, `a chart label is ${box.height} px tall`);
+  await screenshot(page, 'simulator-phone');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
