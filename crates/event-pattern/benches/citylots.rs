@@ -15,6 +15,9 @@
 //!   are run but each measurement stops after about `BENCH_SECONDS` (default 1.5) seconds, with
 //!   at least 3 passes, so a full run takes a few minutes on 2 cores (about 4 minutes here);
 //! * `BENCH_ONLY`: `scaling`, `loading` or `infix` runs only that section;
+//! * `BENCH_FAMILIES`: comma-separated family names (`EXACT,WILDCARD`): only those rows of the
+//!   family table, without the baselines, the 70-rule row and the later sections, so that one
+//!   family can be compared with the CLI's `--passes` in short runs;
 //! * `REFERENCE_LINES`: lines per family the (slow) reference interpreter checks: a strided
 //!   sample of this many (default 10,000) plus every line a rare rule matched; `all` for every
 //!   line (about half an hour).
@@ -491,6 +494,34 @@ fn main() -> ExitCode {
 
     let mut errors: Vec<String> = Vec::new();
 
+    if let Ok(names) = std::env::var("BENCH_FAMILIES") {
+        let wanted: Vec<&str> = names.split(',').map(str::trim).collect();
+        let chosen: Vec<Family> = families()
+            .into_iter()
+            .filter(|f| wanted.contains(&f.name.as_str()))
+            .collect();
+        if chosen.len() != wanted.len() {
+            eprintln!("citylots bench: BENCH_FAMILIES={names} names an unknown family");
+            return ExitCode::FAILURE;
+        }
+        println!("## Rule families\n");
+        println!("| family | events/sec | quamina events/sec | ratio | counts | counts ok |");
+        println!("|---|---:|---:|---:|---|---|");
+        for family in &chosen {
+            let row = family_row(family, &lines, policy, &mut errors);
+            println!(
+                "| {} | {} | {} | {} | {} | {} |",
+                family.name,
+                row.ours.cell(),
+                row.their_cell,
+                row.ratio,
+                join_counts(&row.counts),
+                row.counts_ok
+            );
+        }
+        return finish(&errors);
+    }
+
     // Baselines first: they frame every other number.
     // The floor for anything that reads every byte once: memchr's vectorised search for `"`.
     let scan = measure(&lines, policy, Duration::from_secs(60), |line| {
@@ -535,58 +566,26 @@ fn main() -> ExitCode {
     let mut all_counts: Vec<u64> = Vec::new();
     let mut real_rows: Vec<String> = Vec::new();
     for family in &families {
-        let (ours, counts) = run_ours(&family.rules, &lines, policy, &mut errors);
-        let (theirs, their_counts) =
-            run_quamina(&family.rules, &lines, policy, Duration::from_secs(60));
-        passes_used.push(ours.passes);
-        passes_used.extend(theirs.map(|t| t.passes));
-        let sample: Vec<&String> = reference_sample(&family.rules, &lines, &counts)
-            .into_iter()
-            .map(|i| &lines[i])
-            .collect();
-        let ours_on_sample = if sample.len() == lines.len() {
-            counts.clone()
-        } else {
-            counts_on(&family.rules, &sample)
-        };
-        let checked = if sample.len() == lines.len() {
-            "all lines".to_owned()
-        } else {
-            format!("{} lines", sample.len())
-        };
-        let counts_ok = match reference_counts(&family.rules, &sample) {
-            Ok(expected) if expected == ours_on_sample => format!("yes ({checked})"),
-            Ok(expected) => {
-                errors.push(format!(
-                    "{}: on {checked}, RuleSet counts {} but the reference interpreter counts {}",
-                    family.name,
-                    join_counts(&ours_on_sample),
-                    join_counts(&expected)
-                ));
-                format!("**NO** on {checked}: reference {}", join_counts(&expected))
-            }
-            Err(reason) => {
-                errors.push(format!("{}: reference failed: {reason}", family.name));
-                "**NO** (reference failed)".to_owned()
-            }
-        };
-        match &their_counts {
-            Ok(theirs) if *theirs != counts => notes.push(format!(
+        let row = family_row(family, &lines, policy, &mut errors);
+        passes_used.extend(&row.passes);
+        match &row.their_counts {
+            Ok(theirs) if *theirs != row.counts => notes.push(format!(
                 "{}: quamina counts {} (RuleSet {})",
                 family.name,
                 join_counts(theirs),
-                join_counts(&counts)
+                join_counts(&row.counts)
             )),
             Ok(_) => quamina_agrees += 1,
             Err(reason) => notes.push(format!("{}: quamina: {reason}", family.name)),
         }
-        let (their_cell, ratio) = match theirs {
-            Some(t) if their_counts.is_ok() => (
-                t.cell(),
-                format!("{:.2}", ours.events_per_sec / t.events_per_sec),
-            ),
-            _ => ("unsupported".to_owned(), "–".to_owned()),
-        };
+        let FamilyRow {
+            ours,
+            counts,
+            their_cell,
+            ratio,
+            counts_ok,
+            ..
+        } = row;
         println!(
             "| {} | {} | {} | {} | {} | {} | {:.2} | {:.2} |",
             family.name,
@@ -665,15 +664,92 @@ fn main() -> ExitCode {
         "\nwhole benchmark: {:.0} s",
         bench_start.elapsed().as_secs_f64()
     );
+    finish(&errors)
+}
+
+/// Success when no count disagreed with the reference interpreter, else the errors, loudly.
+fn finish(errors: &[String]) -> ExitCode {
     if errors.is_empty() {
         println!("\nall counts agree with the reference interpreter");
         ExitCode::SUCCESS
     } else {
         eprintln!("\n!!!!!!!!!! BENCHMARK FOUND WRONG RESULTS !!!!!!!!!!");
-        for error in &errors {
+        for error in errors {
             eprintln!("!!! {error}");
         }
         ExitCode::FAILURE
+    }
+}
+
+/// One family measured with both engines and checked against the reference interpreter.
+struct FamilyRow {
+    ours: Throughput,
+    counts: Vec<u64>,
+    their_counts: Counts,
+    their_cell: String,
+    ratio: String,
+    counts_ok: String,
+    /// Timed passes of each measurement.
+    passes: Vec<usize>,
+}
+
+/// Times a family with RuleSet, then with quamina, and checks RuleSet's counts against the
+/// reference interpreter (disagreements go to `errors`).
+fn family_row(
+    family: &Family,
+    lines: &[String],
+    policy: PassPolicy,
+    errors: &mut Vec<String>,
+) -> FamilyRow {
+    let (ours, counts) = run_ours(&family.rules, lines, policy, errors);
+    let (theirs, their_counts) = run_quamina(&family.rules, lines, policy, Duration::from_secs(60));
+    let mut passes = vec![ours.passes];
+    passes.extend(theirs.map(|t| t.passes));
+    let sample: Vec<&String> = reference_sample(&family.rules, lines, &counts)
+        .into_iter()
+        .map(|i| &lines[i])
+        .collect();
+    let ours_on_sample = if sample.len() == lines.len() {
+        counts.clone()
+    } else {
+        counts_on(&family.rules, &sample)
+    };
+    let checked = if sample.len() == lines.len() {
+        "all lines".to_owned()
+    } else {
+        format!("{} lines", sample.len())
+    };
+    let counts_ok = match reference_counts(&family.rules, &sample) {
+        Ok(expected) if expected == ours_on_sample => format!("yes ({checked})"),
+        Ok(expected) => {
+            errors.push(format!(
+                "{}: on {checked}, RuleSet counts {} but the reference interpreter counts {}",
+                family.name,
+                join_counts(&ours_on_sample),
+                join_counts(&expected)
+            ));
+            format!("**NO** on {checked}: reference {}", join_counts(&expected))
+        }
+        Err(reason) => {
+            errors.push(format!("{}: reference failed: {reason}", family.name));
+            "**NO** (reference failed)".to_owned()
+        }
+    };
+    let (their_cell, ratio) = match theirs {
+        Some(t) if their_counts.is_ok() => (
+            t.cell(),
+            format!("{:.2}", ours.events_per_sec / t.events_per_sec),
+        ),
+        _ => ("unsupported".to_owned(), "–".to_owned()),
+    };
+    FamilyRow {
+        ours,
+        counts,
+        their_counts,
+        their_cell,
+        ratio,
+        counts_ok,
+        passes,
     }
 }
 

@@ -103,7 +103,8 @@ fn plain_block_vectors(block: &[u8]) -> Option<BlockKinds> {
         opened: 0,
         closed: 0,
     };
-    let mut unusual = 0u64;
+    // Only whether some byte is unusual matters: the lanes are gathered once per block.
+    let mut unusual = u8x16::splat(0);
     // Per lane, how many of the block's four chunks hold an opening (closing) bracket there.
     let (mut opened, mut closed) = (u8x16::splat(0), u8x16::splat(0));
     for (k, chunk) in block.chunks_exact(16).enumerate() {
@@ -121,7 +122,7 @@ fn plain_block_vectors(block: &[u8]) -> Option<BlockKinds> {
         kinds.opens |= bits(opens);
         kinds.closes |= bits(closes);
         // Non-ASCII bytes carry the high bit already; backslashes and controls get it here.
-        unusual |= bits(v | v.simd_eq(u8x16::splat(b'\\')) | v.min(u8x16::splat(0x1f)).simd_eq(v));
+        unusual |= v | v.simd_eq(u8x16::splat(b'\\')) | v.min(u8x16::splat(0x1f)).simd_eq(v);
     }
     // Lane counts are at most 4, so eight of them add up inside one byte of a product.
     let total = |counts: u8x16| -> u32 {
@@ -135,7 +136,7 @@ fn plain_block_vectors(block: &[u8]) -> Option<BlockKinds> {
     };
     kinds.opened = total(opened);
     kinds.closed = total(closed);
-    (unusual == 0).then_some(kinds)
+    (unusual.to_bitmask() == 0).then_some(kinds)
 }
 
 /// [`plain_block`] eight bytes at a time, for targets without a known vector unit (and compared
@@ -405,13 +406,15 @@ impl<'a> Cursor<'a> {
         // Containers open inside the one being skipped, counting itself.
         let mut level = 0usize;
         let room = MAX_DEPTH - depth.min(MAX_DEPTH);
+        // The end of the text is read from a copy padded with spaces (they change nothing),
+        // filled only there so that the other blocks cost no copy.
+        let mut padded = [b' '; BLOCK];
         loop {
-            let mut padded = [b' '; BLOCK];
             let block = match bytes.get(i..i + BLOCK) {
                 Some(block) => block,
                 None if i < bytes.len() => {
-                    // The end of the text: spaces after it change nothing.
                     padded[..bytes.len() - i].copy_from_slice(&bytes[i..]);
+                    padded[bytes.len() - i..].fill(b' ');
                     &padded[..]
                 }
                 None => return Err(Malformed),

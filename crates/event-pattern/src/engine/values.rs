@@ -388,6 +388,13 @@ struct WildcardGroup {
     by_ends: FastMap<TextKey, Payloads>,
 }
 
+/// Up to this many wildcards with a literal head or tail on a path are compared in turn
+/// ([`Wildcards::listed`]) rather than looked up per length pair.
+const LISTED_WILDCARDS: usize = 8;
+
+/// A wildcard's literal head and tail, and its index in [`Wildcards::conditions`].
+type ListedWildcard = (Box<[u8]>, Box<[u8]>, u32);
+
 /// Wildcard conditions indexed by their literal head and tail, or by a middle segment when they
 /// have neither.
 #[derive(Debug, Clone, Default)]
@@ -395,6 +402,12 @@ struct Wildcards {
     conditions: Vec<(Condition, Payload)>,
     /// One per (head length, tail length) pair present, ascending.
     groups: Vec<WildcardGroup>,
+    /// The wildcards filed in `groups` as (head, tail, index), while there are at most
+    /// [`LISTED_WILDCARDS`]: comparing a few ends costs less than hashing the value's ends once
+    /// per length pair (a path's handful of wildcards usually has as many pairs as wildcards).
+    listed: Vec<ListedWildcard>,
+    /// More than [`LISTED_WILDCARDS`] were filed: `listed` is dropped and `groups` answers.
+    too_many_to_list: bool,
     overflow: Vec<Vec<Payload>>,
     infixes: Infixes,
 }
@@ -409,6 +422,15 @@ impl Wildcards {
             if !middle.is_empty() {
                 self.infixes.insert(middle, index);
                 return;
+            }
+        }
+        if !self.too_many_to_list {
+            if self.listed.len() < LISTED_WILDCARDS {
+                self.listed
+                    .push((head.as_slice().into(), tail.as_slice().into(), index));
+            } else {
+                self.listed = Vec::new();
+                self.too_many_to_list = true;
             }
         }
         let lengths = (head.len(), tail.len());
@@ -455,6 +477,21 @@ impl Wildcards {
                         out(*payload);
                     }
                 });
+        }
+        if !self.too_many_to_list {
+            // The same test the groups' lookups make: long enough, and both ends in place.
+            for (head, tail, index) in &self.listed {
+                if head.len() + tail.len() <= bytes.len()
+                    && bytes.starts_with(head)
+                    && bytes.ends_with(tail)
+                {
+                    let (condition, payload) = &self.conditions[*index as usize];
+                    if condition.accepts_scalar(ScalarRef::String(value)) {
+                        out(*payload);
+                    }
+                }
+            }
+            return;
         }
         let key = &mut scratch.bytes;
         for group in &self.groups {
@@ -514,6 +551,10 @@ pub(super) struct ValueMatcher {
     /// Whether numbers need their double value (anything besides literal lookups wants it).
     pub wants_number_values: bool,
 }
+
+/// Up to this many `equals-ignore-case` texts on a path (and no case-insensitive affixes) are
+/// compared in turn rather than looked up.
+const LISTED_IGNORING_CASE: usize = 8;
 
 /// Bits of a finite double, with both zeros filed together.
 fn number_key(value: f64) -> u64 {
@@ -636,10 +677,19 @@ impl ValueMatcher {
         if !self.suffixes.is_empty() {
             self.suffixes.suffixes_of(bytes, out);
         }
-        if !self.prefixes_ignoring_case.is_empty()
-            || !self.suffixes_ignoring_case.is_empty()
-            || !self.equal_ignoring_case.is_empty()
-        {
+        let affixes_ignoring_case =
+            !self.prefixes_ignoring_case.is_empty() || !self.suffixes_ignoring_case.is_empty();
+        if !affixes_ignoring_case && self.equal_ignoring_case.is_empty() {
+            // Nothing case-insensitive on this path.
+        } else if !affixes_ignoring_case && self.equal_ignoring_case.len() <= LISTED_IGNORING_CASE {
+            // A few lower-cased texts: compared in place, without a lower-cased copy or a hash.
+            for (key, payloads) in &self.equal_ignoring_case {
+                let key = key.as_bytes();
+                if key.len() == bytes.len() && bytes.eq_ignore_ascii_case(key) {
+                    payloads.each(&self.overflow, out);
+                }
+            }
+        } else {
             let lowered = &mut scratch.bytes;
             lowered.clear();
             lowered.extend(bytes.iter().map(u8::to_ascii_lowercase));
@@ -726,6 +776,83 @@ mod tests {
     fn wildcard(source: &str) -> Condition {
         Condition::Wildcard {
             value: Wildcard::parse(source).unwrap(),
+        }
+    }
+
+    /// Every value of a small alphabet, up to `max_len` bytes.
+    fn values_up_to(alphabet: &[u8], max_len: usize) -> Vec<String> {
+        let mut all = vec![String::new()];
+        let mut last = vec![String::new()];
+        for _ in 0..max_len {
+            last = last
+                .iter()
+                .flat_map(|v| alphabet.iter().map(move |&b| format!("{v}{}", b as char)))
+                .collect();
+            all.extend(last.iter().cloned());
+        }
+        all
+    }
+
+    /// The payloads `matcher` gives `value`, sorted, against those of the conditions judged one
+    /// by one by `accepts_scalar`.
+    fn check_against_one_by_one(
+        matcher: &ValueMatcher,
+        conditions: &[Condition],
+        values: &[String],
+    ) {
+        let mut scratch = ValueScratch::default();
+        for value in values {
+            let mut got = Vec::new();
+            matcher.strings(value, &mut scratch, &mut |p| got.push(p));
+            got.sort_unstable();
+            got.dedup();
+            let want: Vec<Payload> = (0..conditions.len() as u32)
+                .filter(|&i| conditions[i as usize].accepts_scalar(ScalarRef::String(value)))
+                .collect();
+            assert_eq!(got, want, "{value:?}");
+        }
+    }
+
+    /// A path's few wildcards are compared in turn, many are looked up per head/tail length
+    /// pair: both must accept exactly what the wildcards accept.
+    #[test]
+    fn listed_and_grouped_wildcards_accept_what_each_wildcard_accepts() {
+        let few = ["1*", "2*0*1", "*21", "1*2*0", "20*1", "0", "*", "2\\*"];
+        let many: Vec<String> = few
+            .iter()
+            .map(|w| w.to_string())
+            .chain(["*0*", "0*0", "1*1", "*2*1*"].map(String::from))
+            .collect();
+        let values = values_up_to(b"012*\\", 5);
+        for (sources, listed) in [(few.map(String::from).to_vec(), true), (many, false)] {
+            let mut matcher = ValueMatcher::default();
+            let conditions: Vec<Condition> = sources.iter().map(|w| wildcard(w)).collect();
+            for (i, condition) in conditions.iter().enumerate() {
+                matcher.insert(condition, i as Payload);
+            }
+            assert_eq!(matcher.wildcards.too_many_to_list, !listed);
+            check_against_one_by_one(&matcher, &conditions, &values);
+        }
+    }
+
+    /// A path's few `equals-ignore-case` texts are compared in place, many (or some beside
+    /// case-insensitive affixes) go through the lower-cased table: both answer alike.
+    #[test]
+    fn listed_and_hashed_ignore_case_texts_accept_the_same_values() {
+        let texts = ["ab", "AB", "bA", "a", "", "abc", "CAB", "b", "bb", "aab"];
+        let values = values_up_to(b"aAbBc", 4);
+        for count in [3, LISTED_IGNORING_CASE, texts.len()] {
+            let mut matcher = ValueMatcher::default();
+            let conditions: Vec<Condition> = texts[..count]
+                .iter()
+                .map(|t| Condition::EqualsIgnoreCase {
+                    value: crate::pattern::CaseInsensitive::new(t),
+                })
+                .collect();
+            for (i, condition) in conditions.iter().enumerate() {
+                matcher.insert(condition, i as Payload);
+            }
+            check_against_one_by_one(&matcher, &conditions, &values);
         }
     }
 
