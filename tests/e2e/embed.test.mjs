@@ -2,7 +2,7 @@
 // the JavaScript API.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, screenshot } from './support.mjs';
+import { startServer, launchBrowser, openPage, screenshot, mainThreadWindows } from './support.mjs';
 
 let server;
 let browser;
@@ -141,9 +141,23 @@ test('a right-to-left override in an event value does not reverse the result sen
 });
 
 // Issue 16, item 10: each keystroke in a 200 KB event took 130-550 ms and nothing warned above
-// PutEvents' 256 KB entry limit. Types into a 256 KB+ event and times keystroke to result.
+// PutEvents' 256 KB entry limit. Types into a 256 KB+ event and records what each keystroke costs
+// the page's main thread (goal: under 50 ms), what the analysis after a pause in typing costs,
+// and the time from a keystroke to its result.
 test('typing into a 256 KB event stays responsive and warns about the PutEvents limit', async () => {
   const { context, page, problems } = await openPage(browser);
+  // Event Timing: each keystroke's time from the key press to the next frame drawn after it, as
+  // the person typing waits for it (the browser reports only those of 16 ms or more, in 8 ms steps).
+  await page.addInitScript(() => {
+    window.keystrokeDurations = new Map();
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (!entry.interactionId || !entry.name.startsWith('key')) continue;
+        const before = window.keystrokeDurations.get(entry.interactionId) ?? 0;
+        window.keystrokeDurations.set(entry.interactionId, Math.max(before, entry.duration));
+      }
+    }).observe({ type: 'event', durationThreshold: 16 });
+  });
   const items = [];
   for (let i = 0; JSON.stringify(items).length < 262_144; i += 1) items.push(`item-${String(i).padStart(6, '0')}`);
   const big = JSON.stringify({ ...JSON.parse(EVENT), detail: { flag: 'on', items } }, null, 1);
@@ -152,10 +166,42 @@ test('typing into a 256 KB event stays responsive and warns about the PutEvents 
   await page.getByText('Matches', { exact: true }).waitFor({ timeout: 60_000 });
   await page.getByText(/a PutEvents entry can be at most 256 KB/).waitFor();
   const editor = page.getByRole('textbox', { name: 'Event', exact: true });
+  // A large text is shown by the text area itself, so a typed character is seen at once rather
+  // than after the pause (the colour layer under it is not redrawn per keystroke).
+  assert.notEqual(await editor.evaluate((area) => getComputedStyle(area).color), 'rgba(0, 0, 0, 0)', 'the text area shows its text');
   const flagEnd = big.indexOf('"on"') + 3;
   await editor.evaluate((area, at) => { area.focus(); area.setSelectionRange(at, at); }, flagEnd);
+  await page.waitForTimeout(500);
+
+  // Ten keystrokes 60 ms apart (quicker than the pause, so no analysis runs between them), each
+  // in its own window of the trace; then the pause, the analysis and the result in the last one.
+  const KEYS = 10;
+  const windows = await mainThreadWindows(browser, page, async () => {
+    for (let i = 0; i < KEYS; i += 1) {
+      await page.evaluate((n) => performance.mark(`window:key ${n}`), i);
+      await page.keyboard.type('x');
+      await page.waitForTimeout(60);
+    }
+    await page.evaluate(() => performance.mark('window:pause'));
+    await page.getByText('Does not match', { exact: true }).waitFor();
+    await page.waitForTimeout(300);
+    await page.evaluate(() => performance.mark('window:end'));
+  });
+  const keys = windows.slice(0, KEYS);
+  const analysis = windows[KEYS];
+  const durations = await page.evaluate(() => [...window.keystrokeDurations.values()]);
+  const round = (ms) => Math.round(ms);
+  const sorted = keys.map((w) => w.cpu).sort((a, b) => a - b);
+  const median = sorted[Math.floor(KEYS / 2)];
+  console.log(`256 KB event (${big.length} bytes), per keystroke while typing: main-thread time ${keys.map((w) => round(w.cpu)).join(', ')} ms ` +
+    `(median ${round(median)}; wall ${keys.map((w) => round(w.wall)).join(', ')} ms); ` +
+    `Event Timing durations of 16 ms or more: ${durations.length ? durations.join(', ') : 'none'} (of ${KEYS} keystrokes)`);
+  console.log(`256 KB event, analysis after the pause: main-thread time ${round(analysis.cpu)} ms, longest task ${round(analysis.longest)} ms`);
+
+  for (let i = 0; i < KEYS; i += 1) await page.keyboard.press('Backspace');
+  await page.getByText('Matches', { exact: true }).waitFor();
   const times = [];
-  for (let round = 0; round < 4; round += 1) {
+  for (let i = 0; i < 4; i += 1) {
     let started = Date.now();
     await page.keyboard.type('x');
     await page.getByText('Does not match', { exact: true }).waitFor();
@@ -165,8 +211,14 @@ test('typing into a 256 KB event stays responsive and warns about the PutEvents 
     await page.getByText('Matches', { exact: true }).waitFor();
     times.push(Date.now() - started);
   }
-  console.log(`256 KB event (${big.length} bytes): keystroke to result ${times.join(', ')} ms (includes a 150 ms typing pause)`);
-  for (const ms of times) assert.ok(ms < 1000, `a keystroke took ${ms} ms`);
+  console.log(`256 KB event: keystroke to result ${times.join(', ')} ms (includes the 150 ms typing pause)`);
+
+  // The goal is the main thread's time per keystroke, measured as thread time so that other jobs
+  // on a busy machine do not count: its median under 50 ms, and no keystroke over 75 ms (one
+  // slower keystroke, e.g. with a garbage collection in it, is allowed half again).
+  assert.ok(median < 50, `a keystroke costs the main thread ${round(median)} ms (median)`);
+  for (const w of keys) assert.ok(w.cpu < 75, `a keystroke cost the main thread ${round(w.cpu)} ms`);
+  for (const ms of times) assert.ok(ms < 1000, `a keystroke took ${ms} ms to its result`);
   assert.deepEqual(problems, []);
   await context.close();
 });
