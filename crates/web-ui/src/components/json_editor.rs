@@ -173,7 +173,8 @@ pub fn JsonEditor(
         }
         set_timeout(
             move || {
-                if typed.get_value() != generation {
+                // The `try_` forms: the editor may have been removed during the pause.
+                if typed.try_get_value() != Some(generation) {
                     return;
                 }
                 let Some(area) = input.get_untracked() else {
@@ -181,8 +182,8 @@ pub fn JsonEditor(
                 };
                 let text = area.value();
                 // Unchanged (typed and undone, or replaced by the owner meanwhile): no new analysis.
-                if value.with_untracked(|current| *current != text) {
-                    value.set(text);
+                if value.try_with_untracked(|current| *current != text) == Some(true) {
+                    value.try_set(text);
                 }
             },
             LARGE_TEXT_PAUSE,
@@ -213,8 +214,8 @@ pub fn JsonEditor(
         }
     };
     let scroller = NodeRef::<html::Div>::new();
-    // Switching between the two ways of showing the text starts both scroll positions afresh:
-    // the outer box does not scroll for a large text, the text area not for a small one.
+    // Switching between the two ways of showing the text: the outer box does not scroll for a
+    // large text (its offset would shift everything), nor the text area for a small one.
     Effect::new(move |previous: Option<bool>| {
         let now = large.get();
         if previous.is_some_and(|was| was != now) {
@@ -222,11 +223,16 @@ pub fn JsonEditor(
                 container.set_scroll_top(0);
                 container.set_scroll_left(0);
             }
-            if let Some(area) = input.get_untracked() {
-                area.set_scroll_top(0);
-                area.set_scroll_left(0);
+            match (now, input.get_untracked()) {
+                (true, Some(area)) => follow_scrolling(area.scroll_top(), area.scroll_left()),
+                (_, area) => {
+                    if let Some(area) = area {
+                        area.set_scroll_top(0);
+                        area.set_scroll_left(0);
+                    }
+                    follow_scrolling(0, 0);
+                }
             }
-            follow_scrolling(0, 0);
         }
         now
     });
