@@ -2,7 +2,7 @@
 // the JavaScript API.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, screenshot } from './support.mjs';
+import { startServer, launchBrowser, openPage, screenshot, mainThreadWindows } from './support.mjs';
 
 let server;
 let browser;
@@ -141,9 +141,23 @@ test('a right-to-left override in an event value does not reverse the result sen
 });
 
 // Issue 16, item 10: each keystroke in a 200 KB event took 130-550 ms and nothing warned above
-// PutEvents' 256 KB entry limit. Types into a 256 KB+ event and times keystroke to result.
+// PutEvents' 256 KB entry limit. Types into a 256 KB+ event and records what each keystroke costs
+// the page's main thread (goal: under 50 ms), what the analysis after a pause in typing costs,
+// and the time from a keystroke to its result.
 test('typing into a 256 KB event stays responsive and warns about the PutEvents limit', async () => {
   const { context, page, problems } = await openPage(browser);
+  // Event Timing: each keystroke's time from the key press to the next frame drawn after it, as
+  // the person typing waits for it (the browser reports only those of 16 ms or more, in 8 ms steps).
+  await page.addInitScript(() => {
+    window.keystrokeDurations = new Map();
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (!entry.interactionId || !entry.name.startsWith('key')) continue;
+        const before = window.keystrokeDurations.get(entry.interactionId) ?? 0;
+        window.keystrokeDurations.set(entry.interactionId, Math.max(before, entry.duration));
+      }
+    }).observe({ type: 'event', durationThreshold: 16 });
+  });
   const items = [];
   for (let i = 0; JSON.stringify(items).length < 262_144; i += 1) items.push(`item-${String(i).padStart(6, '0')}`);
   const big = JSON.stringify({ ...JSON.parse(EVENT), detail: { flag: 'on', items } }, null, 1);
@@ -152,21 +166,110 @@ test('typing into a 256 KB event stays responsive and warns about the PutEvents 
   await page.getByText('Matches', { exact: true }).waitFor({ timeout: 60_000 });
   await page.getByText(/a PutEvents entry can be at most 256 KB/).waitFor();
   const editor = page.getByRole('textbox', { name: 'Event', exact: true });
+  // A large text is shown by the text area itself, so a typed character is seen at once rather
+  // than after the pause (the colour layer under it is not redrawn per keystroke).
+  assert.notEqual(await editor.evaluate((area) => getComputedStyle(area).color), 'rgba(0, 0, 0, 0)', 'the text area shows its text');
+  // It scrolls itself; the line numbers follow it.
+  const gutterShift = await editor.evaluate(async (area) => {
+    area.scrollTop = 3000;
+    await new Promise((resolve) => area.addEventListener('scroll', resolve, { once: true }));
+    const gutter = area.closest('.json-editor').querySelector('.json-editor-gutter');
+    const shift = getComputedStyle(gutter).transform;
+    area.scrollTop = 0;
+    return { shift };
+  });
+  assert.equal(gutterShift.shift, 'matrix(1, 0, 0, 1, 0, -3000)', 'the gutter follows the text area');
   const flagEnd = big.indexOf('"on"') + 3;
   await editor.evaluate((area, at) => { area.focus(); area.setSelectionRange(at, at); }, flagEnd);
-  const times = [];
-  for (let round = 0; round < 4; round += 1) {
-    let started = Date.now();
-    await page.keyboard.type('x');
+  await page.waitForTimeout(500);
+
+  // Ten keystrokes 60 ms apart (quicker than the pause, so no analysis runs between them), each
+  // in its own window of the trace; then the pause, the analysis and the result in the last one.
+  const KEYS = 10;
+  const typeKeys = async (on) => {
+    for (let i = 0; i < KEYS; i += 1) {
+      await on.evaluate((n) => performance.mark(`window:key ${n}`), i);
+      await on.keyboard.type('x');
+      await on.waitForTimeout(60);
+    }
+  };
+  const windows = await mainThreadWindows(browser, page, async () => {
+    await typeKeys(page);
+    await page.evaluate(() => performance.mark('window:pause'));
     await page.getByText('Does not match', { exact: true }).waitFor();
-    times.push(Date.now() - started);
-    started = Date.now();
-    await page.keyboard.press('Backspace');
-    await page.getByText('Matches', { exact: true }).waitFor();
-    times.push(Date.now() - started);
+    await page.waitForTimeout(300);
+    await page.evaluate(() => performance.mark('window:end'));
+  });
+  // The floor: the same keystrokes in a bare text area holding the same text, in the same
+  // browser at the same time. Chrome lays out and paints a text area's whole text per keystroke.
+  const bare = await context.newPage();
+  await bare.setContent('<textarea wrap="off" spellcheck="false" style="width: 40rem; height: 30rem; font: 14px/1.5 monospace; white-space: pre"></textarea>');
+  await bare.locator('textarea').evaluate((area, [text, at]) => { area.value = text; area.focus(); area.setSelectionRange(at, at); }, [big, flagEnd]);
+  await bare.waitForTimeout(500);
+  const bareWindows = await mainThreadWindows(browser, bare, async () => {
+    await typeKeys(bare);
+    await bare.evaluate(() => performance.mark('window:end'));
+  });
+  await bare.close();
+  const keys = windows.slice(0, KEYS);
+  const analysis = windows[KEYS];
+  const durations = await page.evaluate(() => [...window.keystrokeDurations.values()]);
+  const round = (ms) => Math.round(ms);
+  const sorted = keys.map((w) => w.cpu).sort((a, b) => a - b);
+  const median = sorted[Math.floor(KEYS / 2)];
+  const bareSorted = bareWindows.map((w) => w.cpu).sort((a, b) => a - b);
+  console.log(`256 KB event (${big.length} bytes), per keystroke while typing: main-thread time ${keys.map((w) => round(w.cpu)).join(', ')} ms ` +
+    `(median ${round(median)}, third fastest ${round(sorted[2])}; wall ${keys.map((w) => round(w.wall)).join(', ')} ms); ` +
+    `Event Timing durations of 16 ms or more: ${durations.length ? durations.join(', ') : 'none'} (of ${KEYS} keystrokes)`);
+  console.log(`256 KB event in a bare text area: main-thread time ${bareWindows.map((w) => round(w.cpu)).join(', ')} ms per keystroke ` +
+    `(median ${round(bareSorted[Math.floor(KEYS / 2)])}, third fastest ${round(bareSorted[2])})`);
+  console.log(`256 KB event, analysis after the pause: main-thread time ${round(analysis.cpu)} ms, longest task ${round(analysis.longest)} ms`);
+
+  for (let i = 0; i < KEYS; i += 1) await page.keyboard.press('Backspace');
+  await page.getByText('Matches', { exact: true }).waitFor();
+  // Keystroke to result, timed in the page (from the keydown to the frame showing the new verdict)
+  // rather than by polling from here, whose retry steps would be counted too.
+  const keystrokeToResult = async (key, verdict) => {
+    await page.evaluate((word) => {
+      window.resultAfterKey = new Promise((resolve) => {
+        document.addEventListener('keydown', () => {
+          const pressed = performance.now();
+          const observer = new MutationObserver(() => {
+            if (document.querySelector('.verdict-word')?.textContent !== word) return;
+            observer.disconnect();
+            // Until the frame that shows it has been drawn.
+            requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - pressed)));
+          });
+          observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+        }, { once: true, capture: true });
+      });
+    }, verdict);
+    await page.keyboard.press(key);
+    return Math.round(await page.evaluate(() => window.resultAfterKey));
+  };
+  const times = [];
+  for (let i = 0; i < 4; i += 1) {
+    times.push(await keystrokeToResult('x', 'Does not match'));
+    times.push(await keystrokeToResult('Backspace', 'Matches'));
   }
-  console.log(`256 KB event (${big.length} bytes): keystroke to result ${times.join(', ')} ms (includes a 150 ms typing pause)`);
-  for (const ms of times) assert.ok(ms < 1000, `a keystroke took ${ms} ms`);
+  console.log(`256 KB event: keystroke to result ${times.join(', ')} ms (includes the 150 ms typing pause)`);
+
+  // The goal is under 50 ms of main-thread time per keystroke. Thread time leaves out waiting
+  // for the CPU, but on this shared 2-core machine it still drifts with the host's state (the
+  // same bare text area measured 36-46 ms and 60-67 ms half an hour apart), and nearly all of
+  // it is the browser's own work for a text area of 256 KB (16,000 lines). Contention only ever
+  // adds time, so the fastest quarter of the keystrokes (the third of ten) is compared: under
+  // 50 ms, or, when even the bare text area needs more, at most a quarter more than it (the
+  // editor must add next to nothing). Before the fix the editor needed about twice the bare text
+  // area (third fastest 72 ms), and with the colour layer per keystroke 130-550 ms.
+  const third = sorted[2];
+  const allowed = Math.max(50, bareSorted[2] * 1.25);
+  assert.ok(third < allowed, `the third fastest of ${KEYS} keystrokes cost the main thread ${round(third)} ms (allowed ${round(allowed)} ms)`);
+  for (const w of keys) assert.ok(w.cpu < 3 * allowed, `a keystroke cost the main thread ${round(w.cpu)} ms`);
+  // The analysis after the pause no longer holds the page for a fifth of a second (before: a
+  // 190-200 ms task, most of it laying out a second copy of the text).
+  assert.ok(analysis.longest < 100, `the analysis after the pause ran a ${round(analysis.longest)} ms task`);
+  for (const ms of times) assert.ok(ms < 1000, `a keystroke took ${ms} ms to its result`);
   assert.deepEqual(problems, []);
   await context.close();
 });

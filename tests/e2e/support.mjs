@@ -71,3 +71,40 @@ export async function screenshot(page, name) {
 export async function waitForApp(page) {
   await page.getByRole('navigation', { name: 'Sections' }).waitFor({ timeout: 30_000 });
 }
+
+/**
+ * Runs `body` under a Chrome trace and returns the page's main-thread time between the
+ * performance marks `body` makes (`performance.mark('window:<name>')`): for each window its name,
+ * `cpu` (the thread time of the tasks that started in it, in ms: what the work cost the main
+ * thread, which other jobs on a busy machine do not inflate), `wall` (their wall time) and
+ * `longest` (the longest task's thread time). The last mark only ends the window before it.
+ */
+export async function mainThreadWindows(browser, page, body) {
+  const file = path.join(screenshotDir, `trace-${process.pid}-${Date.now()}.json`);
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  await browser.startTracing(page, { path: file, categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
+  try {
+    await body();
+  } finally {
+    await browser.stopTracing();
+  }
+  const { traceEvents } = JSON.parse(fs.readFileSync(file, 'utf8'));
+  fs.unlinkSync(file);
+  const marks = traceEvents
+    .filter((e) => e.cat.includes('blink.user_timing') && e.name.startsWith('window:'))
+    .sort((a, b) => a.ts - b.ts);
+  if (marks.length < 2) throw new Error(`the trace holds ${marks.length} window marks`);
+  // The marks are made on the page's main thread, so their thread is the one to sum up.
+  const { pid, tid } = marks[0];
+  const tasks = traceEvents.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.name === 'RunTask');
+  return marks.slice(0, -1).map((mark, i) => {
+    const inside = tasks.filter((e) => e.ts >= mark.ts && e.ts < marks[i + 1].ts);
+    const ms = (key) => inside.map((e) => (e[key] ?? e.dur) / 1000);
+    return {
+      name: mark.name.slice('window:'.length),
+      cpu: ms('tdur').reduce((a, b) => a + b, 0),
+      wall: ms('dur').reduce((a, b) => a + b, 0),
+      longest: Math.max(0, ...ms('tdur')),
+    };
+  });
+}

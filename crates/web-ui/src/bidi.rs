@@ -30,10 +30,15 @@ pub fn control_name(c: char) -> Option<&'static str> {
     })
 }
 
+/// Whether `text` holds any invisible or bidirectional control character.
+pub fn has_controls(text: &str) -> bool {
+    text.chars().any(|c| control_name(c).is_some())
+}
+
 /// `text` with every control character replaced by a visible `[U+XXXX]`; borrowed when there is
 /// none, which is nearly always.
 pub fn with_visible_controls(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| control_name(c).is_some()) {
+    if !has_controls(text) {
         return Cow::Borrowed(text);
     }
     let mut shown = String::with_capacity(text.len() + 16);
@@ -87,6 +92,14 @@ pub fn split_controls(text: &str) -> Vec<Piece> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn controls_are_found_anywhere_in_a_text() {
+        assert!(!has_controls(""));
+        assert!(!has_controls("{\"a\": \"é ü 😀\"}"));
+        assert!(has_controls("abc\u{202E}def"));
+        assert!(has_controls(&format!("{}\u{FEFF}", "x".repeat(100_000))));
+    }
 
     #[test]
     fn every_listed_control_has_a_name_and_ordinary_text_none() {

@@ -4,13 +4,20 @@
 //! `<span>`s. Both use the same font and padding and never wrap; the `<pre>` gives the pair its
 //! size, so they share one scroll container and stay aligned without scroll syncing. The user's
 //! text only ever becomes text nodes, never markup.
+//!
+//! A large text (see [`is_large_text`]) is edited differently (issue 16, item 10: a keystroke in a
+//! 256 KB event cost the page 70-300 ms). Chrome lays out and paints a text area's whole text on
+//! every keystroke, and the pair above made that text area as tall as the text, next to a second
+//! copy of it: so for a large text the text area shows its own text and scrolls itself in a box
+//! of fixed height, the colour layer holds only the control-character markers (and is empty when
+//! there are none), and the gutter and that layer follow the text area's scrolling.
 
 use leptos::html;
 use leptos::prelude::*;
 
 use std::time::Duration;
 
-use crate::bidi::split_controls;
+use crate::bidi::{has_controls, split_controls};
 use crate::json_highlight::{
     first_problem, is_large_text, line_count, offset_revealing, segments, Highlight,
 };
@@ -39,6 +46,15 @@ fn with_marked_controls(piece: String) -> AnyView {
         })
         .collect_view()
         .into_any()
+}
+
+/// Sets or removes an element's `transform`.
+fn set_transform(element: &web_sys::HtmlElement, transform: Option<&str>) {
+    let style = element.style();
+    let _ = match transform {
+        Some(value) => style.set_property("transform", value),
+        None => style.remove_property("transform").map(|_| ()),
+    };
 }
 
 /// Scrolls the editor so its first failing field or error mark is in view, unless the focus is in
@@ -106,11 +122,16 @@ pub fn JsonEditor(
             .collect::<Vec<_>>()
             .join("\n")
     };
+    let large = Memo::new(move |_| value.with(|text| is_large_text(text)));
     let coloured = move || {
         value.with(|text| {
-            // A large text is drawn as one plain piece: thousands of spans per keystroke froze
-            // the page. Control characters are still marked.
+            // A large text is shown by the text area itself (see the module's comment); this
+            // layer then only marks control characters, under transparent text. Without any, it
+            // stays empty: laying out a second copy of 256 KB took Chrome 250 ms after each pause.
             if is_large_text(text) {
+                if !has_controls(text) {
+                    return ().into_any();
+                }
                 return view! { <span class="tok-plain">{with_marked_controls(text.clone())}</span> }
                     .into_any();
             }
@@ -138,26 +159,85 @@ pub fn JsonEditor(
     // Typing in a large text hands it on only after a pause, so the owner's analysis (parsing
     // and matching the whole text) runs once per pause, not once per keystroke.
     let typed = StoredValue::new(0_u64);
+    let input = NodeRef::<html::Textarea>::new();
     let on_input = move |ev: leptos::ev::Event| {
-        let text = event_target_value(&ev);
         let generation = typed.get_value().wrapping_add(1);
         typed.set_value(generation);
-        if !is_large_text(&text) {
-            value.set(text);
+        // Whether the text is large is judged by the text last handed on, which costs nothing:
+        // reading the text area's value copies the whole text out of the browser (11 ms for
+        // 256 KB), so a large text is read once, when typing pauses. A paste that makes a small
+        // text large is handed on at once; the keystrokes after it wait for a pause.
+        if !value.with_untracked(|text| is_large_text(text)) {
+            value.set(event_target_value(&ev));
             return;
         }
         set_timeout(
             move || {
-                if typed.get_value() == generation {
-                    value.set(text);
+                // The `try_` forms: the editor may have been removed during the pause.
+                if typed.try_get_value() != Some(generation) {
+                    return;
+                }
+                let Some(area) = input.get_untracked() else {
+                    return;
+                };
+                let text = area.value();
+                // Unchanged (typed and undone, or replaced by the owner meanwhile): no new analysis.
+                if value.try_with_untracked(|current| *current != text) == Some(true) {
+                    value.try_set(text);
                 }
             },
             LARGE_TEXT_PAUSE,
         );
     };
+    // A large text's gutter and colour layer follow the text area's own scrolling. Transforms
+    // rather than scroll offsets: the text area's scroll range is larger than theirs by its
+    // scroll bars, so their offsets could not always follow it.
+    let gutter_layer = NodeRef::<html::Pre>::new();
+    let colour_layer = NodeRef::<html::Pre>::new();
+    let follow_scrolling = move |top: i32, left: i32| {
+        if let Some(gutter) = gutter_layer.get_untracked() {
+            let shift = (top != 0).then(|| format!("translateY({}px)", -top));
+            set_transform(&gutter, shift.as_deref());
+        }
+        if let Some(colours) = colour_layer.get_untracked() {
+            let shift =
+                (top != 0 || left != 0).then(|| format!("translate({}px, {}px)", -left, -top));
+            set_transform(&colours, shift.as_deref());
+        }
+    };
+    let on_scroll = move |_| {
+        if !large.get_untracked() {
+            return;
+        }
+        if let Some(area) = input.get_untracked() {
+            follow_scrolling(area.scroll_top(), area.scroll_left());
+        }
+    };
+    let scroller = NodeRef::<html::Div>::new();
+    // Switching between the two ways of showing the text: the outer box does not scroll for a
+    // large text (its offset would shift everything), nor the text area for a small one.
+    Effect::new(move |previous: Option<bool>| {
+        let now = large.get();
+        if previous.is_some_and(|was| was != now) {
+            if let Some(container) = scroller.get_untracked() {
+                container.set_scroll_top(0);
+                container.set_scroll_left(0);
+            }
+            match (now, input.get_untracked()) {
+                (true, Some(area)) => follow_scrolling(area.scroll_top(), area.scroll_left()),
+                (_, area) => {
+                    if let Some(area) = area {
+                        area.set_scroll_top(0);
+                        area.set_scroll_left(0);
+                    }
+                    follow_scrolling(0, 0);
+                }
+            }
+        }
+        now
+    });
     let invalid = move || problem_id.with(Option::is_some);
     // A new first problem is brought into view once the marks are drawn.
-    let scroller = NodeRef::<html::Div>::new();
     Effect::new(move |previous: Option<Option<usize>>| {
         let first = highlights.with(|marks| first_problem(marks));
         if first.is_some() && previous.flatten() != first {
@@ -167,15 +247,16 @@ pub fn JsonEditor(
     });
 
     view! {
-        <div class="json-editor" class:json-editor-readonly=readonly>
+        <div class="json-editor" class:json-editor-readonly=readonly class:json-editor-large=move || large.get()>
             <label class="json-editor-label" for=id.clone()>{label}</label>
             <div class="json-editor-scroll" class:json-editor-invalid=invalid node_ref=scroller>
-                <pre class="json-editor-gutter" aria-hidden="true">{gutter}</pre>
+                <pre class="json-editor-gutter" aria-hidden="true" node_ref=gutter_layer>{gutter}</pre>
                 <div class="json-editor-code">
                     // The trailing space keeps a final empty line (and the caret on it) visible.
-                    <pre class="json-editor-colours" aria-hidden="true">{coloured}" "</pre>
+                    <pre class="json-editor-colours" aria-hidden="true" node_ref=colour_layer>{coloured}" "</pre>
                     <textarea
                         id=id
+                        node_ref=input
                         class="json-editor-input"
                         wrap="off"
                         spellcheck="false"
@@ -186,6 +267,7 @@ pub fn JsonEditor(
                         aria-describedby=move || problem_id.get()
                         prop:value=move || value.get()
                         on:input=on_input
+                        on:scroll=on_scroll
                     ></textarea>
                 </div>
             </div>
