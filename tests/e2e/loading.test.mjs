@@ -111,7 +111,7 @@ test('the page says it is loading, then gives way to the app', async () => {
   await context.close();
 });
 
-for (const [name, entry] of [['playground', ''], ['simulator', 'simulator/'], ['embed', 'embed/'], ['custom bus', 'custom-bus/']]) {
+for (const [name, entry] of [['playground', ''], ['simulator', 'simulator/'], ['embed', 'embed/'], ['custom bus', 'custom-bus/'], ['course', 'learn/']]) {
   test(`the ${name} page explains a wasm that cannot load`, async () => {
     const { context, page } = await openPage(browser, { serviceWorkers: 'block' });
     await page.route(/_bg\.wasm$/, (route) => route.abort('failed'));
