@@ -1,15 +1,6 @@
-// Every entry page's start-up script, inlined into its <head> by Trunk
-// (`<link data-trunk rel="inline" href="…/boot.js">`), so each page has it without another
-// request and it has one home.
-//
-// Until the app mounts, #app-loading says that it is loading; if the WebAssembly module cannot
-// load or run (or the browser has no WebAssembly at all), it says so and what to do, instead of
-// a blank page with an error in the console. Trunk's loader dispatches TrunkApplicationStarted
-// once the app has started.
-//
-// Offline support: a page whose <html> names the site's service worker
-// (`data-service-worker="../sw.js"`) registers it. Docs embeds name none: they live in other
-// sites' frames and use a worker only when the playground's own one already covers them.
+// Every entry page's start-up script, inlined into its <head> by Trunk (rel="inline"). It shows
+// that the page is loading, or why it cannot start; pages whose <html> names the service worker
+// (data-service-worker) register it. Kept short: every page ships these bytes.
 (function () {
   var started = false;
   var worker = document.documentElement.dataset.serviceWorker;
@@ -48,9 +39,8 @@
     started = true;
     var b = box();
     if (b) b.remove();
-    // The first visit is not controlled by the service worker: tell it which files the page
-    // loaded, so it caches them for offline use from the browser's cache (see sw.js). A page that
-    // registered the worker waits until it is active; an embed asks whether one covers it.
+    // A first visit is not controlled by the worker: tell it which files the page loaded, so it
+    // caches them for offline use (see sw.js). Embeds register none; one may still cover them.
     if (offline) {
       (worker ? navigator.serviceWorker.ready : navigator.serviceWorker.getRegistration()).then(function (registration) {
         var active = registration && (registration.active || registration.waiting || registration.installing);
