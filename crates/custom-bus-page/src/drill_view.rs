@@ -6,7 +6,7 @@ use custom_bus::transform::default_engine;
 use leptos::prelude::*;
 
 use crate::app::use_workspace;
-use crate::forms::{sample_events, DrillForm, ProblemLine};
+use crate::forms::{form_problem, sample_events, DrillForm, ProblemLine};
 use crate::problem_list::ProblemList;
 
 fn column(side: Side, comparison: &OutageComparison) -> impl IntoView {
@@ -60,14 +60,9 @@ pub fn DrillStep() -> impl IntoView {
                 });
             let drill = form.with_untracked(|f| f.drill(rule, bus, events))?;
             let engine = default_engine();
-            drill.run(engine.as_deref()).map_err(|error| {
-                vec![ProblemLine {
-                    at: "Outage drill".into(),
-                    message: error.to_string(),
-                    aws_text: false,
-                    warning: false,
-                }]
-            })
+            drill
+                .run(engine.as_deref())
+                .map_err(|error| vec![form_problem("Outage drill", error.to_string())])
         })();
         outcome.set(Some(result));
     };

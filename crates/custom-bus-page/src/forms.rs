@@ -37,7 +37,7 @@ pub struct ProblemLine {
     pub warning: bool,
 }
 
-fn lines_of(problems: &Problems) -> Vec<ProblemLine> {
+pub fn lines_of(problems: &Problems) -> Vec<ProblemLine> {
     problems
         .all()
         .iter()
@@ -50,7 +50,7 @@ fn lines_of(problems: &Problems) -> Vec<ProblemLine> {
         .collect()
 }
 
-fn form_problem(at: &str, message: String) -> ProblemLine {
+pub fn form_problem(at: &str, message: String) -> ProblemLine {
     ProblemLine {
         at: at.to_owned(),
         message,

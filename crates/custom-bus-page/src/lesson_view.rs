@@ -6,7 +6,7 @@ use custom_bus::filter::{FilterSpec, Scope};
 use custom_bus::lesson::{LessonTask, SCOPES_LESSON};
 use leptos::prelude::*;
 
-use crate::forms::ProblemLine;
+use crate::forms::lines_of;
 use crate::lesson_progress::{LessonProgress, DAMAGED_KEY, STORAGE_KEY};
 use crate::problem_list::ProblemList;
 
@@ -103,17 +103,7 @@ fn TaskView(
                 .collect()
         });
         let grade = task.grade(&filters);
-        let problems: Vec<ProblemLine> = grade
-            .problems
-            .all()
-            .iter()
-            .map(|p| ProblemLine {
-                at: p.path().to_string(),
-                message: p.message().to_owned(),
-                aws_text: p.is_aws_text(),
-                warning: p.severity() == custom_bus::problem::Severity::Warning,
-            })
-            .collect();
+        let problems = lines_of(&grade.problems);
         (grade.is_solved(), grade.events, problems)
     });
     // Solved once, solved for good: the outline counts it.
