@@ -140,6 +140,73 @@ test('a right-to-left override in an event value does not reverse the result sen
   await context.close();
 });
 
+// Issue 16, items 10 and 13 together: a large text is shown by the text area itself, so its colour
+// layer keeps only the markers of invisible and bidirectional control characters. Checks that a
+// marker is drawn in a large text where the character sits, follows the text area's scrolling,
+// and that the editor changes between its two ways of showing text as the text grows and shrinks.
+test('a large event keeps its control-character markers and the editor switches modes with the size', async () => {
+  const { context, page, problems } = await openPage(browser);
+  const items = [];
+  for (let i = 0; JSON.stringify(items).length < 100_000; i += 1) items.push(`item-${String(i).padStart(6, '0')}`);
+  // The override sits in the 1,001st item, about line 1,000 of the indented text.
+  items[1000] = 'abc\u202Edef';
+  const big = JSON.stringify({ ...JSON.parse(EVENT), detail: { flag: 'on', items } }, null, 1);
+  assert.ok(big.length > 64 * 1024, 'over the editor\'s large-text size');
+  await page.goto(`${server.url}embed/#/embed?pattern=${encodeURIComponent('{"detail":{"flag":["on"]}}')}&event=${encodeURIComponent(big)}`);
+  await page.getByText('Matches', { exact: true }).waitFor({ timeout: 60_000 });
+  const editor = page.locator('#embed-event');
+  const box = page.locator('.json-editor', { has: editor });
+  assert.equal(await box.evaluate((el) => el.classList.contains('json-editor-large')), true, 'a large text is edited in large mode');
+  const markers = box.locator('.tok-control');
+  assert.equal(await markers.count(), 1, 'one marker for the one override');
+  assert.equal(await markers.first().getAttribute('data-control'), 'RIGHT-TO-LEFT OVERRIDE');
+  // Scroll the text area so the override's line is near the top: the marker must be there too,
+  // inside the visible part of the text area (the layer follows the area's own scrolling).
+  const line = big.slice(0, big.indexOf('\u202E')).split('\n').length;
+  const placed = await editor.evaluate(async (area, lineNumber) => {
+    const lineHeight = parseFloat(getComputedStyle(area).lineHeight);
+    const scrolled = new Promise((resolve) => area.addEventListener('scroll', resolve, { once: true }));
+    area.scrollTop = (lineNumber - 3) * lineHeight;
+    await scrolled;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const areaBox = area.getBoundingClientRect();
+    const element = area.closest('.json-editor').querySelector('.tok-control');
+    const marker = element.getBoundingClientRect();
+    return {
+      lineHeight, areaTop: areaBox.top, areaLeft: areaBox.left, areaRight: areaBox.right,
+      top: marker.top, left: marker.left, height: marker.height,
+      // The character has no width; the marker is drawn as a bar beside it.
+      bar: getComputedStyle(element, '::after').borderLeftWidth,
+    };
+  }, line);
+  assert.ok(placed.height > 0 && placed.bar === '2px', `the marker is drawn: ${JSON.stringify(placed)}`);
+  assert.ok(placed.left >= placed.areaLeft && placed.left <= placed.areaRight, `the marker is inside the text area: ${JSON.stringify(placed)}`);
+  assert.ok(placed.top >= placed.areaTop && placed.top <= placed.areaTop + 4 * placed.lineHeight,
+    `the marker is on its line near the top of the scrolled text area: ${JSON.stringify(placed)}`);
+  await screenshot(page, 'embed-large-event-control-marker');
+
+  // Shrinking the text below the size goes back to colours (tokens and marks), and the marker
+  // stays; growing it again goes back to large mode.
+  const small = JSON.stringify({ ...JSON.parse(EVENT), detail: { flag: 'off', name: 'abc\u202Edef' } }, null, 1);
+  await editor.fill(small);
+  await page.getByText('Does not match', { exact: true }).waitFor();
+  assert.equal(await box.evaluate((el) => el.classList.contains('json-editor-large')), false, 'a small text leaves large mode');
+  assert.ok(await box.locator('.json-editor-colours .tok-key').count() > 3, 'a small text is coloured');
+  assert.equal(await markers.count(), 1, 'the marker is kept in a small text');
+  assert.equal(await editor.evaluate((area) => area.scrollTop), 0, 'the text area starts at the top again');
+  // As a paste would (Playwright's fill types a text this long too slowly).
+  await editor.evaluate((area, text) => {
+    area.value = text;
+    area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  }, big);
+  await page.getByText('Matches', { exact: true }).waitFor();
+  assert.equal(await box.evaluate((el) => el.classList.contains('json-editor-large')), true, 'a pasted large text goes back to large mode');
+  assert.equal(await box.locator('.json-editor-colours .tok-key').count(), 0, 'no colours in large mode');
+  assert.equal(await markers.count(), 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 // Issue 16, item 10: each keystroke in a 200 KB event took 130-550 ms and nothing warned above
 // PutEvents' 256 KB entry limit. Types into a 256 KB+ event and records what each keystroke costs
 // the page's main thread (goal: under 50 ms), what the analysis after a pause in typing costs,

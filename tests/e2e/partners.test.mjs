@@ -3,7 +3,7 @@
 // sources and buses with its actions, surviving a reload.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, screenshot, waitForApp } from './support.mjs';
+import { startServer, launchBrowser, openPage, screenshot, storedJson, waitForApp } from './support.mjs';
 
 const STATE_KEY = 'eventbridge-playground/state/v1';
 
@@ -126,7 +126,7 @@ test('the account ID is validated next to the field and saved when valid', async
   await page.getByText('Working as account 111122223333').waitFor();
   const suggested = await page.getByLabel('Event source name').inputValue();
   assert.match(suggested, /^aws\.partner\/auth0\.com\//);
-  const saved = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), STATE_KEY));
+  const saved = await storedJson(page, STATE_KEY, (stored) => stored.account === '111122223333');
   assert.equal(saved.account, '111122223333');
 
   await page.reload();
@@ -283,7 +283,7 @@ test('sample events can be read, copied and used in the rule builder', async () 
   await samples.getByRole('button', { name: 'Use in rule builder: Successful login (log type s)' }).click();
   await page.getByRole('heading', { level: 1, name: 'Rules' }).waitFor();
   assert.match(page.url(), /#\/rules$/);
-  const saved = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), STATE_KEY));
+  const saved = await storedJson(page, STATE_KEY, (stored) => Boolean(stored.draft?.event));
   assert.equal(saved.draft.event, text);
   assert.deepEqual(problems, []);
   await context.close();

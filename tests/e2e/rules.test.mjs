@@ -4,7 +4,7 @@
 // safety: hostile text stays text and unfinished work survives a reload.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, screenshot, waitForApp } from './support.mjs';
+import { startServer, launchBrowser, openPage, screenshot, storedJson, mainThreadWindows, waitForApp } from './support.mjs';
 
 const STATE_KEY = 'eventbridge-playground/state/v1';
 const ACCOUNT = '123456789012';
@@ -43,11 +43,6 @@ async function openRules(browser, state, options = {}) {
 
 async function currentStep(page) {
   return page.locator('.wizard-steps [aria-current="step"]').textContent();
-}
-
-/** Waits until the app has written its state (the autosave runs after each change). */
-async function savedState(page) {
-  return page.evaluate((key) => JSON.parse(window.localStorage.getItem(key)), STATE_KEY);
 }
 
 let server;
@@ -308,7 +303,7 @@ test('saved rules can be edited, duplicated, disabled, enabled and deleted', asy
   await page.getByRole('button', { name: 'Save rule' }).click();
   await page.getByText('Rule orders saved on event bus default.').waitFor();
   assert.match(await table.innerText(), /All shop events/);
-  const saved = await savedState(page);
+  const saved = await storedJson(page, STATE_KEY, (stored) => stored.rules?.rules?.[0]?.description === 'All shop events');
   assert.equal(saved.rules.rules.length, 1);
   assert.equal(saved.rules.rules[0].description, 'All shop events');
 
@@ -364,6 +359,85 @@ test('unfinished work survives a reload: the open step, the form and both editor
   assert.match(await page.locator('#event-problem').innerText(), /Parameter Event is not valid\./);
   await page.getByRole('button', { name: /Step 1/ }).click();
   assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), 'half-done');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// Issue 13, item 3: the state was serialized and written to storage on every change, so each
+// keystroke paid for the whole state (a draft event may be 256 KB). It is now saved once the
+// state has been still for a moment, and at once when the page is left, so nothing is lost.
+test('typing is saved once after a pause, and a reload straight after an edit keeps it', async () => {
+  const { context, page, problems } = await openRules(browser, shopifyState());
+  await page.evaluate((key) => {
+    window.stateWrites = 0;
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (name, value) {
+      if (name === key) window.stateWrites += 1;
+      return setItem.call(this, name, value);
+    };
+  }, STATE_KEY);
+  await page.getByRole('button', { name: 'Create rule' }).click();
+  await page.getByRole('button', { name: /Step 2/ }).click();
+  const editor = page.getByLabel('Event', { exact: true });
+  await editor.fill('');
+  await page.waitForTimeout(600);
+  const before = await page.evaluate(() => window.stateWrites);
+  // Twenty keystrokes, faster than the pause: one write after them, not twenty.
+  await editor.pressSequentially('{"typed": "abcdefg"}', { delay: 20 });
+  await storedJson(page, STATE_KEY, (stored) => stored.draft?.event === '{"typed": "abcdefg"}');
+  await page.waitForTimeout(600);
+  const writes = (await page.evaluate(() => window.stateWrites)) - before;
+  console.log(`autosave: ${writes} write(s) of the state for 20 keystrokes 20 ms apart`);
+  assert.ok(writes >= 1 && writes <= 3, `the state was written ${writes} times for 20 keystrokes`);
+  // An edit followed at once by a reload (inside the pause) is saved as the page goes.
+  await editor.fill('{"last": "edit"}');
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await page.getByLabel('Event', { exact: true }).inputValue(), '{"last": "edit"}');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// Issue 16, item 10, in the rule builder rather than the embed: after a pause in typing into a
+// 256 KB event, the workbench parses and matches it, redraws the result and the event's tree of
+// leaves, and saves the state. Records what that costs the main thread and checks that no single
+// task holds the page for long.
+test('the rule builder with a 256 KB event: the work after a pause in typing, saving included', async () => {
+  const items = [];
+  for (let i = 0; JSON.stringify(items).length < 262_144; i += 1) items.push(`item-${String(i).padStart(6, '0')}`);
+  const envelope = {
+    id: '1', account: ACCOUNT, source: 'aws.partner/shopify.com/1/orders', time: '2024-01-01T00:00:00Z',
+    region: REGION, resources: [], 'detail-type': 'shopifyWebhook',
+  };
+  const big = JSON.stringify({ ...envelope, detail: { flag: 'on', items } }, null, 1);
+  const { context, page, problems } = await openRules(browser, shopifyState({ draft: { pattern: '{"detail":{"flag":["on"]}}', event: big } }));
+  await page.getByRole('button', { name: 'Create rule' }).click();
+  await page.getByRole('button', { name: /Step 2/ }).click();
+  const result = page.getByRole('region', { name: 'Result' });
+  await result.getByText('Matches', { exact: true }).waitFor({ timeout: 60_000 });
+  const editor = page.getByLabel('Event', { exact: true });
+  const flagEnd = big.indexOf('"on"') + 3;
+  await editor.evaluate((area, at) => { area.focus(); area.setSelectionRange(at, at); }, flagEnd);
+  await page.waitForTimeout(800);
+  const KEYS = 5;
+  const windows = await mainThreadWindows(browser, page, async () => {
+    for (let i = 0; i < KEYS; i += 1) {
+      await page.evaluate((n) => performance.mark(`window:key ${n}`), i);
+      await page.keyboard.type('x');
+      await page.waitForTimeout(60);
+    }
+    await page.evaluate(() => performance.mark('window:pause'));
+    await result.getByText('Does not match', { exact: true }).waitFor();
+    await storedJson(page, STATE_KEY, (stored) => stored.draft?.event?.includes('"onxxxxx"'));
+    await page.waitForTimeout(300);
+    await page.evaluate(() => performance.mark('window:end'));
+  });
+  const round = (ms) => Math.round(ms);
+  const keys = windows.slice(0, KEYS);
+  const after = windows[KEYS];
+  console.log(`rule builder, 256 KB event (${big.length} bytes): per keystroke ${keys.map((w) => round(w.cpu)).join(', ')} ms of main-thread time; ` +
+    `after the pause (analysis, result, tree, saving): ${round(after.cpu)} ms, longest task ${round(after.longest)} ms`);
+  assert.ok(after.longest < 100, `the work after the pause ran a ${round(after.longest)} ms task`);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -108,3 +108,27 @@ export async function mainThreadWindows(browser, page, body) {
     };
   });
 }
+
+/**
+ * The JSON stored under `key` once `holds(stored)` is true. The workbench saves its state a
+ * moment after the last change (its autosave waits for the state to be still), so a test reads
+ * what was saved by waiting for it rather than reading at once.
+ */
+export async function storedJson(page, key, holds) {
+  const handle = await page.waitForFunction(
+    ([name, test]) => {
+      const text = localStorage.getItem(name);
+      if (text === null) return false;
+      try {
+        const value = JSON.parse(text);
+        // eslint-disable-next-line no-new-func
+        return new Function('stored', `return (${test})(stored)`)(value) ? value : false;
+      } catch {
+        return false;
+      }
+    },
+    [key, holds.toString()],
+    { timeout: 10_000 },
+  );
+  return handle.jsonValue();
+}

@@ -9,9 +9,9 @@ use wasm_bindgen::JsCast;
 use leptos::task::spawn_local;
 use web_ui::components::site_nav::SiteNav;
 
+use crate::autosave::autosave;
 use crate::backups_view::BackupList;
 use crate::context::{replace_state, AppContext};
-use crate::model::backups::without_save_failure;
 use crate::route::{Page, Route, Section};
 use crate::share;
 use crate::storage;
@@ -103,32 +103,7 @@ pub fn App(page: Page, pages: fn(Route) -> AnyView) -> impl IntoView {
     };
     provide_context(app);
     open_shared_state(app);
-    // Autosave: every change of the state is written to browser storage.
-    Effect::new(move |previous: Option<()>| {
-        let state = app.state.get();
-        if previous.is_some() {
-            match storage::save(&state) {
-                // Not over a notice that already says so (it may say more, e.g. what a link did).
-                Err(message) => {
-                    if !app
-                        .notice
-                        .with_untracked(|n| n.as_ref().is_some_and(|n| n.contains(&message)))
-                    {
-                        app.notice.set(Some(message));
-                    }
-                }
-                // Saving works (again): a notice that said it did not is no longer true.
-                Ok(()) => {
-                    if let Some(notice) = app.notice.get_untracked() {
-                        let cleared = without_save_failure(&notice, &storage::SAVE_FAILURES);
-                        if cleared.as_deref() != Some(notice.as_str()) {
-                            app.notice.set(cleared);
-                        }
-                    }
-                }
-            }
-        }
-    });
+    autosave(app);
 
     let (route, set_route) = signal(current_route());
     // The browser owns history: links change the fragment, back/forward fire `hashchange`.

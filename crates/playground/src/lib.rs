@@ -12,6 +12,7 @@
 #![forbid(unsafe_code)]
 
 mod app;
+mod autosave;
 mod backups_view;
 mod context;
 mod model;

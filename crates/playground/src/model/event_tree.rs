@@ -17,14 +17,14 @@ pub const MAX_TREE_DEPTH: usize = 24;
 const SHOWN_CHARS: usize = 60;
 
 /// Where a row sits in its parent.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum RowLabel {
     Root,
     Key(String),
     Index(usize),
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum RowContent {
     Object {
         members: usize,
@@ -38,7 +38,7 @@ pub enum RowContent {
 }
 
 /// A scalar value of the event.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Leaf {
     pub kind: ScalarKind,
     /// The value as the tree shows it (JSON text, long strings shortened).
@@ -47,7 +47,7 @@ pub struct Leaf {
     pub value: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct TreeRow {
     pub depth: usize,
     pub label: RowLabel,
@@ -62,7 +62,7 @@ impl TreeRow {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct EventTree {
     pub rows: Vec<TreeRow>,
     /// True when rows were left out because of [`MAX_TREE_ROWS`].

@@ -215,21 +215,24 @@ fn PatternBuilder(ctx: RulesContext) -> impl IntoView {
             <div class="builder-layout">
                 <div class="event-tree-wrap">
                     <h4 id="event-tree-title">"Values of the event"</h4>
-                    {move || match tree.get() {
-                        None => view! { <p class="hint">"The event is not valid JSON yet, so there is nothing to choose from."</p> }.into_any(),
-                        Some(tree) => {
-                            let truncated = tree.truncated;
-                            view! {
-                                <ul class="event-tree" aria-labelledby="event-tree-title">
-                                    {tree.rows.into_iter().map(|row| view! { <TreeRowView row add /> }).collect_view()}
-                                </ul>
-                                {truncated.then(|| view! {
-                                    <p class="hint">{format!("Only the first {MAX_TREE_ROWS} values are listed.")}</p>
-                                })}
-                            }
-                            .into_any()
-                        }
-                    }}
+                    <Show
+                        when=move || tree.with(Option::is_some)
+                        fallback=|| view! { <p class="hint">"The event is not valid JSON yet, so there is nothing to choose from."</p> }
+                    >
+                        // Keyed by position and content, so an edit redraws only the rows it
+                        // changed: redrawing all 800 after each pause in typing into a large
+                        // event held the page for about 100 ms.
+                        <ul class="event-tree" aria-labelledby="event-tree-title">
+                            <For
+                                each=move || tree.with(|tree| tree.as_ref().map(|t| t.rows.clone()).unwrap_or_default().into_iter().enumerate())
+                                key=|row| row.clone()
+                                children=move |(_, row)| view! { <TreeRowView row add /> }
+                            />
+                        </ul>
+                        {move || tree.with(|t| t.as_ref().is_some_and(|t| t.truncated)).then(|| view! {
+                            <p class="hint">{format!("Only the first {MAX_TREE_ROWS} values are listed.")}</p>
+                        })}
+                    </Show>
                 </div>
                 <div class="built-fields-wrap">
                     <h4 id="built-fields-title">"Fields of the built pattern"</h4>
