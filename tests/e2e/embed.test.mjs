@@ -136,6 +136,7 @@ test('a right-to-left override in an event value does not reverse the result sen
   });
   assert.ok(order.m < order.h, `"match" reads left to right: m at ${order.m}, h at ${order.h}`);
   assert.equal(await page.locator('#embed-event').locator('..').locator('.tok-control').count(), 1, 'the editor marks the character');
+  assert.match(await page.locator('#embed-event-controls').innerText(), /RIGHT-TO-LEFT OVERRIDE \(U\+202E\) on line 1\./);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -160,9 +161,15 @@ test('a large event keeps its control-character markers and the editor switches 
   const markers = box.locator('.tok-control');
   assert.equal(await markers.count(), 1, 'one marker for the one override');
   assert.equal(await markers.first().getAttribute('data-control'), 'RIGHT-TO-LEFT OVERRIDE');
+  // The bar is easy to miss in 5,000 lines: a sentence under the editor names it and its line,
+  // and the text area points at it.
+  const line = big.slice(0, big.indexOf('\u202E')).split('\n').length;
+  const note = box.locator('.json-editor-controls');
+  assert.equal(await note.innerText(), 'This text holds 1 invisible or bidirectional control character, so it may read ' +
+    `differently from what it holds: RIGHT-TO-LEFT OVERRIDE (U+202E) on line ${line}.`);
+  assert.match(await editor.getAttribute('aria-describedby'), /embed-event-controls/);
   // Scroll the text area so the override's line is near the top: the marker must be there too,
   // inside the visible part of the text area (the layer follows the area's own scrolling).
-  const line = big.slice(0, big.indexOf('\u202E')).split('\n').length;
   const placed = await editor.evaluate(async (area, lineNumber) => {
     const lineHeight = parseFloat(getComputedStyle(area).lineHeight);
     const scrolled = new Promise((resolve) => area.addEventListener('scroll', resolve, { once: true }));
@@ -260,6 +267,25 @@ test('typing into a 256 KB event stays responsive and warns about the PutEvents 
       await on.waitForTimeout(60);
     }
   };
+  // The floor: the same keystrokes in a bare text area holding the same text, in the same
+  // browser at the same time. Chrome lays out and paints a text area's whole text per keystroke.
+  // Measured just before and just after the editor, as the machine's load drifts.
+  const bareKeystrokes = async () => {
+    const bare = await context.newPage();
+    await bare.setContent('<textarea wrap="off" spellcheck="false" style="width: 40rem; height: 30rem; font: 14px/1.5 monospace; white-space: pre"></textarea>');
+    await bare.locator('textarea').evaluate((area, [text, at]) => { area.value = text; area.focus(); area.setSelectionRange(at, at); }, [big, flagEnd]);
+    await bare.waitForTimeout(500);
+    const measured = await mainThreadWindows(browser, bare, async () => {
+      await typeKeys(bare);
+      await bare.evaluate(() => performance.mark('window:end'));
+    });
+    await bare.close();
+    await page.bringToFront();
+    return measured;
+  };
+  const bareBefore = await bareKeystrokes();
+  await editor.evaluate((area, at) => { area.focus(); area.setSelectionRange(at, at); }, flagEnd);
+  await page.waitForTimeout(300);
   const windows = await mainThreadWindows(browser, page, async () => {
     await typeKeys(page);
     await page.evaluate(() => performance.mark('window:pause'));
@@ -267,17 +293,9 @@ test('typing into a 256 KB event stays responsive and warns about the PutEvents 
     await page.waitForTimeout(300);
     await page.evaluate(() => performance.mark('window:end'));
   });
-  // The floor: the same keystrokes in a bare text area holding the same text, in the same
-  // browser at the same time. Chrome lays out and paints a text area's whole text per keystroke.
-  const bare = await context.newPage();
-  await bare.setContent('<textarea wrap="off" spellcheck="false" style="width: 40rem; height: 30rem; font: 14px/1.5 monospace; white-space: pre"></textarea>');
-  await bare.locator('textarea').evaluate((area, [text, at]) => { area.value = text; area.focus(); area.setSelectionRange(at, at); }, [big, flagEnd]);
-  await bare.waitForTimeout(500);
-  const bareWindows = await mainThreadWindows(browser, bare, async () => {
-    await typeKeys(bare);
-    await bare.evaluate(() => performance.mark('window:end'));
-  });
-  await bare.close();
+  const bareAfter = await bareKeystrokes();
+  const thirdFastest = (measured) => measured.map((w) => w.cpu).sort((a, b) => a - b)[2];
+  const bareWindows = thirdFastest(bareAfter) >= thirdFastest(bareBefore) ? bareAfter : bareBefore;
   const keys = windows.slice(0, KEYS);
   const analysis = windows[KEYS];
   const durations = await page.evaluate(() => [...window.keystrokeDurations.values()]);

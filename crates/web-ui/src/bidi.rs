@@ -89,9 +89,70 @@ pub fn split_controls(text: &str) -> Vec<Piece> {
     pieces
 }
 
+/// How many of the first control characters [`controls_note`] names.
+const NAMED_CONTROLS: usize = 3;
+
+/// A sentence under an editor whose text holds control characters, naming the first few with
+/// their lines (the marker in the text is a thin bar, easy to miss in a long text), or `None`
+/// when there are none. Like a code host's warning about bidirectional text: the line may read
+/// differently from what it holds.
+pub fn controls_note(text: &str) -> Option<String> {
+    let mut count = 0usize;
+    let mut named = Vec::new();
+    let mut line = 1usize;
+    for c in text.chars() {
+        if c == '\n' {
+            line += 1;
+        } else if let Some(name) = control_name(c) {
+            count += 1;
+            if named.len() < NAMED_CONTROLS {
+                named.push(format!("{name} (U+{:04X}) on line {line}", u32::from(c)));
+            }
+        }
+    }
+    if count == 0 {
+        return None;
+    }
+    let what = if count == 1 {
+        "1 invisible or bidirectional control character".to_owned()
+    } else {
+        format!("{count} invisible or bidirectional control characters")
+    };
+    let more = if count > named.len() {
+        format!(", and {} more", count - named.len())
+    } else {
+        String::new()
+    };
+    Some(format!(
+        "This text holds {what}, so it may read differently from what it holds: {}{more}.",
+        named.join(", ")
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_note_names_the_first_controls_with_their_lines() {
+        assert_eq!(controls_note("{\n  \"a\": \"plain é\"\n}"), None);
+        assert_eq!(
+            controls_note("{\n \"name\": \"abc\u{202E}def\"\n}").as_deref(),
+            Some(
+                "This text holds 1 invisible or bidirectional control character, so it may read \
+                 differently from what it holds: RIGHT-TO-LEFT OVERRIDE (U+202E) on line 2."
+            )
+        );
+        let many = "\u{200B}\n\u{2067}\n\n\u{FEFF}\u{202C}\u{200F}";
+        assert_eq!(
+            controls_note(many).as_deref(),
+            Some(
+                "This text holds 5 invisible or bidirectional control characters, so it may read \
+                 differently from what it holds: ZERO WIDTH SPACE (U+200B) on line 1, RIGHT-TO-LEFT \
+                 ISOLATE (U+2067) on line 2, ZERO WIDTH NO-BREAK SPACE (U+FEFF) on line 4, and 2 more."
+            )
+        );
+    }
 
     #[test]
     fn controls_are_found_anywhere_in_a_text() {

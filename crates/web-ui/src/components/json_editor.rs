@@ -17,7 +17,7 @@ use leptos::prelude::*;
 
 use std::time::Duration;
 
-use crate::bidi::{has_controls, split_controls};
+use crate::bidi::{controls_note, has_controls, split_controls};
 use crate::json_highlight::{
     first_problem, is_large_text, line_count, offset_revealing, segments, Highlight,
 };
@@ -237,6 +237,21 @@ pub fn JsonEditor(
         now
     });
     let invalid = move || problem_id.with(Option::is_some);
+    // Control characters are marked in the text by a thin bar, easy to miss in a long text; a
+    // sentence under the editor names them with their lines.
+    let note = Memo::new(move |_| value.with(|text| controls_note(text)));
+    let note_id = format!("{id}-controls");
+    let described_by = {
+        let note_id = note_id.clone();
+        move || {
+            let ids: Vec<String> = problem_id
+                .get()
+                .into_iter()
+                .chain(note.with(Option::is_some).then(|| note_id.clone()))
+                .collect();
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
     // A new first problem is brought into view once the marks are drawn.
     Effect::new(move |previous: Option<Option<usize>>| {
         let first = highlights.with(|marks| first_problem(marks));
@@ -264,13 +279,14 @@ pub fn JsonEditor(
                         autocapitalize="off"
                         readonly=readonly
                         aria-invalid=move || invalid().then_some("true")
-                        aria-describedby=move || problem_id.get()
+                        aria-describedby=described_by
                         prop:value=move || value.get()
                         on:input=on_input
                         on:scroll=on_scroll
                     ></textarea>
                 </div>
             </div>
+            {move || note.get().map(|text| view! { <p class="json-editor-controls" id=note_id.clone()>{text}</p> })}
         </div>
     }
 }
