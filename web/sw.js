@@ -1,4 +1,4 @@
-// Offline support for the playground and its sub-pages (simulator/, embed/, examples/docs.html).
+// Offline support for the playground and its sub-pages (rules/, simulator/, embed/, examples/docs.html…).
 //
 // What a first visit costs: nothing extra. The worker downloads nothing while the page loads (an
 // install-time precache of the hashed wasm downloaded the bundle a second time, in parallel with

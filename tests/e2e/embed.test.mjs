@@ -35,7 +35,7 @@ test('the embed shows the editors and a live result without the site chrome', as
   await pattern.fill('{"detail":[]}');
   await page.getByText(/Empty arrays are not allowed/).first().waitFor();
   const link = await page.getByRole('link', { name: 'Open in the playground' }).getAttribute('href');
-  assert.match(link, /^\.\.\/#\/rules\?pattern=/, 'the playground link carries the texts as written');
+  assert.match(link, /^\.\.\/rules\/#\/rules\?pattern=/, 'the playground link carries the texts as written');
   await screenshot(page, 'embed-editable');
   // Following it puts the same texts, as written, into the rule builder's draft.
   await page.goto(new URL(link, page.url()).href);

@@ -18,6 +18,7 @@ const THROTTLE = {
 // The budgets have one home, xtask/size-budgets.toml (the page budgets, in gzip bytes).
 const EMBED_BUDGET = pageBudget('dist/embed/index.html');
 const PLAYGROUND_BUDGET = pageBudget('dist/index.html');
+const RULES_BUDGET = pageBudget('dist/rules/index.html');
 
 function pageBudget(html) {
   const text = fs.readFileSync(new URL('../../xtask/size-budgets.toml', import.meta.url), 'utf8');
@@ -93,6 +94,17 @@ test('the playground shows its first page on a slow link within its byte budget'
   results.playground = result;
   console.log(`playground: ${result.total} B transferred, first page after ${result.milliseconds} ms`, result.files);
   assert.ok(result.total <= PLAYGROUND_BUDGET, `playground transferred ${result.total} B > ${PLAYGROUND_BUDGET} B`);
+});
+
+// The rule builder is its own page (what the embeds' "Open in the playground" and old `#/rules`
+// links open): its time to a usable wizard on the same slow link.
+test('the rule builder opens on a slow link within its byte budget', async () => {
+  const result = await loadThrottled(`${server.url}rules/#/rules`, (page) =>
+    page.getByRole('button', { name: 'Create rule' }).waitFor({ timeout: 120_000 }),
+  );
+  results.rules = result;
+  console.log(`rule builder: ${result.total} B transferred, usable after ${result.milliseconds} ms`, result.files);
+  assert.ok(result.total <= RULES_BUDGET, `the rule builder transferred ${result.total} B > ${RULES_BUDGET} B`);
 });
 
 // Issue 16, item 12: a blank page until the wasm arrived, and a blank page forever (with only a

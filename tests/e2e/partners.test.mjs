@@ -282,7 +282,7 @@ test('sample events can be read, copied and used in the rule builder', async () 
 
   await samples.getByRole('button', { name: 'Use in rule builder: Successful login (log type s)' }).click();
   await page.getByRole('heading', { level: 1, name: 'Rules' }).waitFor();
-  assert.match(page.url(), /#\/rules$/);
+  assert.match(page.url(), /\/rules\/#\/rules$/, 'the rule builder is its own page');
   const saved = await storedJson(page, STATE_KEY, (stored) => Boolean(stored.draft?.event));
   assert.equal(saved.draft.event, text);
   assert.deepEqual(problems, []);

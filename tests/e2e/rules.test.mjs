@@ -297,7 +297,7 @@ test('saved rules can be edited, duplicated, disabled, enabled and deleted', asy
   await page.getByRole('button', { name: /Step 3/ }).click();
   assert.equal(
     await page.getByRole('link', { name: 'Simulate the saved rule' }).getAttribute('href'),
-    'simulator/#/simulator?rule=orders&bus=default',
+    '../simulator/#/simulator?rule=orders&bus=default',
   );
   await page.getByRole('button', { name: /Step 5/ }).click();
   await page.getByRole('button', { name: 'Save rule' }).click();

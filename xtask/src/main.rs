@@ -117,8 +117,9 @@ fn serve_command(args: &[String]) -> Result<(), String> {
 /// replaces its whole output directory and the others live below it.
 // In this order: Trunk replaces its whole --dist directory, so a page comes after the page whose
 // directory holds it (dist/embed before dist/embed/exercise).
-const ENTRY_PAGES: [(&str, &str); 6] = [
+const ENTRY_PAGES: [(&str, &str); 7] = [
     ("web/index.html", "dist"),
+    ("web/rules/index.html", "dist/rules"),
     ("web/simulator/index.html", "dist/simulator"),
     ("web/custom-bus/index.html", "dist/custom-bus"),
     ("web/learn/index.html", "dist/learn"),

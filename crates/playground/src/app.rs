@@ -120,9 +120,11 @@ pub fn App(page: Page, pages: fn(Route) -> AnyView) -> impl IntoView {
     Effect::new(move |_| {
         let route = route.get();
         document().set_title(&route.document_title());
-        // On navigation (not on first load) move focus to the new page's heading, so keyboard and
-        // screen-reader users land on the content they asked for.
-        if !first_render.get_value() {
+        // On navigation move focus to the new page's heading, so keyboard and screen-reader users
+        // land on the content they asked for: within this page, and on arriving from another
+        // page of the site (the sections are served by several entry pages), but not on a first
+        // visit, where the page starts at its top and its skip link.
+        if !first_render.get_value() || arrived_from_this_site() {
             request_animation_frame(focus_page_heading);
         }
         first_render.set_value(false);
@@ -183,6 +185,13 @@ pub fn restore_backup(app: AppContext, index: usize) {
             app.notice.set(Some(reason));
         }
     }
+}
+
+/// Whether this page was opened by a link from a page of the same site.
+fn arrived_from_this_site() -> bool {
+    let referrer = document().referrer();
+    let origin = window().location().origin().unwrap_or_default();
+    !referrer.is_empty() && !origin.is_empty() && referrer.starts_with(&origin)
 }
 
 /// The skip link must not change the fragment (that is our router), so it moves focus itself.

@@ -1,7 +1,8 @@
 //! EventBridge Pattern Playground: the workbench and simulator pages of the client-side web app.
 //!
-//! Two entry pages share this library and the same shell: `index.html` (partners, regions and
-//! the rule builder, `src/main.rs`) and `simulator/index.html` (`src/bin/simulator.rs`). Each
+//! Three entry pages share this library and the same shell: `index.html` (partners and regions,
+//! `src/main.rs`), `rules/index.html` (the rule builder, `src/bin/rules.rs`) and
+//! `simulator/index.html` (`src/bin/simulator.rs`). Each
 //! passes the function that draws its sections, so its bundle holds only its own pages. The
 //! course (`crates/learn`) and the docs embed (`crates/embed`) are separate, smaller pages built
 //! on `web-ui`.
@@ -35,9 +36,14 @@ fn start(page: Page, pages: fn(route::Route) -> leptos::prelude::AnyView) {
     leptos::mount::mount_to_body(move || app::App(app::AppProps { page, pages }));
 }
 
-/// The workbench: partners, regions, rules.
+/// The home page: partners and regions.
 pub fn start_workbench() {
     start(Page::Workbench, pages::workbench_page);
+}
+
+/// The rule builder (its own page: the matcher, explanations and exports are its bundle's bulk).
+pub fn start_rules() {
+    start(Page::Rules, pages::rules_page);
 }
 
 /// The delivery simulator.

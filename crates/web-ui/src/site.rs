@@ -1,8 +1,8 @@
 //! The site's sections and which page (WebAssembly bundle) serves each.
 //!
 //! The playground is built as several entry pages so that nobody downloads what they do not use:
-//! the workbench (`index.html`: partners, regions, rules), the simulator (`simulator/`), the course
-//! (`learn/`) and the docs embed (`embed/`). Every page reads the same fragment routes as before
+//! the workbench (`index.html`: partners and regions), the rule builder (`rules/`), the simulator
+//! (`simulator/`), the course (`learn/`) and the docs embed (`embed/`). Every page reads the same fragment routes as before
 //! the split (`#/rules?…`, `#/simulator?rule=…`, `#/learn/<lesson>`, `#/embed?…`), so a link
 //! keeps working whichever page it lands on: `index.html` forwards fragments that belong to another
 //! page before loading anything (see `web/index.html`), and links between pages are relative, so
@@ -15,8 +15,10 @@ pub const LEARN_PROGRESS_KEY: &str = "eventbridge-playground/learn/v1";
 /// One entry page of the site.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Page {
-    /// `index.html`: partners, regions and the rule builder.
+    /// `index.html`: partners and regions (the home page: its bundle holds no matcher).
     Workbench,
+    /// `rules/index.html`: the rule builder (the matcher, explanations and exports).
+    Rules,
     /// `simulator/index.html`: the delivery simulator.
     Simulator,
     /// `learn/index.html`: the course.
@@ -32,6 +34,7 @@ impl Page {
     pub fn dir(self) -> &'static str {
         match self {
             Page::Workbench => "",
+            Page::Rules => "rules/",
             Page::Simulator => "simulator/",
             Page::Learn => "learn/",
             Page::Embed => "embed/",
@@ -43,7 +46,7 @@ impl Page {
     fn to_root(self) -> &'static str {
         match self {
             Page::Workbench => "",
-            Page::Simulator | Page::Learn | Page::Embed | Page::CustomBus => "../",
+            Page::Rules | Page::Simulator | Page::Learn | Page::Embed | Page::CustomBus => "../",
         }
     }
 
@@ -51,6 +54,7 @@ impl Page {
     pub fn for_hash(hash: &str) -> Page {
         let path = crate::query::path_of(hash);
         match path.trim_start_matches('/').split('/').next().unwrap_or("") {
+            "rules" => Page::Rules,
             "simulator" => Page::Simulator,
             "learn" => Page::Learn,
             "embed" => Page::Embed,
@@ -117,7 +121,8 @@ impl Section {
     /// The page that serves this section.
     pub fn page(self) -> Page {
         match self {
-            Section::Partners | Section::Regions | Section::Rules => Page::Workbench,
+            Section::Partners | Section::Regions => Page::Workbench,
+            Section::Rules => Page::Rules,
             Section::Simulator => Page::Simulator,
             Section::CustomBus => Page::CustomBus,
             Section::Learn => Page::Learn,
@@ -154,7 +159,9 @@ mod tests {
     #[test]
     fn fragments_name_the_page_that_serves_them() {
         assert_eq!(Page::for_hash(""), Page::Workbench);
-        assert_eq!(Page::for_hash("#/rules?state=1.x"), Page::Workbench);
+        assert_eq!(Page::for_hash("#/rules?state=1.x"), Page::Rules);
+        assert_eq!(Page::for_hash("#/partners"), Page::Workbench);
+        assert_eq!(Page::for_hash("#/rulesets"), Page::Workbench);
         assert_eq!(Page::for_hash("#/simulator?rule=a"), Page::Simulator);
         assert_eq!(Page::for_hash("#/learn/exists"), Page::Learn);
         assert_eq!(Page::for_hash("#/embed?pattern=%7B%7D"), Page::Embed);
@@ -168,12 +175,24 @@ mod tests {
 
     #[test]
     fn links_between_pages_are_relative() {
-        assert_eq!(Section::Rules.link_from(Page::Workbench, ""), "#/rules");
+        assert_eq!(Section::Regions.link_from(Page::Workbench, ""), "#/regions");
+        assert_eq!(
+            Section::Rules.link_from(Page::Workbench, ""),
+            "rules/#/rules"
+        );
+        assert_eq!(Section::Rules.link_from(Page::Rules, ""), "#/rules");
+        assert_eq!(
+            Section::Partners.link_from(Page::Rules, ""),
+            "../#/partners"
+        );
         assert_eq!(
             Section::Simulator.link_from(Page::Workbench, "rule=a"),
             "simulator/#/simulator?rule=a"
         );
-        assert_eq!(Section::Rules.link_from(Page::Simulator, ""), "../#/rules");
+        assert_eq!(
+            Section::Rules.link_from(Page::Simulator, ""),
+            "../rules/#/rules"
+        );
         assert_eq!(
             Section::Learn.link_from(Page::Simulator, ""),
             "../learn/#/learn"
@@ -181,7 +200,7 @@ mod tests {
         assert_eq!(Section::Learn.link_from(Page::Learn, ""), "#/learn");
         assert_eq!(
             Section::Rules.link_from(Page::Embed, "pattern=x"),
-            "../#/rules?pattern=x"
+            "../rules/#/rules?pattern=x"
         );
     }
 }

@@ -392,12 +392,12 @@ pub fn link_params(hash: &str) -> LinkParams {
     params
 }
 
-/// The link from the workbench that opens the simulator on one saved rule (read back by
+/// The link from the rule builder that opens the simulator on one saved rule (read back by
 /// [`link_params`]).
 pub fn simulator_link(rule: &str, bus: &str) -> String {
     use web_ui::site::{Page, Section};
     Section::Simulator.link_from(
-        Page::Workbench,
+        Page::Rules,
         &web_ui::query::build(&[("rule", rule), ("bus", bus)]),
     )
 }
@@ -923,14 +923,14 @@ mod tests {
             ("€ rule #1 ?x", "bus with spaces%20"),
         ] {
             let link = simulator_link(rule, bus);
-            assert!(link.starts_with("simulator/#/simulator?"), "{link}");
+            assert!(link.starts_with("../simulator/#/simulator?"), "{link}");
             let params = link_params(&link);
             assert_eq!(params.rule.as_deref(), Some(rule), "{link}");
             assert_eq!(params.bus.as_deref(), Some(bus), "{link}");
         }
         assert_eq!(
             simulator_link("orders", "aws.partner/x"),
-            "simulator/#/simulator?rule=orders&bus=aws.partner%2Fx"
+            "../simulator/#/simulator?rule=orders&bus=aws.partner%2Fx"
         );
     }
 
