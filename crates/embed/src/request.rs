@@ -139,7 +139,7 @@ mod tests {
     #[test]
     fn the_playground_link_carries_the_texts_as_written() {
         let link = open_in_playground_link(r#"{"b":1,"a":1e400}"#, "{}");
-        assert!(link.starts_with("../#/rules?pattern="), "{link}");
+        assert!(link.starts_with("../rules/#/rules?pattern="), "{link}");
         assert_eq!(
             query::param(&link, "pattern").as_deref(),
             Some(r#"{"b":1,"a":1e400}"#)
