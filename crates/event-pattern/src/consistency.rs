@@ -484,7 +484,9 @@ fn solve_with<M: Pools>(
     // Children before parents: an element's id is larger than its parent's.
     descending.clear();
     descending.extend(0..count as u32);
-    descending.sort_unstable_by_key(|&slot| std::cmp::Reverse(nodes[slot as usize].element));
+    crate::sort::unstable_by_key(descending, |&slot| {
+        std::cmp::Reverse(nodes[slot as usize].element)
+    });
 
     // First pass: what lies below each element and array, and which fields are ambiguous.
     let mut ambiguous = M::empty();

@@ -238,7 +238,7 @@ impl Event {
                     .chain(more)
                     .flat_map(|n| self.node_leaves(n).iter().copied())
                     .collect();
-                all.sort_unstable();
+                crate::sort::unstable(&mut all);
                 Cow::Owned(all)
             }
         }

@@ -170,7 +170,8 @@ pub fn explain(pattern: &Pattern, event: &Event) -> Explanation {
         // People read fields in the order they wrote them (field indices follow the text).
         let mut slots: Vec<(usize, usize)> =
             rule.field_indices().iter().copied().enumerate().collect();
-        slots.sort_by_key(|&(_, index)| index);
+        // Field indices are unique within a sub-rule, so the order is fully determined.
+        crate::sort::unstable_by_key(&mut slots, |&(_, index)| index);
         for (slot, index) in slots {
             let field = &pattern.fields()[index];
             let leaves = event.leaves_at(&field.path);

@@ -31,6 +31,7 @@ mod matcher;
 mod pattern;
 #[cfg(feature = "reference")]
 pub mod reference;
+mod sort;
 
 pub use engine::RuleSet;
 pub use error::{EventError, PatternError, MAX_PATTERN_LENGTH};

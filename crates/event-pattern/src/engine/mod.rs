@@ -619,7 +619,7 @@ impl Automaton {
             search,
             ..
         } = scratch;
-        value_hits.sort_unstable();
+        crate::sort::unstable(value_hits);
         value_hits.dedup();
         candidates.clear();
         let mut i = 0;
@@ -641,7 +641,7 @@ impl Automaton {
                 }
             }
         }
-        candidates.sort_unstable();
+        crate::sort::unstable(candidates);
         candidates.dedup();
         by_node.clear();
         let mut by_node_ready = false;
@@ -683,7 +683,7 @@ impl Automaton {
                         .enumerate()
                         .map(|(index, leaf)| (leaf.node, index as u32)),
                 );
-                by_node.sort_unstable();
+                crate::sort::unstable(by_node);
                 by_node_ready = true;
             }
             let event = consistency::Event {
@@ -695,7 +695,7 @@ impl Automaton {
                 matched.push(sub_rule.rule);
             }
         }
-        matched.sort_unstable();
+        crate::sort::unstable(matched);
         matched.dedup();
     }
 }

@@ -76,7 +76,7 @@ struct SegmentTree<K> {
 impl<K: Ord + Copy> SegmentTree<K> {
     fn build(ranges: &[(K, K, Payload)]) -> SegmentTree<K> {
         let mut points: Vec<K> = ranges.iter().flat_map(|&(l, h, _)| [l, h]).collect();
-        points.sort_unstable();
+        crate::sort::unstable(&mut points);
         points.dedup();
         let pieces = 2 * points.len() - 1;
         let leaves = pieces.next_power_of_two();

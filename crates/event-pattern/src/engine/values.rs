@@ -354,7 +354,7 @@ impl Infixes {
             .as_ref()
             .is_some_and(|automaton| find_segments(automaton, value, found));
         if searched {
-            found.sort_unstable();
+            crate::sort::unstable(found);
             found.dedup();
         } else {
             found.clear();

@@ -116,8 +116,9 @@ impl Pattern {
                 }
                 let mut fields: Vec<usize> = by_path.into_values().collect();
                 // event-ruler reads a sub-rule's fields in Java's string order (UTF-16 units),
-                // which `exists: false` depends on (see `crate::consistency`).
-                fields.sort_by(|&a, &b| {
+                // which `exists: false` depends on (see `crate::consistency`). The paths are
+                // unique (one field per path, above), so the order is fully determined.
+                crate::sort::unstable_by(&mut fields, |&a, &b| {
                     utf16_order(&compiled.fields[a].path, &compiled.fields[b].path)
                 });
                 SubRule { fields }

@@ -298,7 +298,7 @@ pub(crate) fn max_active_states(
                 set.push((a, p));
             }
         }
-        set.sort_unstable();
+        crate::sort::unstable(set);
         set.dedup();
     };
     let mut start: Vec<(usize, usize)> = (0..automata.len()).map(|a| (a, 0)).collect();
