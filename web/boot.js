@@ -47,6 +47,17 @@
         if (!active) return;
         var files = performance.getEntriesByType('resource').map(function (entry) { return entry.name; });
         active.postMessage({ type: 'cache-loaded', page: location.href.split('#')[0], files: files });
+        // Pages a visitor goes on to (data-warm-pages: the home page names the rule builder) are
+        // fetched a little later, so they open at once and work offline too; not when the
+        // browser asks to save data.
+        var warm = document.documentElement.dataset.warmPages;
+        var thrifty = navigator.connection && navigator.connection.saveData;
+        if (warm && !thrifty) {
+          setTimeout(function () {
+            var pages = warm.split(' ').map(function (page) { return new URL(page, location.href).href; });
+            active.postMessage({ type: 'warm-pages', pages: pages });
+          }, 3000);
+        }
       }).catch(function () {});
     }
   });

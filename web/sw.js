@@ -1,11 +1,14 @@
 // Offline support for the playground and its sub-pages (rules/, simulator/, embed/, examples/docs.html…).
 //
-// What a first visit costs: nothing extra. The worker downloads nothing while the page loads (an
+// What a first visit costs: nothing extra while the page loads. The worker downloads nothing then (an
 // install-time precache of the hashed wasm downloaded the bundle a second time, in parallel with
 // the page's own download: issue 16). It caches what the page fetches once it controls the page,
 // and for the first visit, which it does not control, the page sends the list of files it loaded
 // once the app has started (see the `cache-loaded` message in the pages' inline script); those are
 // fetched with `cache: 'force-cache'`, so the browser's HTTP cache answers with the same bytes.
+// A few seconds after the home page has started, it also asks for the rule builder's page
+// (`warm-pages`), which is a separate bundle since issue 14: one visit then covers the whole
+// workbench offline, and the rule builder opens without a download.
 //
 // Built files have content hashes in their names (Trunk), so they never change once cached: they
 // are served from the cache first. Pages and unhashed files (the JS API package, the manifest) are
@@ -64,6 +67,29 @@ async function cacheLoaded(pageUrl, files) {
   }
 }
 
+/**
+ * A page the visitor has not opened yet (the rule builder, from the home page): its HTML and the
+ * files it names, unless it is cached already. A later online visit refreshes it as usual.
+ */
+async function warmPage(pageUrl) {
+  const cache = await caches.open(CACHE);
+  if (!inScope(pageUrl) || (await cache.match(pageKey(pageUrl)))) return;
+  try {
+    const response = await fetch(pageUrl);
+    if (!response.ok) return;
+    const html = await response.clone().text();
+    await putPage(pageUrl, response);
+    for (const match of html.matchAll(ASSET_PATTERN)) {
+      const url = new URL(match[1], pageUrl).href;
+      if (!inScope(url) || url.endsWith('/sw.js') || (await cache.match(url))) continue;
+      const file = await fetch(url, { cache: 'force-cache' });
+      if (file.ok) await cache.put(url, file);
+    }
+  } catch {
+    // Offline, or the page is gone: nothing to keep.
+  }
+}
+
 self.addEventListener('install', () => self.skipWaiting());
 
 self.addEventListener('activate', (event) => {
@@ -74,6 +100,9 @@ self.addEventListener('message', (event) => {
   const data = event.data;
   if (data?.type === 'cache-loaded' && typeof data.page === 'string' && Array.isArray(data.files)) {
     event.waitUntil(cacheLoaded(data.page, data.files.filter((file) => typeof file === 'string')));
+  }
+  if (data?.type === 'warm-pages' && Array.isArray(data.pages)) {
+    event.waitUntil(Promise.all(data.pages.filter((page) => typeof page === 'string').map(warmPage)));
   }
 });
 
