@@ -191,7 +191,8 @@ pub fn restore_backup(app: AppContext, index: usize) {
 fn arrived_from_this_site() -> bool {
     let referrer = document().referrer();
     let origin = window().location().origin().unwrap_or_default();
-    !referrer.is_empty() && !origin.is_empty() && referrer.starts_with(&origin)
+    // The origin with its slash, so `https://example.com.other.net/` is not taken for it.
+    !origin.is_empty() && referrer.starts_with(&format!("{origin}/"))
 }
 
 /// The skip link must not change the fragment (that is our router), so it moves focus itself.
