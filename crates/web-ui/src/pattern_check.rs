@@ -276,47 +276,43 @@ fn what_is_at(value: &json::Value, path: &str) -> AtPath {
     }
 }
 
-/// [`trace`], with the event's text to say what stands where a field has no value.
+/// [`trace`], with the event's text to say what stands where a field has no value. The event is
+/// read as a tree only when some field has none.
 fn trace_with_event(explanation: &Explanation, event_text: &str) -> Trace {
-    let mut trace = trace(explanation);
-    let missing = |f: &&FieldExplanation| matches!(f.outcome, FieldOutcome::Missing);
-    if !explanation
-        .branches
-        .iter()
-        .any(|b| b.fields.iter().any(|f| missing(&f)))
-    {
-        return trace;
-    }
-    let Ok(event) = json::parse(event_text) else {
-        return trace;
+    let any_missing = explanation.branches.iter().any(|branch| {
+        branch
+            .fields
+            .iter()
+            .any(|field| matches!(field.outcome, FieldOutcome::Missing))
+    });
+    let event = if any_missing {
+        json::parse(event_text).ok()
+    } else {
+        None
     };
-    for branch in &mut trace.branches {
-        for line in &mut branch.lines {
-            if line.status != LineStatus::Failed || !line.text.starts_with(MISSING_TEXT) {
-                continue;
-            }
-            let needs = &line.text[MISSING_TEXT.len()..];
-            match what_is_at(&event, &line.path) {
-                AtPath::Objects => {
-                    line.text = format!("is an object in the event, and a pattern's list matches only values (strings, numbers, booleans, null) at the end of a path: name a field inside it{needs}");
-                }
-                AtPath::EmptyArrays => {
-                    line.text = format!(
-                        "is an empty array in the event, which holds no value to match{needs}"
-                    );
-                }
-                AtPath::Nothing => {}
-            }
-        }
-    }
-    trace
+    trace_in(explanation, &|path| {
+        event
+            .as_ref()
+            .map_or(AtPath::Nothing, |event| what_is_at(event, path))
+    })
 }
 
-/// How a field with no value starts its line (completed by what the pattern needs).
-const MISSING_TEXT: &str = "is not in the event";
+/// How a field's line starts when the pattern found no value for it, by what is at its path.
+fn missing_text(at_path: AtPath) -> &'static str {
+    match at_path {
+        AtPath::Nothing => "is not in the event",
+        AtPath::Objects => "is an object in the event, and a pattern's list matches only values (strings, numbers, booleans, null) at the end of a path: name a field inside it",
+        AtPath::EmptyArrays => "is an empty array in the event, which holds no value to match",
+    }
+}
 
 /// The explanation in sentences.
 pub fn trace(explanation: &Explanation) -> Trace {
+    trace_in(explanation, &|_| AtPath::Nothing)
+}
+
+/// [`trace`], asking `at_path` what the event holds where a field has no value.
+fn trace_in(explanation: &Explanation, at_path: &dyn Fn(&str) -> AtPath) -> Trace {
     let total = explanation.branches.len();
     let headline = match (explanation.matched_branch, total) {
         (Some(_), 1) => "Matches: every field of the pattern is satisfied by the event.".to_owned(),
@@ -354,7 +350,11 @@ pub fn trace(explanation: &Explanation) -> Trace {
                 )
             }),
             matched: branch.matched,
-            lines: branch.fields.iter().map(trace_line).collect(),
+            lines: branch
+                .fields
+                .iter()
+                .map(|field| trace_line(field, at_path))
+                .collect(),
             note: branch.array_conflict.then(|| {
                 "Each field can match on its own, but not all within the same element of an array, which EventBridge requires."
                     .to_owned()
@@ -376,7 +376,7 @@ fn failed(field: &FieldExplanation) -> bool {
     )
 }
 
-fn trace_line(field: &FieldExplanation) -> TraceLine {
+fn trace_line(field: &FieldExplanation, at_path: &dyn Fn(&str) -> AtPath) -> TraceLine {
     let conditions = || {
         field
             .conditions
@@ -405,7 +405,11 @@ fn trace_line(field: &FieldExplanation) -> TraceLine {
         ),
         FieldOutcome::Missing => (
             LineStatus::Failed,
-            format!("{MISSING_TEXT}; the pattern needs {}", conditions()),
+            format!(
+                "{}; the pattern needs {}",
+                missing_text(at_path(&field.path)),
+                conditions()
+            ),
         ),
         FieldOutcome::Rejected => (
             LineStatus::Failed,
