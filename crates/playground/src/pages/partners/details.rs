@@ -75,9 +75,7 @@ fn SampleView(sample: &'static Sample) -> impl IntoView {
     let use_in_rule_builder = move |_| {
         app.state
             .update(|s| s.draft.event = sample.event_for(&s.account, s.current_region().code()));
-        // The rule builder is another page: the draft is saved now rather than when this one
-        // is left (the autosave's own flush would do it too, but this does not rely on it).
-        let _ = app.state.with_untracked(crate::storage::save);
+        // The rule builder is another page; the autosave saves the draft as this one is left.
         let _ = window().location().set_href(&app.link(Section::Rules, ""));
     };
 
