@@ -43,10 +43,13 @@ async function pruneFor(pageUrl, html) {
   }
 }
 
+/** Stores a fresh copy of a page and prunes its folder; returns the page's HTML. */
 async function putPage(pageUrl, response) {
   const cache = await caches.open(CACHE);
   await cache.put(pageKey(pageUrl), response.clone());
-  await pruneFor(pageKey(pageUrl), await response.text());
+  const html = await response.text();
+  await pruneFor(pageKey(pageUrl), html);
+  return html;
 }
 
 /** The first visit: stores the page and the files it loaded, from the browser's HTTP cache. */
@@ -77,8 +80,7 @@ async function warmPage(pageUrl) {
   try {
     const response = await fetch(pageUrl);
     if (!response.ok) return;
-    const html = await response.clone().text();
-    await putPage(pageUrl, response);
+    const html = await putPage(pageUrl, response);
     for (const match of html.matchAll(ASSET_PATTERN)) {
       const url = new URL(match[1], pageUrl).href;
       if (!inScope(url) || url.endsWith('/sw.js') || (await cache.match(url))) continue;
