@@ -1,7 +1,7 @@
 // After the first visit the playground works with the network off (service worker + manifest).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, screenshot, waitForApp } from './support.mjs';
+import { startServer, launchBrowser, openPage, pollUntil, screenshot, waitForApp } from './support.mjs';
 
 let server;
 let browser;
@@ -21,13 +21,8 @@ async function waitForCached(page, pattern) {
       await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
     }
   });
-  // Polled from here: a predicate that returns a promise would count as true at once.
   const cachedUrls = () => page.evaluate(async () => (await (await caches.open('eventbridge-playground')).keys()).map((r) => r.url));
-  for (const deadline = Date.now() + 20_000; Date.now() < deadline; await page.waitForTimeout(100)) {
-    const urls = await cachedUrls();
-    if (urls.some((url) => pattern.test(url))) return urls;
-  }
-  throw new Error(`nothing matching ${pattern} was cached within 20 s: ${(await cachedUrls()).join(', ')}`);
+  return pollUntil(cachedUrls, (urls) => urls.some((url) => pattern.test(url)), `nothing matching ${pattern} was cached`, 20_000);
 }
 
 after(async () => {

@@ -110,25 +110,31 @@ export async function mainThreadWindows(browser, page, body) {
 }
 
 /**
+ * Reads `read()` every 100 ms until `holds(value)` is true and returns that value; fails after
+ * `timeout` ms saying what was awaited. Polled from here, so `holds` is an ordinary function of
+ * this test (a page-side predicate that returns a promise would count as true at once).
+ */
+export async function pollUntil(read, holds, what, timeout = 10_000) {
+  let value;
+  for (const deadline = Date.now() + timeout; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+    value = await read();
+    if (holds(value)) return value;
+  }
+  throw new Error(`${what} within ${timeout / 1000} s (last seen: ${JSON.stringify(value)?.slice(0, 500)})`);
+}
+
+/**
  * The JSON stored under `key` once `holds(stored)` is true. The workbench saves its state a
  * moment after the last change (its autosave waits for the state to be still), so a test reads
  * what was saved by waiting for it rather than reading at once.
  */
 export async function storedJson(page, key, holds) {
-  const handle = await page.waitForFunction(
-    ([name, test]) => {
-      const text = localStorage.getItem(name);
-      if (text === null) return false;
-      try {
-        const value = JSON.parse(text);
-        // eslint-disable-next-line no-new-func
-        return new Function('stored', `return (${test})(stored)`)(value) ? value : false;
-      } catch {
-        return false;
-      }
-    },
-    [key, holds.toString()],
-    { timeout: 10_000 },
-  );
-  return handle.jsonValue();
+  const stored = () => page.evaluate((name) => {
+    try {
+      return JSON.parse(localStorage.getItem(name));
+    } catch {
+      return null;
+    }
+  }, key);
+  return pollUntil(stored, (value) => value !== null && Boolean(holds(value)), `nothing stored under ${key} held`);
 }
