@@ -240,8 +240,9 @@ struct Automaton {
     field_slots: Vec<Slots>,
     /// By payload: how many sub-rules have the field (anchor or not).
     field_uses: Vec<u32>,
-    /// Payload of each distinct field, by path state and the conditions' description.
-    shared_fields: HashMap<(NodeId, String), Payload>,
+    /// Payload of each distinct field, by path state and [`conditions_hash`]; the conditions
+    /// themselves decide which field of a bucket is the same.
+    shared_fields: HashMap<(NodeId, u64), Vec<SharedField>>,
     sub_rules: Vec<SubRule>,
     /// One bit per sub-rule: still live (kept apart, as it is read for every accepted value).
     live: Vec<u64>,
@@ -293,6 +294,30 @@ struct SubRule {
     fields: Box<[FieldShape]>,
 }
 
+/// A field filed in the automaton: its conditions and its payload.
+type SharedField = (Box<[crate::Condition]>, Payload);
+
+/// A hash of the conditions' descriptions, which name what each accepts, to find a field among
+/// those filed before. (The key was the conditions' `Debug` text: its float formatting alone was
+/// 16 KB of the JS API's wasm, issue 14.)
+fn conditions_hash(conditions: &[crate::Condition]) -> u64 {
+    use std::fmt::Write as _;
+    use std::hash::Hasher as _;
+    struct Hashing(crate::hash::WordHasher);
+    impl std::fmt::Write for Hashing {
+        fn write_str(&mut self, text: &str) -> std::fmt::Result {
+            self.0.write(text.as_bytes());
+            Ok(())
+        }
+    }
+    let mut hashing = Hashing(Default::default());
+    for condition in conditions {
+        // Writing into a hasher cannot fail.
+        let _ = write!(hashing, "{condition};");
+    }
+    hashing.0.finish()
+}
+
 impl Automaton {
     /// The payload of a field (a path and its conditions), filing its conditions the first time.
     fn field_payload(&mut self, node: NodeId, conditions: &[crate::Condition]) -> Payload {
@@ -308,10 +333,16 @@ impl Automaton {
         if conditions.iter().any(|c| c.is_absence()) {
             self.matchers[matcher as usize].1 = true;
         }
-        // The debug form names every detail of a condition, so equal descriptions are equal
-        // fields (a missed sharing would only cost speed).
-        let description = format!("{conditions:?}");
-        if let Some(&payload) = self.shared_fields.get(&(node, description.clone())) {
+        // Equal conditions are the same field (a missed sharing, e.g. of a NaN that is never
+        // equal to itself, would only cost speed).
+        let key = (node, conditions_hash(conditions));
+        let shared = self.shared_fields.get(&key).and_then(|bucket| {
+            bucket
+                .iter()
+                .find(|(known, _)| **known == *conditions)
+                .map(|&(_, payload)| payload)
+        });
+        if let Some(payload) = shared {
             return payload;
         }
         let payload = Payload::try_from(self.field_slots.len()).expect("fewer than 2^32 fields");
@@ -321,7 +352,10 @@ impl Automaton {
         for condition in conditions {
             values.insert(condition, payload);
         }
-        self.shared_fields.insert((node, description), payload);
+        self.shared_fields
+            .entry(key)
+            .or_default()
+            .push((conditions.into(), payload));
         payload
     }
 
@@ -847,4 +881,63 @@ fn with_scratch<T>(f: impl FnOnce(&mut Scratch) -> T) -> T {
         // Not reachable today (matching never re-enters itself); stay correct if it ever does.
         Err(_) => f(&mut Scratch::default()),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RuleSet;
+
+    /// A field (a path and its conditions) is filed once however many rules have it: found by
+    /// the conditions' hash, decided by equality (regression: the key was their `Debug` text).
+    #[test]
+    fn equal_fields_share_one_payload_and_different_ones_do_not() {
+        let mut rules = RuleSet::new();
+        let fields = |rules: &RuleSet| rules.automaton.field_slots.len();
+        rules
+            .add("a", r#"{"source": ["aws.ec2", {"prefix": "x"}]}"#)
+            .unwrap();
+        assert_eq!(fields(&rules), 1);
+        // The same conditions, spelt otherwise: the same field.
+        rules
+            .add("b", r#"{ "source" : [ "aws.ec2" , { "prefix" : "x" } ] }"#)
+            .unwrap();
+        rules
+            .add("c", r#"{"source": ["aws\u002eec2", {"prefix": "x"}]}"#)
+            .unwrap();
+        assert_eq!(fields(&rules), 1);
+        // Numbers are shared by value: 300 and 3e2 and 300.0 are one field.
+        rules
+            .add("n1", r#"{"size": [{"numeric": [">", 300]}]}"#)
+            .unwrap();
+        rules
+            .add("n2", r#"{"size": [{"numeric": [">", 3e2]}]}"#)
+            .unwrap();
+        rules
+            .add("n3", r#"{"size": [{"numeric": [">", 300.0]}]}"#)
+            .unwrap();
+        assert_eq!(fields(&rules), 2);
+        // Another order, another condition, another path, or another operator: other fields.
+        rules
+            .add("d", r#"{"source": [{"prefix": "x"}, "aws.ec2"]}"#)
+            .unwrap();
+        rules.add("e", r#"{"source": ["aws.ec2"]}"#).unwrap();
+        rules
+            .add(
+                "f",
+                r#"{"detail": {"source": ["aws.ec2", {"prefix": "x"}]}}"#,
+            )
+            .unwrap();
+        rules
+            .add("g", r#"{"size": [{"numeric": [">=", 300]}]}"#)
+            .unwrap();
+        rules
+            .add("h", r#"{"source": ["aws.ec2", {"suffix": "x"}]}"#)
+            .unwrap();
+        assert_eq!(fields(&rules), 7);
+        let event = br#"{"source": "aws.ec2", "size": 301}"#;
+        assert_eq!(
+            rules.matching_rules_json(event).unwrap(),
+            ["a", "b", "c", "n1", "n2", "n3", "d", "e", "g", "h"]
+        );
+    }
 }

@@ -264,7 +264,17 @@ pub(crate) fn comparable_number(literal: &str) -> Option<f64> {
     if significant <= 15 && (value == 0.0 || value.abs() >= 1e-300) {
         return Some(value);
     }
-    (decimal_digits(literal)? == decimal_digits(&format!("{value:e}"))?).then_some(value)
+    (decimal_digits(literal)? == shortest_digits(value)?).then_some(value)
+}
+
+/// The shortest decimal that reads back as `value` (the closest one where several are as
+/// short, and the one ending in an even digit where two are as close, as Java's
+/// `Double.toString` picks since JDK 19), as [`decimal_digits`] gives it. zmij writes it; core's float formatting (Grisu with Dragon4 behind it,
+/// for every precision and notation) was 16 KB of every wasm bundle that holds the matcher
+/// (issue 14), and zmij is already linked where serde_json writes floats.
+/// `tests::zmij_writes_the_digits_rust_does` checks zmij against `{:e}`.
+fn shortest_digits(value: f64) -> Option<(bool, String, i64)> {
+    decimal_digits(zmij::Buffer::new().format_finite(value))
 }
 
 /// A decimal number as (negative, significant digits, exponent of the first digit), zero as
@@ -319,12 +329,43 @@ impl Exclusion {
 }
 
 fn format_number(n: f64) -> String {
-    // Integral values print without a fraction; others in Rust's shortest round-trip form.
+    // Integral values print without a fraction; others in the shortest form that reads back as
+    // the same double, in positional notation (as Rust's `{}` prints them).
     if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
-    } else {
-        format!("{n}")
+        return format!("{}", n as i64);
     }
+    let Some((negative, digits, place)) = shortest_digits(n).filter(|_| n.is_finite()) else {
+        return if n.is_nan() {
+            "NaN"
+        } else if n > 0.0 {
+            "inf"
+        } else {
+            "-inf"
+        }
+        .to_owned();
+    };
+    let mut text = String::with_capacity(digits.len() + place.unsigned_abs() as usize + 3);
+    if negative {
+        text.push('-');
+    }
+    if digits.is_empty() {
+        text.push('0');
+    } else if place < 0 {
+        text.push_str("0.");
+        text.extend(std::iter::repeat_n('0', (-place - 1) as usize));
+        text.push_str(&digits);
+    } else {
+        let whole = place as usize + 1;
+        if digits.len() <= whole {
+            text.push_str(&digits);
+            text.extend(std::iter::repeat_n('0', whole - digits.len()));
+        } else {
+            text.push_str(&digits[..whole]);
+            text.push('.');
+            text.push_str(&digits[whole..]);
+        }
+    }
+    text
 }
 
 fn list<T>(items: &[T], show: impl Fn(&T) -> String) -> String {
@@ -411,7 +452,120 @@ impl fmt::Display for Condition {
 
 #[cfg(test)]
 mod tests {
-    use super::comparable_number;
+    use super::{comparable_number, decimal_digits, format_number, shortest_digits};
+
+    /// A cheap deterministic generator (xorshift), so that the test needs no crate and can be
+    /// repeated exactly.
+    fn doubles(count: usize) -> impl Iterator<Item = f64> {
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        (0..count).map(move |_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            f64::from_bits(state)
+        })
+    }
+
+    /// Where zmij's digits differ from core's `{:e}`, the double lies exactly halfway between
+    /// two shortest decimals, and zmij took the one ending in an even digit (as Java's
+    /// `Double.toString` does since JDK 19) where core took the upper one. Returns whether the
+    /// digits differ; panics if they differ in any other way.
+    fn differs_only_at_a_tie(value: f64) -> bool {
+        let zmij = shortest_digits(value).unwrap();
+        let core = decimal_digits(&format!("{value:e}")).unwrap();
+        if zmij == core {
+            return false;
+        }
+        // core's exact formatting writes every digit of the double's value.
+        let exact = decimal_digits(&format!("{value:.800e}")).unwrap();
+        let (low, high) = if zmij.1 < core.1 {
+            (&zmij, &core)
+        } else {
+            (&core, &zmij)
+        };
+        assert_eq!(
+            (zmij.0, zmij.2, zmij.1.len()),
+            (core.0, core.2, core.1.len()),
+            "{value:e}"
+        );
+        assert_eq!(
+            exact,
+            (low.0, format!("{}5", low.1), low.2),
+            "{value:e}: not a tie"
+        );
+        assert_eq!(
+            high.1.parse::<u128>().unwrap() - low.1.parse::<u128>().unwrap(),
+            1
+        );
+        assert!(zmij.1.ends_with(['0', '2', '4', '6', '8']), "{value:e}");
+        true
+    }
+
+    /// Matching compares a literal's digits with its double's shortest digits, which zmij
+    /// writes: they must be core's `{:e}` digits for any double (random bit patterns cover every
+    /// exponent, subnormals included) and for the decimal-looking ones patterns hold, ties apart.
+    #[test]
+    fn zmij_writes_the_digits_rust_does() {
+        let decimals = (1..2000).flat_map(|i| {
+            let i = f64::from(i);
+            [i / 10.0, i / 3.0, i * 1e-5, i * 1e15, 1.0 / i, -(i / 7.0)]
+        });
+        let specials = [
+            0.0,
+            -0.0,
+            f64::MIN_POSITIVE,
+            5e-324,
+            f64::MAX,
+            f64::MIN,
+            0.1 + 0.2,
+        ];
+        let values = doubles(200_000)
+            .filter(|v| v.is_finite())
+            .chain(decimals)
+            .chain(specials);
+        let ties = values.filter(|&v| differs_only_at_a_tie(v)).count();
+        // Found by the generator above, so the tie rule is exercised, not only assumed.
+        assert!(ties > 0);
+        assert!(differs_only_at_a_tie(1.6582067800885623e15));
+    }
+
+    /// Descriptions of numeric conditions print numbers as Rust's `{}` does (ties apart, above):
+    /// positional, without exponent, the shortest digits that read back as the same double.
+    #[test]
+    fn format_number_writes_what_rusts_display_writes() {
+        let decimals = (1..2000).flat_map(|i| {
+            let i = f64::from(i);
+            [
+                i / 10.0,
+                i / 3.0,
+                i * 1e-5,
+                i * 1e13,
+                1.0 / i,
+                -(i / 7.0),
+                i * 1e300,
+            ]
+        });
+        let specials = [0.5, -0.0, 5e-324, f64::MAX, 1e15, 1.5e15, 123456.789e-20];
+        for value in doubles(20_000)
+            .filter(|v| v.is_finite())
+            .chain(decimals)
+            .chain(specials)
+        {
+            let written = format_number(value);
+            assert_eq!(written.parse::<f64>(), Ok(value), "{value:e}");
+            if differs_only_at_a_tie(value) {
+                continue;
+            }
+            let expected = if value.fract() == 0.0 && value.abs() < 1e15 {
+                format!("{}", value as i64)
+            } else {
+                format!("{value}")
+            };
+            assert_eq!(written, expected, "{value:e}");
+        }
+        assert_eq!(format_number(f64::NAN), "NaN");
+        assert_eq!(format_number(f64::NEG_INFINITY), "-inf");
+    }
 
     /// event-ruler compares a number numerically only if a double holds it exactly, in its
     /// shortest form (`ComparableNumber.generate`); others match only the same literal.

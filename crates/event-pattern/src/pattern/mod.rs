@@ -16,7 +16,6 @@ use crate::error::{LocationSuffix, PatternError, PatternErrorKind, MAX_PATTERN_L
 use crate::json::Span;
 use compile::{Entry, ObjectNode};
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// Most rule combinations `$or` may produce (EventBridge documents "more than 1000" as invalid).
 pub const MAX_OR_COMBINATIONS: usize = 1000;
@@ -109,18 +108,17 @@ impl Pattern {
         let sub_rules = assignments
             .into_iter()
             .map(|assigned| {
-                // A path assigned twice keeps the later leaf, like event-ruler's overriding compiler.
-                let mut by_path: BTreeMap<&str, usize> = BTreeMap::new();
-                for index in assigned {
-                    by_path.insert(&compiled.fields[index].path, index);
-                }
-                let mut fields: Vec<usize> = by_path.into_values().collect();
                 // event-ruler reads a sub-rule's fields in Java's string order (UTF-16 units),
-                // which `exists: false` depends on (see `crate::consistency`). The paths are
-                // unique (one field per path, above), so the order is fully determined.
-                crate::sort::unstable_by(&mut fields, |&a, &b| {
-                    utf16_order(&compiled.fields[a].path, &compiled.fields[b].path)
+                // which `exists: false` depends on (see `crate::consistency`). A path assigned
+                // twice keeps the later leaf, like event-ruler's overriding compiler: the later
+                // comes first among equal paths and the others go.
+                let path = |index: usize| compiled.fields[index].path.as_str();
+                let mut by_order: Vec<(usize, usize)> = assigned.into_iter().enumerate().collect();
+                crate::sort::unstable_by(&mut by_order, |&(a_at, a), &(b_at, b)| {
+                    utf16_order(path(a), path(b)).then(b_at.cmp(&a_at))
                 });
+                by_order.dedup_by(|(_, other), (_, kept)| path(*other) == path(*kept));
+                let fields = by_order.into_iter().map(|(_, index)| index).collect();
                 SubRule { fields }
             })
             .collect();
@@ -211,20 +209,28 @@ fn expand(node: &ObjectNode, assignments: &mut Vec<Vec<usize>>) {
 /// Rejects wildcards that would make matching too non-deterministic: all wildcards on one path
 /// share an automaton, and too many of its states may be active at once.
 fn check_wildcard_complexity(text: &str, fields: &[Field]) -> Result<(), PatternError> {
-    let mut by_path: BTreeMap<&str, (Vec<&Wildcard>, Span)> = BTreeMap::new();
+    // By path: the wildcards and the first one's span. Few fields have wildcards, so a list.
+    let mut by_path: Vec<(&str, Vec<&Wildcard>, Span)> = Vec::new();
     for field in fields {
         for (condition, span) in field.conditions.iter().zip(&field.condition_spans) {
             if let Condition::Wildcard { value } = condition {
-                let entry = by_path
-                    .entry(&field.path)
-                    .or_insert_with(|| (Vec::new(), *span));
-                if !entry.0.contains(&value) {
-                    entry.0.push(value);
+                let at = match by_path.iter().position(|(path, ..)| *path == field.path) {
+                    Some(at) => at,
+                    None => {
+                        by_path.push((&field.path, Vec::new(), *span));
+                        by_path.len() - 1
+                    }
+                };
+                let wildcards = &mut by_path[at].1;
+                if !wildcards.contains(&value) {
+                    wildcards.push(value);
                 }
             }
         }
     }
-    for (wildcards, span) in by_path.values() {
+    // The first path in byte order that is too complex is the one reported.
+    crate::sort::unstable_by(&mut by_path, |a, b| a.0.cmp(b.0));
+    for (_, wildcards, span) in &by_path {
         let active = text::max_active_states(
             wildcards,
             MAX_WILDCARD_STATE_SETS,

@@ -270,19 +270,20 @@ pub(crate) fn max_active_states(
     max_sets: usize,
     stop_above: usize,
 ) -> Option<usize> {
-    use std::collections::{BTreeSet, HashSet};
+    use std::collections::HashSet;
     let automata: Vec<Vec<WildcardState>> = wildcards.iter().map(|w| w.states()).collect();
     // Every byte not written in any wildcard behaves the same, so one stands for all of them.
-    let mut alphabet: BTreeSet<u8> = automata
-        .iter()
-        .flatten()
-        .filter_map(|s| match s {
-            WildcardState::Byte(b) => Some(*b),
-            WildcardState::Star => None,
-        })
-        .collect();
-    let other = (0u8..=255).find(|b| !alphabet.contains(b));
-    alphabet.extend(other);
+    let mut written = [false; 256];
+    for state in automata.iter().flatten() {
+        if let WildcardState::Byte(b) = state {
+            written[usize::from(*b)] = true;
+        }
+    }
+    if let Some(other) = written.iter().position(|w| !w) {
+        written[other] = true;
+    }
+    // Ascending, so that the sets are explored in the same order on every run.
+    let alphabet: Vec<u8> = (0u8..=255).filter(|&b| written[usize::from(b)]).collect();
 
     // A state is (automaton, position); position == len means "accepted" and is not counted.
     // Closing a set adds the state after each star (a star also matches nothing), following
