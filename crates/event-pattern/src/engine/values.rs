@@ -278,11 +278,21 @@ struct Infixes {
 #[cfg(not(target_arch = "wasm32"))]
 type InfixAutomaton = aho_corasick::AhoCorasick;
 
-/// In WebAssembly one automaton only, the contiguous NFA (what `AhoCorasick` picks for large
-/// sets): `AhoCorasick` links all three with their searches, which made the JS API's matcher
-/// wasm 36 KB (13 KB gzip) larger (issue 14, measured).
+/// In WebAssembly the crate's own small automaton (see `segments` for why).
 #[cfg(target_arch = "wasm32")]
-type InfixAutomaton = aho_corasick::nfa::contiguous::NFA;
+type InfixAutomaton = super::segments::SegmentSearch;
+
+#[cfg(not(target_arch = "wasm32"))]
+fn build_automaton(segments: &[(Vec<u8>, Vec<u32>)]) -> Option<InfixAutomaton> {
+    aho_corasick::AhoCorasick::new(segments.iter().map(|(s, _)| s)).ok()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn build_automaton(segments: &[(Vec<u8>, Vec<u32>)]) -> Option<InfixAutomaton> {
+    Some(super::segments::SegmentSearch::new(
+        segments.iter().map(|(s, _)| s),
+    ))
+}
 
 /// Adds the number of every segment `value` holds to `found` (in the order they end, with
 /// repeats); `false` if the search failed.
@@ -299,33 +309,12 @@ fn find_segments(automaton: &InfixAutomaton, value: &[u8], found: &mut Vec<u32>)
 
 #[cfg(target_arch = "wasm32")]
 fn find_segments(automaton: &InfixAutomaton, value: &[u8], found: &mut Vec<u32>) -> bool {
-    find_segments_in_nfa(automaton, value, found)
-}
-
-/// The WebAssembly search, compiled natively too so that the native tests check it against
-/// `AhoCorasick` (see `tests::the_wasm_segment_search_finds_what_the_native_one_does`).
-#[cfg(any(target_arch = "wasm32", test))]
-fn find_segments_in_nfa(
-    automaton: &aho_corasick::nfa::contiguous::NFA,
-    value: &[u8],
-    found: &mut Vec<u32>,
-) -> bool {
-    use aho_corasick::automaton::{Automaton, OverlappingState};
-    let input = aho_corasick::Input::new(value);
-    let mut state = OverlappingState::start();
-    loop {
-        // Only anchored or earliest searches, which this is not, can fail.
-        if automaton.try_find_overlapping(&input, &mut state).is_err() {
-            return false;
-        }
-        let Some(hit) = state.get_match() else {
-            return true;
-        };
-        let id = hit.pattern().as_u32();
+    automaton.for_each_in(value, |id| {
         if found.last() != Some(&id) {
             found.push(id);
         }
-    }
+    });
+    true
 }
 
 impl Infixes {
@@ -348,7 +337,7 @@ impl Infixes {
     fn candidates(&self, value: &[u8], found: &mut Vec<u32>, mut judge: impl FnMut(u32)) {
         let automaton = self
             .automaton
-            .get_or_init(|| InfixAutomaton::new(self.segments.iter().map(|(s, _)| s)).ok());
+            .get_or_init(|| build_automaton(&self.segments));
         found.clear();
         let searched = automaton
             .as_ref()
@@ -894,46 +883,6 @@ mod tests {
         ];
         for (source, middle) in table {
             assert_eq!(longest_middle(source), middle.as_bytes(), "{source}");
-        }
-    }
-
-    /// The WebAssembly build searches infix segments with the contiguous NFA alone (a smaller
-    /// wasm); it must find exactly what the native `AhoCorasick` finds, overlaps and repeats
-    /// included.
-    #[test]
-    fn the_wasm_segment_search_finds_what_the_native_one_does() {
-        let segments: Vec<&[u8]> = vec![b"ab", b"b", b"abc", b"bca", b"zz", b"a", "é".as_bytes()];
-        let native = aho_corasick::AhoCorasick::new(&segments).unwrap();
-        let nfa = aho_corasick::nfa::contiguous::NFA::new(&segments).unwrap();
-        let alphabet = [b'a', b'b', b'c', b'z', 0xC3, 0xA9];
-        // Every value of up to 5 bytes over the alphabet: 9,331 values.
-        let mut values: Vec<Vec<u8>> = vec![Vec::new()];
-        for _ in 0..5 {
-            let longer: Vec<Vec<u8>> = values
-                .iter()
-                .filter(|v| v.len() == values.last().unwrap().len())
-                .flat_map(|v| {
-                    alphabet.iter().map(move |&b| {
-                        let mut w = v.clone();
-                        w.push(b);
-                        w
-                    })
-                })
-                .collect();
-            values.extend(longer);
-        }
-        assert!(values.len() > 9_000);
-        for value in &values {
-            let mut expected = Vec::new();
-            for hit in native.find_overlapping_iter(value) {
-                let id = hit.pattern().as_u32();
-                if expected.last() != Some(&id) {
-                    expected.push(id);
-                }
-            }
-            let mut found = Vec::new();
-            assert!(find_segments_in_nfa(&nfa, value, &mut found));
-            assert_eq!(found, expected, "{:?}", String::from_utf8_lossy(value));
         }
     }
 }
