@@ -71,6 +71,108 @@ test('testEventPattern answers like the TestEventPattern API', () => {
   assert.deepEqual(api.testEventPattern('{"source":[{"prefix":"aws.partner/zendesk.com"}]}', EVENT), { result: false });
 });
 
+/**
+ * The JSON value at the start of `text` with the exact text of each value (`raw`), so that the
+ * corpus's patterns reach the matcher as written: JSON.parse would round `0.30000000000000001`.
+ * Objects become plain objects of { v, raw } members, arrays arrays of them.
+ */
+function parseKeepingTexts(text) {
+  let at = 0;
+  const space = () => { while (/\s/.test(text[at])) at++; };
+  const string = () => {
+    const start = at++;
+    while (text[at] !== '"') at += text[at] === '\\' ? 2 : 1;
+    return JSON.parse(text.slice(start, ++at));
+  };
+  const value = () => {
+    space();
+    const start = at;
+    let v;
+    if (text[at] === '{' || text[at] === '[') {
+      const close = text[at] === '{' ? '}' : ']';
+      v = close === '}' ? {} : [];
+      at++;
+      space();
+      while (text[at] !== close) {
+        if (close === '}') {
+          const key = string();
+          space();
+          at++; // the colon
+          v[key] = value();
+        } else {
+          v.push(value());
+        }
+        space();
+        if (text[at] === ',') at++;
+        space();
+      }
+      at++;
+    } else if (text[at] === '"') {
+      v = string();
+    } else {
+      const literal = /^(-?[0-9.eE+-]+|true|false|null)/.exec(text.slice(at, at + 400))[0];
+      at += literal.length;
+      v = JSON.parse(literal);
+    }
+    return { v, raw: text.slice(start, at) };
+  };
+  return value();
+}
+
+test('the 156 cases AWS recorded get AWS\'s answers from the WebAssembly matcher', () => {
+  // The native conformance test runs the same corpus; this one runs what wasm builds do
+  // differently (number parsing, float formatting) through the package itself.
+  const corpus = fs.readFileSync(path.resolve(here, '../../crates/event-pattern/tests/data/aws-validated.json'), 'utf8');
+  const cases = parseKeepingTexts(corpus).v.cases.v.map(({ v }) => v);
+  assert.equal(cases.length, 156);
+  const disagreements = [];
+  for (const c of cases) {
+    const pattern = c.pattern ? c.pattern.raw : c.pattern_text.v;
+    const event = c.event ? c.event.raw : c.event_text.v;
+    const answer = api.testEventPattern(pattern, event);
+    const got = answer.error ? 'error' : answer.result ? 'match' : 'nomatch';
+    if (got !== c.expect.v) {
+      disagreements.push(`${c.name.v}: expected ${c.expect.v}, got ${got} ${JSON.stringify(answer)}`);
+    } else if (c.error_message) {
+      const first = answer.error.message.split('\n')[0];
+      if (first !== c.error_message.v || answer.error.code !== c.error_code.v) {
+        disagreements.push(`${c.name.v}: ${answer.error.code} ${first} (AWS: ${c.error_code.v} ${c.error_message.v})`);
+      }
+    }
+  }
+  assert.deepEqual(disagreements, []);
+});
+
+test('numbers compare as the native matcher compares them, beyond the fast path too', () => {
+  // A number compares numerically only when it is its double's shortest form (DESIGN.md);
+  // wasm parses literals of over 15 digits with the engine's parseFloat and writes shortest
+  // forms with zmij, so these answers are the native CLI's, checked on both.
+  const event = (n) => `{"id":"1","source":"s","detail-type":"d","account":"123456789012","region":"us-east-1","time":"2024-01-01T00:00:00Z","resources":[],"detail":{"n":${n}}}`;
+  const table = [
+    ['{"detail":{"n":[{"numeric":[">",1.5]}]}}', '1.5000000000000002', true],
+    ['{"detail":{"n":[{"numeric":[">",1.4]}]}}', '1.50000000000000001', false],
+    ['{"detail":{"n":[1.50000000000000001]}}', '1.50000000000000001', true],
+    ['{"detail":{"n":[1.5]}}', '1.50000000000000001', false],
+    ['{"detail":{"n":[{"numeric":["=",37.77493]}]}}', '37.77493', true],
+    ['{"detail":{"n":[300]}}', '3e2', true],
+    ['{"detail":{"n":[{"numeric":[">",0]}]}}', '1e400', false],
+    ['{"detail":{"n":[12345678901234567890]}}', '12345678901234567890', true],
+    ['{"detail":{"n":[{"numeric":[">",0]}]}}', '12345678901234567890', false],
+    // Halfway between two 17-digit decimals: the even one is the shortest form.
+    ['{"detail":{"n":[{"numeric":[">",0]}]}}', '1658206780088562.2', true],
+    ['{"detail":{"n":[{"numeric":[">",0]}]}}', '1658206780088562.3', false],
+    ['{"detail":{"n":[{"numeric":["<",-122.4198317725388]}]}}', '-122.41983177253881', true],
+  ];
+  for (const [pattern, n, result] of table) {
+    assert.deepEqual(api.testEventPattern(pattern, event(n)), { result }, `${pattern} ${n}`);
+    const rules = new api.RuleSet();
+    rules.add('r', pattern);
+    assert.deepEqual(rules.matchingRules(event(n)), { rules: result ? ['r'] : [] }, `RuleSet ${pattern} ${n}`);
+  }
+  const { error } = api.testEventPattern('{"detail":{"n":[{"numeric":[">",1658206780088562.3]}]}}', event(1));
+  assert.equal(error.message, 'Event pattern is not valid. Reason: Cannot compare number : 1658206780088562.3');
+});
+
 test('pattern errors carry the AWS message and UTF-16 positions', () => {
   const pattern = '{"😀": [{"prefix": 1}]}';
   const { error } = api.testEventPattern(pattern, EVENT);

@@ -23,6 +23,7 @@
 //! Nesting is limited to [`MAX_DEPTH`] containers; deeper input is an error, never a stack overflow.
 #![warn(missing_docs)]
 
+pub(crate) mod number;
 mod write;
 
 pub use write::{quote, reformat, Layout};
@@ -81,9 +82,9 @@ impl Number {
     }
 
     pub(crate) fn from_literal(literal: &str) -> Number {
-        // The lexer only produces JSON number grammar, which Rust's float parser accepts; overflow
-        // gives an infinity, which callers treat as "not comparable".
-        let value = literal.parse::<f64>().unwrap_or(f64::NAN);
+        // The lexer only produces JSON number grammar; overflow gives an infinity, which
+        // callers treat as "not comparable".
+        let value = number::parse(literal);
         Number {
             literal: literal.to_owned(),
             value,

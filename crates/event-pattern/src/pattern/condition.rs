@@ -249,7 +249,7 @@ fn finite(n: f64) -> Option<f64> {
 /// `12345678901234567890`, `0.30000000000000001` and `1e400` do not, and then match only the same
 /// literal.
 pub(crate) fn comparable_number(literal: &str) -> Option<f64> {
-    let value: f64 = literal.parse().ok()?;
+    let value = crate::json::number::parse(literal);
     if !value.is_finite() {
         return None;
     }
