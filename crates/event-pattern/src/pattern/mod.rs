@@ -1,5 +1,6 @@
 //! Event patterns: parsing, validation and compilation into sub-rules.
 
+mod case;
 mod compile;
 mod condition;
 mod ip;

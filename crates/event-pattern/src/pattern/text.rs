@@ -27,7 +27,7 @@ impl CaseInsensitive {
                 alternatives.push(("?".to_owned(), "?".to_owned()));
                 alternatives.push(("?".to_owned(), "?".to_owned()));
             } else {
-                alternatives.push((c.to_lowercase().collect(), c.to_uppercase().collect()));
+                alternatives.push((super::case::lowercase(c), super::case::uppercase(c)));
             }
         }
         CaseInsensitive {
