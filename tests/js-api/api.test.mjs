@@ -1,6 +1,6 @@
 // The JavaScript API package (crates/event-pattern-wasm/pkg, built by `cargo xtask js-package`)
-// under Node: the answers' shapes, UTF-16 positions and RuleSet of the matcher (index.js), and
-// simulate from the package's second module (simulator.js).
+// under Node: the answers' shapes and UTF-16 positions of the matcher (index.js), RuleSet from
+// the package's rules module (rules.js), and simulate from its simulator module (simulator.js).
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -10,12 +10,15 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const pkg = path.resolve(here, '../../crates/event-pattern-wasm/pkg');
 let api;
+let rulesApi;
 let sim;
 
 before(async () => {
   // Through the package's entry points, as users import them.
   api = await import(path.join(pkg, 'index.js'));
   await api.default({ module_or_path: fs.readFileSync(path.join(pkg, 'event_pattern_wasm_bg.wasm')) });
+  rulesApi = await import(path.join(pkg, 'rules.js'));
+  await rulesApi.default({ module_or_path: fs.readFileSync(path.join(pkg, 'event_pattern_rules_bg.wasm')) });
   sim = await import(path.join(pkg, 'simulator.js'));
   await sim.default({ module_or_path: fs.readFileSync(path.join(pkg, 'event_pattern_simulator_bg.wasm')) });
 });
@@ -32,13 +35,19 @@ test('the package is a self-contained ES module with types', () => {
   for (const file of manifest.files) assert.ok(fs.existsSync(path.join(pkg, file)), `${file} is in the package`);
   const types = fs.readFileSync(path.join(pkg, 'event_pattern_wasm.d.ts'), 'utf8');
   assert.match(types, /export function testEventPattern\(pattern: string, event: string\): TestEventPatternResult/);
-  assert.match(types, /export class RuleSet/);
+  assert.doesNotMatch(types, /class RuleSet/);
+  const rulesTypes = fs.readFileSync(path.join(pkg, 'event_pattern_rules.d.ts'), 'utf8');
+  assert.match(rulesTypes, /export class RuleSet/);
+  assert.match(rulesTypes, /export interface ApiError/);
+  assert.match(rulesTypes, /export type MatchingRulesResult/);
   assert.match(api.version(), /^\d+\.\d+\.\d+$/);
   assert.equal(sim.version(), api.version());
-  // The two entries, as bundlers and Node resolve `eventbridge-pattern` and `…/simulator`.
+  assert.equal(rulesApi.version(), api.version());
+  // The three entries, as bundlers and Node resolve `eventbridge-pattern`, `…/rules` and `…/simulator`.
   assert.deepEqual(manifest.exports['.'], { types: './index.d.ts', default: './index.js' });
+  assert.deepEqual(manifest.exports['./rules'], { types: './rules.d.ts', default: './rules.js' });
   assert.deepEqual(manifest.exports['./simulator'], { types: './simulator.d.ts', default: './simulator.js' });
-  for (const entry of [manifest.exports['.'], manifest.exports['./simulator']]) {
+  for (const entry of [manifest.exports['.'], manifest.exports['./rules'], manifest.exports['./simulator']]) {
     for (const file of Object.values(entry)) assert.ok(manifest.files.includes(file.slice(2)), `${file} is published`);
   }
   const simulatorTypes = fs.readFileSync(path.join(pkg, 'event_pattern_simulator.d.ts'), 'utf8');
@@ -46,24 +55,35 @@ test('the package is a self-contained ES module with types', () => {
   assert.match(fs.readFileSync(path.join(pkg, 'simulator.d.ts'), 'utf8'), /export default function init/);
 });
 
-// Issue 14: pages that only match patterns must not download the delivery simulator.
-test('the matcher module leaves the simulator out, and the simulator module the matcher', () => {
+// Issue 14: a page that tests patterns downloads neither RuleSet's automaton nor the simulator.
+test('each module exports its own functions and none of the others\'', () => {
   const exported = (file) =>
     WebAssembly.Module.exports(new WebAssembly.Module(fs.readFileSync(path.join(pkg, file)))).map((e) => e.name);
-  const matcher = exported('event_pattern_wasm_bg.wasm');
-  for (const name of ['testEventPattern', 'explain', 'ruleset_new', 'ruleset_matchingRules', 'version']) {
-    assert.ok(matcher.includes(name), `the matcher exports ${name}`);
+  const modules = {
+    event_pattern_wasm_bg: ['testEventPattern', 'explain'],
+    event_pattern_rules_bg: ['ruleset_new', 'ruleset_add', 'ruleset_matchingRules', 'ruleset_remove'],
+    event_pattern_simulator_bg: ['simulate', 'presets', 'presetScenario'],
+  };
+  for (const [file, own] of Object.entries(modules)) {
+    const names = exported(`${file}.wasm`);
+    assert.ok(names.includes('version'), `${file} exports version`);
+    for (const [other, theirs] of Object.entries(modules)) {
+      for (const name of theirs) {
+        assert.equal(names.includes(name), other === file, `${file} and ${name}`);
+      }
+    }
+    for (const name of own) assert.ok(names.includes(name), `${file} exports ${name}`);
   }
-  for (const name of ['simulate', 'presets', 'presetScenario']) {
-    assert.ok(!matcher.includes(name), `the matcher leaves out ${name}`);
+  for (const name of ['RuleSet', 'simulate', 'presets', 'presetScenario']) {
     assert.equal(api[name], undefined, `index.js leaves out ${name}`);
   }
-  const simulator = exported('event_pattern_simulator_bg.wasm');
-  for (const name of ['simulate', 'presets', 'presetScenario', 'version']) assert.ok(simulator.includes(name), name);
-  for (const name of ['testEventPattern', 'explain', 'ruleset_new']) assert.ok(!simulator.includes(name), name);
-  // Nothing the simulator's entry point offers comes from the matcher's glue.
-  const simulatorEntry = fs.readFileSync(path.join(pkg, 'simulator.js'), 'utf8');
-  assert.doesNotMatch(simulatorEntry, /event_pattern_wasm|index\.js/);
+  assert.equal(rulesApi.testEventPattern, undefined, 'rules.js leaves out testEventPattern');
+  // No entry point loads another's glue.
+  for (const [entry, own] of [['index.js', 'event_pattern_wasm'], ['rules.js', 'event_pattern_rules'], ['simulator.js', 'event_pattern_simulator']]) {
+    const text = fs.readFileSync(path.join(pkg, entry), 'utf8');
+    const glue = [...text.matchAll(/from '\.\/(event_pattern_[a-z_]+)\.js'/g)].map((m) => m[1]);
+    assert.deepEqual([...new Set(glue)], [own], entry);
+  }
 });
 
 test('testEventPattern answers like the TestEventPattern API', () => {
@@ -165,7 +185,7 @@ test('numbers compare as the native matcher compares them, beyond the fast path 
   ];
   for (const [pattern, n, result] of table) {
     assert.deepEqual(api.testEventPattern(pattern, event(n)), { result }, `${pattern} ${n}`);
-    const rules = new api.RuleSet();
+    const rules = new rulesApi.RuleSet();
     rules.add('r', pattern);
     assert.deepEqual(rules.matchingRules(event(n)), { rules: result ? ['r'] : [] }, `RuleSet ${pattern} ${n}`);
   }
@@ -208,7 +228,7 @@ test('explain returns per-field explanations with UTF-16 spans', () => {
 });
 
 test('RuleSet adds, replaces, removes and matches named rules', () => {
-  const rules = new api.RuleSet();
+  const rules = new rulesApi.RuleSet();
   assert.deepEqual(rules.add('orders', '{"detail":{"metadata":{"X-Shopify-Topic":["orders/create"]}}}'), { ok: true });
   assert.deepEqual(rules.add('shopify', '{"source":[{"prefix":"aws.partner/shopify.com"}]}'), { ok: true });
   assert.deepEqual(rules.add('zendesk', '{"source":[{"prefix":"aws.partner/zendesk.com"}]}'), { ok: true });
@@ -222,7 +242,7 @@ test('RuleSet adds, replaces, removes and matches named rules', () => {
   assert.deepEqual(rules.matchingRules(EVENT), { rules: ['shopify'] });
   // Infix wildcards are found by a multi-pattern search over each value (in WebAssembly its own
   // automaton, not the native build's): overlapping and repeated segments, and misses.
-  const infixes = new api.RuleSet();
+  const infixes = new rulesApi.RuleSet();
   infixes.add('partner', '{"source":[{"wildcard":"*partner/shop*"}]}');
   infixes.add('overlapping', '{"source":[{"wildcard":"*shopify.com/1*"}]}');
   infixes.add('twice', '{"detail-type":[{"wildcard":"*o*o*"}]}');
@@ -281,7 +301,7 @@ test('non-string arguments are { error } answers, never exceptions', () => {
 });
 
 test('RuleSet methods answer { error } (or false) for any argument', () => {
-  const rules = new api.RuleSet();
+  const rules = new rulesApi.RuleSet();
   for (const bad of HOSTILE) {
     assert.equal(rules.add(bad, '{"source":["x"]}').error?.input, 'name');
     assert.equal(rules.add('r', bad).error?.input, 'pattern');
@@ -304,7 +324,7 @@ test('huge strings are refused by their length before they reach WebAssembly mem
     assert.equal(answer.error.code, 'InvalidArgument');
     assert.match(answer.error.message, /the most this API takes is 1048576 \(1 MiB\)/);
   }
-  const rules = new api.RuleSet();
+  const rules = new rulesApi.RuleSet();
   assert.equal(rules.add('r', huge).error.code, 'InvalidArgument');
   assert.equal(rules.matchingRules(huge).error.code, 'InvalidArgument');
   // Just within the limit: answered normally (an over-long pattern is AWS's ValidationException).
@@ -320,20 +340,68 @@ test('huge strings are refused by their length before they reach WebAssembly mem
 test('the types say what bad input returns', () => {
   const types = fs.readFileSync(path.join(pkg, 'event_pattern_wasm.d.ts'), 'utf8');
   assert.match(types, /"InvalidArgument"/);
-  assert.match(types, /export type MatchingRulesResult = \{ rules: string\[\] \} \| \{ error: ApiError \}/);
-  assert.match(types, /matchingRules\(event: string\): MatchingRulesResult/);
+  assert.match(types, /export type TestEventPatternResult = \{ result: boolean \} \| \{ error: ApiError \}/);
+  const rulesTypes = fs.readFileSync(path.join(pkg, 'event_pattern_rules.d.ts'), 'utf8');
+  assert.match(rulesTypes, /"InvalidArgument"/);
+  assert.match(rulesTypes, /export type MatchingRulesResult = \{ rules: string\[\] \} \| \{ error: ApiError \}/);
+  assert.match(rulesTypes, /matchingRules\(event: string\): MatchingRulesResult/);
 });
 
-test('loading says clearly when WebAssembly SIMD is missing', async () => {
+test('the matcher loads without WebAssembly SIMD; RuleSet and the simulator say clearly that they need it', async () => {
   assert.equal(api.supportsSimd(), true, 'Node runs WebAssembly SIMD');
   const validate = WebAssembly.validate;
   WebAssembly.validate = () => false; // an engine without SIMD refuses the probe module
   try {
     assert.equal(api.supportsSimd(), false);
-    await assert.rejects(api.default({ module_or_path: new Uint8Array() }), /needs WebAssembly SIMD/);
-    assert.equal(sim.supportsSimd(), false);
-    await assert.rejects(sim.default({ module_or_path: new Uint8Array() }), /needs WebAssembly SIMD/);
+    // The matcher's module is built without SIMD (see the next test), so its entry point does
+    // not ask.
+    await api.default({ module_or_path: fs.readFileSync(path.join(pkg, 'event_pattern_wasm_bg.wasm')) });
+    assert.deepEqual(api.testEventPattern('{"source":["x"]}', EVENT), { result: false });
+    for (const module of [rulesApi, sim]) {
+      assert.equal(module.supportsSimd(), false);
+      await assert.rejects(module.default({ module_or_path: new Uint8Array() }), /need WebAssembly SIMD/);
+    }
   } finally {
     WebAssembly.validate = validate;
   }
+});
+
+/** The features a module was compiled with: its `target_features` section's `+name` entries. */
+function targetFeatures(file) {
+  const bytes = fs.readFileSync(path.join(pkg, file));
+  let at = 8;
+  const leb = () => {
+    let value = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = bytes[at++];
+      value += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return value;
+    }
+  };
+  const name = () => {
+    const length = leb();
+    at += length;
+    return bytes.subarray(at - length, at).toString('utf8');
+  };
+  while (at < bytes.length) {
+    const id = bytes[at++];
+    const end = leb() + at;
+    if (id === 0 && name() === 'target_features') {
+      const features = [];
+      for (let count = leb(); count > 0; count--) {
+        const prefix = String.fromCharCode(bytes[at++]);
+        features.push(prefix + name());
+      }
+      return features;
+    }
+    at = end;
+  }
+  return [];
+}
+
+test('only RuleSet and the simulator are compiled with WebAssembly SIMD', () => {
+  assert.ok(!targetFeatures('event_pattern_wasm_bg.wasm').includes('+simd128'));
+  assert.ok(targetFeatures('event_pattern_wasm_bg.wasm').includes('+bulk-memory'), 'the section is read');
+  assert.ok(targetFeatures('event_pattern_rules_bg.wasm').includes('+simd128'));
+  assert.ok(targetFeatures('event_pattern_simulator_bg.wasm').includes('+simd128'));
 });

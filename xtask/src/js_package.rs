@@ -1,9 +1,9 @@
-//! `cargo xtask js-package`: the matcher (and, as a second module, the delivery simulator) as a
-//! self-contained ES module package.
+//! `cargo xtask js-package`: the matcher (and, as modules of their own, RuleSet and the delivery
+//! simulator) as a self-contained ES module package.
 //!
-//! Output: `crates/event-pattern-wasm/pkg/` with the wasm-bindgen glue of both modules
+//! Output: `crates/event-pattern-wasm/pkg/` with the wasm-bindgen glue of the three modules
 //! (`--target web`, which works in browsers and, given the wasm bytes, in Node), the entry points
-//! `index.js` (matcher) and `simulator.js`, TypeScript types and a package.json.
+//! `index.js` (matcher), `rules.js` and `simulator.js`, TypeScript types and a package.json.
 
 use std::path::{Path, PathBuf};
 
@@ -17,26 +17,39 @@ pub fn package_dir() -> PathBuf {
 
 /// One WebAssembly module of the package, built from `event-pattern-wasm` with some features.
 struct Module {
-    /// For the log: "matcher" or "simulator".
+    /// For the log: "matcher", "rules" or "simulator".
     label: &'static str,
     /// cargo's feature arguments.
     features: &'static [&'static str],
     /// The file names wasm-bindgen writes: `<name>.js`, `<name>_bg.wasm`, `<name>.d.ts`.
     out_name: &'static str,
+    /// Built with WebAssembly SIMD: the modules with RuleSet's event scanner, which is 1.3-1.5x
+    /// faster with it. The matcher alone has no use for it, so it runs on any engine.
+    simd: bool,
 }
 
-/// The matcher (index.js) and the delivery simulator (simulator.js) are separate modules, so a
-/// page that only matches patterns does not download the simulator (issue 14).
-const MODULES: [Module; 2] = [
+/// The matcher (index.js: testEventPattern, explain), RuleSet (rules.js) and the delivery
+/// simulator (simulator.js) are separate modules, so that a page downloads only what it calls:
+/// a docs page testing one pattern needs neither the RuleSet's automaton nor the simulator
+/// (issue 14).
+const MODULES: [Module; 3] = [
     Module {
         label: "matcher",
         features: &[],
         out_name: "event_pattern_wasm",
+        simd: false,
+    },
+    Module {
+        label: "rules",
+        features: &["--no-default-features", "--features", "rules"],
+        out_name: "event_pattern_rules",
+        simd: true,
     },
     Module {
         label: "simulator",
         features: &["--no-default-features", "--features", "simulator"],
         out_name: "event_pattern_simulator",
+        simd: true,
     },
 ];
 
@@ -57,16 +70,26 @@ fn build_module(module: &Module) -> Result<(), String> {
     let root = workspace_root();
     let out = package_dir();
     let label = module.label;
-    // The JS API's RuleSet scans events with WebAssembly SIMD (1.3-1.5x faster); the web app's
-    // bundles are built without it, so this build has its own target directory and flags. Both
-    // modules use the same flags, so the second build only recompiles this crate.
-    let target_dir = root.join("target/js-api");
+    // The SIMD modules have their own target directory and flags (the web app's bundles are
+    // built without SIMD, and share theirs with the matcher module). Modules with the same flags
+    // only recompile this crate.
+    let target_dir = if module.simd {
+        root.join("target/js-api")
+    } else {
+        root.join("target")
+    };
+    let rustflags = if module.simd {
+        "-C target-feature=+simd128"
+    } else {
+        ""
+    };
+    let simd_note = if module.simd { " (with SIMD)" } else { "" };
     run(Step::new(
-        &format!("wasm build of the JS API's {label} (with SIMD)"),
+        &format!("wasm build of the JS API's {label}{simd_note}"),
         "cargo",
     )
     .env("CARGO_TARGET_DIR", &target_dir)
-    .env("RUSTFLAGS", "-C target-feature=+simd128")
+    .env("RUSTFLAGS", rustflags)
     .args([
         "build",
         "--profile",
@@ -80,6 +103,10 @@ fn build_module(module: &Module) -> Result<(), String> {
     .dir(&root))?;
     let built = target_dir.join("wasm32-unknown-unknown/wasm-release/event_pattern_wasm.wasm");
     let wasm = unoptimised_module(module.out_name);
+    if let Some(dir) = wasm.parent() {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
     std::fs::copy(&built, &wasm)
         .map_err(|e| format!("cannot copy {} to {}: {e}", built.display(), wasm.display()))?;
     run(Step::new(
@@ -96,10 +123,14 @@ fn build_module(module: &Module) -> Result<(), String> {
     .args([&out, &wasm])
     .dir(&root))?;
     let bindgen_output = out.join(format!("{}_bg.wasm", module.out_name));
+    // The features wasm-opt may use: SIMD only where the module was built with it (the JS API
+    // tests read each module's target_features section to check which were).
+    let simd_feature: &[&str] = if module.simd { &["--enable-simd"] } else { &[] };
     run(
         Step::new(&format!("wasm-opt for the JS API's {label}"), "wasm-opt")
+            .args(["-Oz", "--mvp-features"])
+            .args(simd_feature)
             .args([
-                "-Oz",
                 "--enable-reference-types",
                 "--enable-bulk-memory",
                 "--enable-nontrapping-float-to-int",
@@ -119,7 +150,7 @@ fn build_module(module: &Module) -> Result<(), String> {
 }
 
 fn write_package_json(out: &Path) -> Result<(), String> {
-    // The entry points (see js/): the matcher, the simulator and the SIMD check they share.
+    // The entry points (see js/): the matcher, RuleSet, the simulator and the SIMD check.
     let sources = workspace_root().join("crates/event-pattern-wasm/js");
     for file in ENTRY_FILES {
         std::fs::copy(sources.join(file), out.join(file))
@@ -146,6 +177,7 @@ fn write_package_json(out: &Path) -> Result<(), String> {
   "types": "index.d.ts",
   "exports": {{
     ".": {{ "types": "./index.d.ts", "default": "./index.js" }},
+    "./rules": {{ "types": "./rules.d.ts", "default": "./rules.js" }},
     "./simulator": {{ "types": "./simulator.d.ts", "default": "./simulator.js" }},
     "./*": "./*"
   }},
@@ -161,9 +193,11 @@ fn write_package_json(out: &Path) -> Result<(), String> {
 }
 
 /// The hand-written files of the package, copied from `crates/event-pattern-wasm/js/`.
-const ENTRY_FILES: [&str; 5] = [
+const ENTRY_FILES: [&str; 7] = [
     "index.js",
     "index.d.ts",
+    "rules.js",
+    "rules.d.ts",
     "simulator.js",
     "simulator.d.ts",
     "simd.js",

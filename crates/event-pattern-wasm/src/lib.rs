@@ -1,11 +1,13 @@
 //! The EventBridge pattern matcher for JavaScript, built into ES modules by
 //! `cargo xtask js-package`.
 //!
-//! Two modules come from this crate, chosen by cargo features, so that a page that only matches
-//! patterns does not download the delivery simulator:
+//! Three modules come from this crate, chosen by cargo features, so that a page downloads only
+//! what it calls (issue 14):
 //!
-//! * `matcher` (the default): `testEventPattern`, `explain`, `RuleSet` and `version`, the
-//!   package's main module (`index.js`);
+//! * `matcher` (the default): `testEventPattern`, `explain` and `version`, the package's main
+//!   module (`index.js`), what a docs page needs; built without WebAssembly SIMD;
+//! * `rules`: `RuleSet` and `version`, the package's `rules.js` (built with
+//!   `--no-default-features --features rules`, and SIMD for its event scanner);
 //! * `simulator`: `simulate`, `presets`, `presetScenario` and `version`, the package's
 //!   `simulator.js` (built with `--no-default-features --features simulator`).
 //!
@@ -21,6 +23,8 @@ mod answers;
 #[cfg(feature = "matcher")]
 mod matcher;
 mod positions;
+#[cfg(feature = "rules")]
+mod rules;
 #[cfg(feature = "simulator")]
 mod simulator;
 
@@ -40,12 +44,45 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }
 
+/// The error of every answer of the matcher and rules modules.
+#[cfg(any(feature = "matcher", feature = "rules"))]
+#[wasm_bindgen(typescript_custom_section)]
+const API_ERROR_TYPE: &str = r#"
+/**
+ * Where a pattern or event is wrong. Positions are UTF-16 code units (what editors use).
+ * No function of this module throws: a bad argument (not a string, or longer than 1,048,576
+ * UTF-16 units) is an ApiError with code "InvalidArgument" and no position.
+ */
+export interface ApiError {
+  /**
+   * "InvalidEventPatternException", "ValidationException" for the event or an over-long
+   * pattern, or "InvalidArgument" for an argument that is not a string or is too long.
+   */
+  code: "InvalidEventPatternException" | "ValidationException" | "InvalidArgument" | string;
+  /** AWS's message, e.g. "Event pattern is not valid. Reason: Empty arrays are not allowed". */
+  message: string;
+  /** Which input is wrong ("name": a rule's name in RuleSet.add). */
+  input: "pattern" | "event" | "name";
+  /** Extra help beyond AWS's text (e.g. which envelope field is missing). */
+  detail: string | null;
+  /** 1-based line. */
+  line: number | null;
+  /** 1-based column, UTF-16 units. */
+  column: number | null;
+  /** JSON pointer to the offending place in the pattern, e.g. "/detail/state/0/prefix". */
+  path: string | null;
+  /** UTF-16 range of the offending text in its input. */
+  start: number | null;
+  end: number | null;
+}
+"#;
+
 /// An answer as a plain JavaScript object: written as JSON text by serde_json and parsed by the
 /// engine's `JSON.parse`. The answers hold only strings, integers, booleans, `null`, arrays and
 /// structs (no maps, no user JSON re-serialized: values' texts are kept as strings), so the
 /// object is the one serde-wasm-bindgen built field by field, and the matcher's wasm is 7 KB
 /// (3.4 KB gzip) smaller without serde-wasm-bindgen's calls into JavaScript (issue 14, measured).
-#[cfg(feature = "matcher")]
+#[cfg(any(feature = "matcher", feature = "rules"))]
 fn answer_to_js<T: Serialize>(value: &T) -> JsValue {
     serde_json::to_string(value)
         .ok()
