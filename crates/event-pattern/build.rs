@@ -3,8 +3,8 @@
 //! Unicode version the crate would use at run time), as ranges.
 //!
 //! Case-insensitive operators map each pattern character of the BMP (see
-//! `pattern::text::CaseInsensitive`); std's tables for all of Unicode were 24 KB of every wasm
-//! bundle with the matcher, 9 KB of it gzipped (issue 14). Most mappings come in runs, every
+//! `pattern::text::CaseInsensitive`); std's tables for all of Unicode were 20 KB of every wasm
+//! bundle with the matcher, 8.7 KB of it gzipped (issue 14, measured). Most mappings come in runs, every
 //! character or every other one moving by the same amount (`A`..`Z` +32, `Ā`, `Ă`, … +1), so a
 //! few hundred ranges hold them. `pattern::case::tests` checks every BMP character against std.
 

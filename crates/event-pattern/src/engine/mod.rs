@@ -303,7 +303,7 @@ type SharedField = (Box<[crate::Condition]>, Payload);
 
 /// A hash of the conditions' descriptions, which name what each accepts, to find a field among
 /// those filed before. (The key was the conditions' `Debug` text: its float formatting alone was
-/// 16 KB of the JS API's wasm, issue 14.)
+/// about 16 KB of the JS API's wasm, issue 14.)
 fn conditions_hash(conditions: &[crate::Condition]) -> u64 {
     use std::fmt::Write as _;
     use std::hash::Hasher as _;

@@ -2,7 +2,7 @@
 //! characters case-insensitive operators map (see `text::CaseInsensitive`).
 //!
 //! The tables are std's own mappings, which build.rs writes as runs of characters that move by
-//! the same amount: std's tables cover all of Unicode and were 24 KB of every wasm bundle with
+//! the same amount: std's tables cover all of Unicode and were 20 KB of every wasm bundle with
 //! the matcher (issue 14); these hold the same BMP mappings in a few KB.
 
 /// Characters `from..=to`, every `stride`-th one, map to themselves plus `delta`.

@@ -270,7 +270,7 @@ pub(crate) fn comparable_number(literal: &str) -> Option<f64> {
 /// The shortest decimal that reads back as `value` (the closest one where several are as
 /// short, and the one ending in an even digit where two are as close, as Java's
 /// `Double.toString` picks since JDK 19), as [`decimal_digits`] gives it. zmij writes it; core's float formatting (Grisu with Dragon4 behind it,
-/// for every precision and notation) was 16 KB of every wasm bundle that holds the matcher
+/// for every precision and notation) was about 16 KB of every wasm bundle that holds the matcher
 /// (issue 14), and zmij is already linked where serde_json writes floats.
 /// `tests::zmij_writes_the_digits_rust_does` checks zmij against `{:e}`.
 fn shortest_digits(value: f64) -> Option<(bool, String, i64)> {
