@@ -295,26 +295,24 @@ fn build_automaton(segments: &[(Vec<u8>, Vec<u32>)]) -> Option<InfixAutomaton> {
 }
 
 /// Adds the number of every segment `value` holds to `found` (in the order they end, with
-/// repeats); `false` if the search failed.
+/// repeats).
 #[cfg(not(target_arch = "wasm32"))]
-fn find_segments(automaton: &InfixAutomaton, value: &[u8], found: &mut Vec<u32>) -> bool {
+fn find_segments(automaton: &InfixAutomaton, value: &[u8], found: &mut Vec<u32>) {
     for hit in automaton.find_overlapping_iter(value) {
         let id = hit.pattern().as_u32();
         if found.last() != Some(&id) {
             found.push(id);
         }
     }
-    true
 }
 
 #[cfg(target_arch = "wasm32")]
-fn find_segments(automaton: &InfixAutomaton, value: &[u8], found: &mut Vec<u32>) -> bool {
+fn find_segments(automaton: &InfixAutomaton, value: &[u8], found: &mut Vec<u32>) {
     automaton.for_each_in(value, |id| {
         if found.last() != Some(&id) {
             found.push(id);
         }
     });
-    true
 }
 
 impl Infixes {
@@ -339,15 +337,14 @@ impl Infixes {
             .automaton
             .get_or_init(|| build_automaton(&self.segments));
         found.clear();
-        let searched = automaton
-            .as_ref()
-            .is_some_and(|automaton| find_segments(automaton, value, found));
-        if searched {
-            crate::sort::unstable(found);
-            found.dedup();
-        } else {
-            found.clear();
-            found.extend(0..self.segments.len() as u32);
+        match automaton {
+            Some(automaton) => {
+                find_segments(automaton, value, found);
+                crate::sort::unstable(found);
+                found.dedup();
+            }
+            // No automaton could be built: every segment's wildcards are judged.
+            None => found.extend(0..self.segments.len() as u32),
         }
         for &id in found.iter() {
             self.segments[id as usize]

@@ -21,18 +21,9 @@
 /// The nearest double to `literal`, which must be JSON number grammar; infinite when it
 /// overflows a double (`1e400`).
 pub(crate) fn parse(literal: &str) -> f64 {
-    let Some(decimal) = Decimal::read(literal) else {
-        return slow_path(literal);
-    };
-    let magnitude = decimal
-        .float_path()
-        .or_else(|| decimal.integer_path())
-        .unwrap_or_else(|| slow_path(literal).abs());
-    if decimal.negative {
-        -magnitude
-    } else {
-        magnitude
-    }
+    Decimal::read(literal)
+        .and_then(|decimal| decimal.value())
+        .unwrap_or_else(|| slow_path(literal))
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -105,6 +96,12 @@ impl Decimal {
             decimal.exponent += written.parse::<i64>().ok()?;
         }
         Some(decimal)
+    }
+
+    /// The value, if one of the two paths below computes it.
+    fn value(&self) -> Option<f64> {
+        let magnitude = self.float_path().or_else(|| self.integer_path())?;
+        Some(if self.negative { -magnitude } else { magnitude })
     }
 
     /// Clinger's fast path: up to 15 digits (below 2^53) and an exact power of ten.

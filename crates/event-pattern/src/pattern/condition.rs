@@ -269,9 +269,10 @@ pub(crate) fn comparable_number(literal: &str) -> Option<f64> {
 
 /// The shortest decimal that reads back as `value` (the closest one where several are as
 /// short, and the one ending in an even digit where two are as close, as Java's
-/// `Double.toString` picks since JDK 19), as [`decimal_digits`] gives it. zmij writes it; core's float formatting (Grisu with Dragon4 behind it,
-/// for every precision and notation) was about 16 KB of every wasm bundle that holds the matcher
-/// (issue 14), and zmij is already linked where serde_json writes floats.
+/// `Double.toString` picks since JDK 19), as [`decimal_digits`] gives it. zmij writes it; core's
+/// float formatting (Grisu with Dragon4 behind it, for every precision and notation) was about
+/// 16 KB of every wasm bundle that holds the matcher (issue 14), and zmij is already linked
+/// where serde_json writes floats.
 /// `tests::zmij_writes_the_digits_rust_does` checks zmij against `{:e}`.
 fn shortest_digits(value: f64) -> Option<(bool, String, i64)> {
     decimal_digits(zmij::Buffer::new().format_finite(value))
@@ -334,16 +335,18 @@ fn format_number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 {
         return format!("{}", n as i64);
     }
-    let Some((negative, digits, place)) = shortest_digits(n).filter(|_| n.is_finite()) else {
-        return if n.is_nan() {
+    if !n.is_finite() {
+        let text = if n.is_nan() {
             "NaN"
         } else if n > 0.0 {
             "inf"
         } else {
             "-inf"
-        }
-        .to_owned();
-    };
+        };
+        return text.to_owned();
+    }
+    // zmij writes every finite double in a form `decimal_digits` reads.
+    let (negative, digits, place) = shortest_digits(n).unwrap_or_default();
     let mut text = String::with_capacity(digits.len() + place.unsigned_abs() as usize + 3);
     if negative {
         text.push('-');
