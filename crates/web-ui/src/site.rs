@@ -42,25 +42,24 @@ impl Page {
         }
     }
 
-    /// The relative path from this page's directory to the site root.
+    /// The relative path from this page's directory to the site root (every page but the root
+    /// is one directory down).
     fn to_root(self) -> &'static str {
-        match self {
-            Page::Workbench => "",
-            Page::Rules | Page::Simulator | Page::Learn | Page::Embed | Page::CustomBus => "../",
+        if self.dir().is_empty() {
+            ""
+        } else {
+            "../"
         }
     }
 
-    /// The page that serves a fragment route (`#/simulator?…` -> the simulator).
+    /// The page that serves a fragment route (`#/simulator?…` -> the simulator): the page of
+    /// the section it names, the embed (no section of the navigation) for `#/embed`, and the
+    /// home page for anything else.
     pub fn for_hash(hash: &str) -> Page {
-        let path = crate::query::path_of(hash);
-        match path.trim_start_matches('/').split('/').next().unwrap_or("") {
-            "rules" => Page::Rules,
-            "simulator" => Page::Simulator,
-            "learn" => Page::Learn,
-            "embed" => Page::Embed,
-            "custom-bus" => Page::CustomBus,
-            _ => Page::Workbench,
+        if first_segment(hash) == "embed" {
+            return Page::Embed;
         }
+        Section::from_hash(hash).map_or(Page::Workbench, Section::page)
     }
 
     /// A link from this page to `fragment` (`#/…`) on `target`: the bare fragment when it is
@@ -146,10 +145,15 @@ impl Section {
 
     /// The section a fragment names, if any (`#/rules?x` -> Rules; `#/` -> none).
     pub fn from_hash(hash: &str) -> Option<Section> {
-        let path = crate::query::path_of(hash);
-        let slug = path.trim_start_matches('/').split('/').next().unwrap_or("");
+        let slug = first_segment(hash);
         Section::ALL.into_iter().find(|s| s.slug() == slug)
     }
+}
+
+/// The first segment of a fragment route's path (`#/learn/exists?x` -> `learn`).
+fn first_segment(hash: &str) -> &str {
+    let path = crate::query::path_of(hash);
+    path.trim_start_matches('/').split('/').next().unwrap_or("")
 }
 
 #[cfg(test)]
