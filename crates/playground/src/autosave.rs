@@ -21,6 +21,13 @@ pub fn autosave(app: AppContext) {
     // Which change the scheduled save belongs to; a later change makes an earlier timer moot.
     let changes = StoredValue::new(0_u64);
     let pending = StoredValue::new(false);
+    // Saves what is waiting, if anything: the timer and leaving the page both ask, and whichever
+    // comes second has nothing to do.
+    let flush = move || {
+        if pending.try_get_value() == Some(true) {
+            save_now(app, pending);
+        }
+    };
     Effect::new(move |previous: Option<()>| {
         app.state.track();
         // The first run is the state just loaded (or just saved by a link): nothing to write.
@@ -33,7 +40,7 @@ pub fn autosave(app: AppContext) {
         set_timeout(
             move || {
                 if changes.try_get_value() == Some(change) {
-                    save_now(app, pending);
+                    flush();
                 }
             },
             AUTOSAVE_DELAY,
@@ -41,11 +48,6 @@ pub fn autosave(app: AppContext) {
     });
     // `pagehide` covers closing, reloading and following a link to the other entry page;
     // `visibilitychange` a phone sending the tab to the background (which may never come back).
-    let flush = move || {
-        if pending.try_get_value() == Some(true) {
-            save_now(app, pending);
-        }
-    };
     let on_hide = window_event_listener(leptos::ev::pagehide, move |_| flush());
     let on_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
         if document().visibility_state() == web_sys::VisibilityState::Hidden {
