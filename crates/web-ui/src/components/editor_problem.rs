@@ -1,8 +1,11 @@
-//! The message under a JSON editor whose text the matcher refuses (AWS's words, and where).
+//! The message under a JSON editor whose text the matcher refuses, as a Leptos component (the
+//! widget's markup, shown while the signal holds a problem).
 
+use leptos::html;
 use leptos::prelude::*;
 
 use crate::pattern_check::EditorProblem;
+use crate::widgets::editor_problem::fill_problem_note;
 
 #[component]
 pub fn EditorProblemNote(
@@ -13,12 +16,10 @@ pub fn EditorProblemNote(
 ) -> impl IntoView {
     move || {
         problem.get().map(|problem| {
-            view! {
-                <p class="editor-problem" id=id.clone()>
-                    {problem.located_message()}
-                    {problem.detail.map(|detail| view! { <span class="editor-problem-detail">{format!(" ({detail})")}</span> })}
-                </p>
-            }
+            let note = NodeRef::<html::P>::new();
+            let id = id.clone();
+            note.on_load(move |note| fill_problem_note(&note, &id, &problem));
+            view! { <p node_ref=note></p> }
         })
     }
 }
