@@ -11,7 +11,7 @@ use web_ui::components::exercise_check::{grade_memo, ExerciseCheck, ExerciseTask
 use web_ui::components::markup::InlineMarkup;
 use web_ui::exercise_view::open_exercise_link;
 
-use crate::view::post_height;
+use crate::height::post_height;
 
 #[derive(Clone)]
 enum Opened {
@@ -23,24 +23,22 @@ enum Opened {
 #[component]
 pub fn ExerciseEmbed(encoded: String) -> impl IntoView {
     let state = RwSignal::new(Opened::Opening);
-    // The last height posted: `post_height` posts only changes, so the reports settle.
-    let last_height = StoredValue::new(None::<i32>);
     spawn_local(async move {
         let opened = match open_exercise_link(&encoded).await {
             Ok(exercise) => Opened::Ready(Arc::new(exercise)),
             Err(error) => Opened::Failed(error.to_string()),
         };
         let _ = state.try_set(opened);
-        request_animation_frame(move || post_height(last_height));
+        request_animation_frame(post_height);
     });
-    let resize = window_event_listener(leptos::ev::resize, move |_| post_height(last_height));
+    let resize = window_event_listener(leptos::ev::resize, move |_| post_height());
     on_cleanup(move || resize.remove());
     view! {
         <main class="embed embed-exercise" aria-label="Event pattern exercise">
             {move || match state.get() {
                 Opened::Opening => view! { <p role="status">"Opening the exercise…"</p> }.into_any(),
                 Opened::Failed(message) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
-                Opened::Ready(exercise) => view! { <Graded exercise=exercise last_height=last_height/> }.into_any(),
+                Opened::Ready(exercise) => view! { <Graded exercise=exercise/> }.into_any(),
             }}
             <p class="embed-footer">"Graded in your browser by the EventBridge Pattern Playground; nothing is sent anywhere."</p>
         </main>
@@ -48,7 +46,7 @@ pub fn ExerciseEmbed(encoded: String) -> impl IntoView {
 }
 
 #[component]
-fn Graded(exercise: Arc<Exercise>, last_height: StoredValue<Option<i32>>) -> impl IntoView {
+fn Graded(exercise: Arc<Exercise>) -> impl IntoView {
     let pattern = RwSignal::new(exercise.start().to_owned());
     let graded = grade_memo(Arc::clone(&exercise), pattern);
     let progress = RwSignal::new(ExerciseProgress::default());
@@ -58,7 +56,7 @@ fn Graded(exercise: Arc<Exercise>, last_height: StoredValue<Option<i32>>) -> imp
             let text = pattern.get_untracked();
             progress.update(|p| p.record(&text, &grade));
         }
-        request_animation_frame(move || post_height(last_height));
+        request_animation_frame(post_height);
     });
     let solved_now = Signal::derive(move || graded.with(|g| g.is_solved()));
     let reveal =

@@ -5,15 +5,51 @@
 //! link's state). The workbench page forwards its old `#/embed?…` URLs here before loading.
 //! A teacher's exercise (`exercise=` with an exercise link) is the same crate built with the
 //! `exercise` feature into `embed/exercise/`; the plain embed forwards such URLs there.
+//!
+//! The plain embed is built from web-ui's widgets without Leptos (`page`); the exercise, with
+//! its hints and grading, is a Leptos view (`exercise`).
 
 #![forbid(unsafe_code)]
 
 #[cfg(feature = "exercise")]
 mod exercise;
+mod height;
+mod page;
 mod request;
-mod view;
+
+#[cfg(not(feature = "exercise"))]
+use web_ui::dom::child;
+use web_ui::dom::{document, window};
+
+use crate::request::EmbedRequest;
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(view::EmbedApp);
+    let request = EmbedRequest::from_hash(&window().location().hash().unwrap_or_default());
+    if let (Some(value), Some(root)) = (request.theme.attribute(), document().document_element()) {
+        let _ = root.set_attribute("data-theme", value);
+    }
+    match request.exercise {
+        Some(encoded) => open_exercise(encoded),
+        None => page::start(request),
+    }
+}
+
+#[cfg(feature = "exercise")]
+fn open_exercise(encoded: String) {
+    leptos::mount::mount_to_body(move || {
+        leptos::prelude::view! { <exercise::ExerciseEmbed encoded=encoded/> }
+    });
+}
+
+/// The plain embed hands an exercise to its own page (`exercise/`, same hash), which carries
+/// the grading; a docs page with a plain example never downloads it.
+#[cfg(not(feature = "exercise"))]
+fn open_exercise(_encoded: String) {
+    let location = window().location();
+    let hash = location.hash().unwrap_or_default();
+    let _ = location.replace(&format!("exercise/{hash}"));
+    if let Some(body) = document().body() {
+        let _ = child(&body, "p", "", "Opening the exercise…").set_attribute("role", "status");
+    }
 }

@@ -1,145 +1,185 @@
-//! The embed view for documentation pages: `<iframe src=".../#/embed?pattern=…&event=…">`.
+//! The embed view for documentation pages: `<iframe src=".../embed/#/embed?pattern=…&event=…">`.
 //!
 //! Just the two editors, the live result with its explanation, and a link that opens the same
-//! texts in the full playground. The page reports its height to the parent window so the iframe
-//! can be sized to fit (`{type: "eventbridge-playground:height", height}` via postMessage).
+//! texts in the full playground. Built from web-ui's plain widgets, without Leptos: its reactive
+//! runtime and views were a third of this page's download (issue 14), and the page has one
+//! change to follow (an editor's text), so a function that shows the analysis does it.
 
-use leptos::prelude::*;
-use wasm_bindgen::JsValue;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
 
-use leptos::task::spawn_local;
-use web_ui::components::editor_problem::EditorProblemNote;
-use web_ui::components::json_editor::JsonEditor;
-use web_ui::components::match_result::MatchResult;
-use web_ui::pattern_check::analyse;
+use web_sys::HtmlElement;
+use web_ui::dom::{before_next_frame, child, document, element, window, Listener};
+use web_ui::pattern_check::{analyse, EditorProblem};
+use web_ui::widgets::editor_problem::problem_note;
+use web_ui::widgets::json_editor::{EditorSettings, JsonEditorWidget};
+use web_ui::widgets::match_result::MatchResultWidget;
 
-#[cfg(feature = "exercise")]
-use crate::exercise::ExerciseEmbed;
+use crate::height::post_height;
 use crate::request::{open_in_playground_link, open_state, EmbedRequest};
 
-/// The message type the parent page listens for.
-pub const HEIGHT_MESSAGE: &str = "eventbridge-playground:height";
-
-#[cfg(feature = "exercise")]
-fn exercise_view(encoded: String) -> AnyView {
-    view! { <ExerciseEmbed encoded=encoded/> }.into_any()
+/// One editor with the note under it.
+struct Editor {
+    widget: JsonEditorWidget,
+    column: HtmlElement,
+    /// The note's DOM id, which the editor names while there is a problem.
+    note_id: &'static str,
+    note: RefCell<Option<HtmlElement>>,
 }
 
-/// The plain embed hands an exercise to its own page (`exercise/`, same hash), which carries
-/// the grading; a docs page with a plain example never downloads it.
-#[cfg(not(feature = "exercise"))]
-fn exercise_view(_encoded: String) -> AnyView {
-    let location = window().location();
-    let hash = location.hash().unwrap_or_default();
-    let _ = location.replace(&format!("exercise/{hash}"));
-    view! { <p role="status">"Opening the exercise…"</p> }.into_any()
+impl Editor {
+    fn new(
+        parent: &HtmlElement,
+        label: &str,
+        id: &str,
+        note_id: &'static str,
+        readonly: bool,
+        on_change: impl Fn(String) + 'static,
+    ) -> Editor {
+        let column = child(parent, "div", "", "");
+        let root = child(&column, "div", "", "");
+        let settings = EditorSettings {
+            label,
+            id,
+            readonly,
+        };
+        Editor {
+            widget: JsonEditorWidget::build(&root, &settings, on_change),
+            column,
+            note_id,
+            note: RefCell::new(None),
+        }
+    }
+
+    fn show_problem(&self, problem: Option<&EditorProblem>) {
+        self.widget
+            .set_problem_id(problem.is_some().then_some(self.note_id));
+        if let Some(old) = self.note.borrow_mut().take() {
+            old.remove();
+        }
+        if let Some(problem) = problem {
+            let note = problem_note(self.note_id, problem);
+            let _ = self.column.append_child(&note);
+            *self.note.borrow_mut() = Some(note);
+        }
+    }
 }
 
-#[component]
-pub fn EmbedApp() -> AnyView {
-    let request = EmbedRequest::from_hash(&window().location().hash().unwrap_or_default());
-    if let (Some(value), Some(root)) = (request.theme.attribute(), document().document_element()) {
-        let _ = root.set_attribute("data-theme", value);
+struct Embed {
+    main: HtmlElement,
+    pattern: Editor,
+    event: Editor,
+    result: MatchResultWidget,
+    link: HtmlElement,
+}
+
+impl Embed {
+    /// Parses, matches and explains the two texts, and shows it all.
+    fn show_analysis(&self) {
+        let (analysis, link) = self.pattern.widget.with_text(|pattern| {
+            self.event.widget.with_text(|event| {
+                (
+                    analyse(pattern, event),
+                    open_in_playground_link(pattern, event),
+                )
+            })
+        });
+        self.pattern
+            .widget
+            .set_highlights(&analysis.pattern_highlights);
+        self.pattern.show_problem(analysis.pattern_problem.as_ref());
+        self.event.widget.set_highlights(&analysis.event_highlights);
+        self.event.show_problem(analysis.event_problem.as_ref());
+        self.result.show(&analysis.verdict);
+        let _ = self.link.set_attribute("href", &link);
+        // The result is what changes the height; it is measured once laid out.
+        before_next_frame(post_height);
     }
-    if let Some(encoded) = request.exercise {
-        return exercise_view(encoded);
+
+    /// Shows texts from elsewhere (an opened share link).
+    fn set_texts(&self, pattern: &str, event: &str) {
+        self.pattern.widget.set_text(pattern);
+        self.event.widget.set_text(event);
+        self.show_analysis();
     }
+
+    /// Why a share link's state could not be opened, at the top of the embed.
+    fn show_link_problem(&self, message: &str) {
+        let alert = element("p", "error");
+        let _ = alert.set_attribute("role", "alert");
+        alert.set_text_content(Some(message));
+        let _ = self.main.prepend_with_node_1(&alert);
+    }
+}
+
+/// What an editor does with a typed text: the embed shows the new analysis.
+fn on_typed(embed: &Weak<Embed>) -> impl Fn(String) + 'static {
+    let embed = embed.clone();
+    move |_| {
+        if let Some(embed) = embed.upgrade() {
+            embed.show_analysis();
+        }
+    }
+}
+
+/// Builds the embed into the page's body and shows `request`'s texts.
+pub fn start(request: EmbedRequest) {
     let readonly = request.readonly;
-    let pattern = RwSignal::new(request.pattern);
-    let event = RwSignal::new(request.event);
-    // Why a share link's state could not be opened, shown in the embed.
-    let problem = RwSignal::new(None::<String>);
+    let embed = Rc::new_cyclic(|this: &Weak<Embed>| {
+        let main = element("main", "embed");
+        let _ = main.set_attribute("aria-label", "Event pattern example");
+        let editors = child(&main, "div", "embed-editors", "");
+        let pattern = Editor::new(
+            &editors,
+            "Event pattern",
+            "embed-pattern",
+            "embed-pattern-problem",
+            readonly,
+            on_typed(this),
+        );
+        let event = Editor::new(
+            &editors,
+            "Event",
+            "embed-event",
+            "embed-event-problem",
+            readonly,
+            on_typed(this),
+        );
+        let result = MatchResultWidget::build(&child(&main, "section", "", ""));
+        let footer = child(&main, "p", "embed-footer", "");
+        let link = child(&footer, "a", "", "Open in the playground");
+        let _ = link.set_attribute("target", "_blank");
+        let _ = link.set_attribute("rel", "noopener");
+        child(
+            &footer,
+            "span",
+            "",
+            " \u{b7} Runs in your browser; nothing is sent anywhere.",
+        );
+        Embed {
+            main,
+            pattern,
+            event,
+            result,
+            link,
+        }
+    });
+    if let Some(body) = document().body() {
+        let _ = body.append_child(&embed.main);
+    }
+    embed.set_texts(&request.pattern, &request.event);
     if let Some(encoded) = request.state {
-        spawn_local(async move {
+        let embed = Rc::clone(&embed);
+        wasm_bindgen_futures::spawn_local(async move {
             match open_state(&encoded).await {
-                Ok((p, e)) => {
-                    pattern.set(p);
-                    event.set(e);
-                }
-                Err(error) => problem.set(Some(error.to_string())),
+                Ok((pattern, event)) => embed.set_texts(&pattern, &event),
+                Err(error) => embed.show_link_problem(&error.to_string()),
             }
         });
     }
-    let analysis = Memo::new(move |_| pattern.with(|p| event.with(|e| analyse(p, e))));
-    let pattern_problem = Signal::derive(move || analysis.with(|a| a.pattern_problem.clone()));
-    let event_problem = Signal::derive(move || analysis.with(|a| a.event_problem.clone()));
-
-    let playground_link = move || pattern.with(|p| event.with(|e| open_in_playground_link(p, e)));
-
-    // Report the height after every change of the result (which is what changes the height), and
-    // once the first layout is done; a resize (a new width reflows the text) reports it again.
-    // `post_height` only posts when the content's height changed, so nothing here can loop.
-    let last_height = StoredValue::new(None::<i32>);
-    Effect::new(move |_| {
-        analysis.track();
-        request_animation_frame(move || post_height(last_height));
-    });
-    let resize = window_event_listener(leptos::ev::resize, move |_| post_height(last_height));
-    on_cleanup(move || resize.remove());
-
-    view! {
-        <main class="embed" aria-label="Event pattern example">
-            {move || problem.get().map(|problem| view! { <p class="error" role="alert">{problem}</p> })}
-            <div class="embed-editors">
-                <div>
-                    <JsonEditor
-                        value=pattern
-                        label="Event pattern"
-                        id="embed-pattern"
-                        readonly=readonly
-                        highlights=Signal::derive(move || analysis.with(|a| a.pattern_highlights.clone()))
-                        problem_id=Signal::derive(move || pattern_problem.with(Option::is_some).then(|| "embed-pattern-problem".to_owned()))
-                    />
-                    <EditorProblemNote problem=pattern_problem id="embed-pattern-problem"/>
-                </div>
-                <div>
-                    <JsonEditor
-                        value=event
-                        label="Event"
-                        id="embed-event"
-                        readonly=readonly
-                        highlights=Signal::derive(move || analysis.with(|a| a.event_highlights.clone()))
-                        problem_id=Signal::derive(move || event_problem.with(Option::is_some).then(|| "embed-event-problem".to_owned()))
-                    />
-                    <EditorProblemNote problem=event_problem id="embed-event-problem"/>
-                </div>
-            </div>
-            <MatchResult analysis_verdict=Signal::derive(move || analysis.with(|a| a.verdict.clone()))/>
-            <p class="embed-footer">
-                <a href=playground_link target="_blank" rel="noopener">"Open in the playground"</a>
-                <span>" \u{b7} Runs in your browser; nothing is sent anywhere."</span>
-            </p>
-        </main>
-    }
-    .into_any()
-}
-
-/// Posts the height of the content (`main.embed`), never of the document: the document is at
-/// least as tall as the iframe, so reporting it would let a host that adds padding or a border
-/// grow the iframe, which grows the document, which is reported again, forever (issue 16, item
-/// 9). The content's height does not depend on the iframe's height, so the reports settle; and a
-/// height equal to the last one posted is not posted again.
-pub(crate) fn post_height(last_height: StoredValue<Option<i32>>) {
-    let Ok(Some(content)) = document().query_selector("main.embed") else {
-        return;
-    };
-    let height = content_height(content.get_bounding_client_rect().height());
-    if last_height.get_value() == Some(height) {
-        return;
-    }
-    last_height.set_value(Some(height));
-    let Ok(Some(parent)) = window().parent() else {
-        return;
-    };
-    let message = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
-    let _ = js_sys::Reflect::set(&message, &"height".into(), &JsValue::from(height));
-    // The height is not sensitive, so any embedding origin may read it.
-    let _ = parent.post_message(&message, "*");
-}
-
-/// Whole CSS pixels, rounded up so the iframe never gets a scroll bar for a fraction of a pixel.
-fn content_height(layout_height: f64) -> i32 {
-    // A layout height is finite and far below i32::MAX; the clamp keeps a broken value harmless.
-    layout_height.ceil().clamp(0.0, 100_000.0) as i32
+    // A new width reflows the text, so a resize reports the height again.
+    let resize = Listener::new(&window(), "resize", |_| post_height());
+    // The embed is the whole page and lives as long as it.
+    std::mem::forget(resize);
+    std::mem::forget(embed);
 }
