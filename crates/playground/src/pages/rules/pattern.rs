@@ -10,6 +10,7 @@ use crate::model::event_tree::{event_tree, RowContent, RowLabel, TreeRow, MAX_TR
 use crate::model::pattern_builder::{add_field, pattern_text, BuiltField, Operator};
 use crate::model::rule_wizard::{control_id, message_id, sample_partner};
 use crate::model::sample_check::{check_samples, samples_summary};
+use web_ui::components::editor_problem::EditorProblemNote;
 use web_ui::components::json_editor::JsonEditor;
 use web_ui::components::match_result::MatchResult;
 use web_ui::pattern_check::analyse;
@@ -125,17 +126,7 @@ pub(super) fn PatternStep(ctx: RulesContext) -> impl IntoView {
                     highlights=pattern_marks
                     problem_id=pattern_problem_id
                 />
-                {move || {
-                    analysis
-                        .with(|a| a.pattern_problem.clone())
-                        .map(|problem| {
-                            view! {
-                                <p class="editor-problem" id="pattern-problem">
-                                    {problem.located_message()}
-                                </p>
-                            }
-                        })
-                }}
+                <EditorProblemNote problem=Signal::derive(move || analysis.with(|a| a.pattern_problem.clone())) id="pattern-problem"/>
                 // AWS's message for an invalid pattern is already shown above; this covers the rest
                 // (an empty pattern).
                 {move || analysis.with(|a| a.pattern_problem.is_none()).then(|| view! { <FieldMessages ctx field="event_pattern" /> })}
@@ -148,18 +139,7 @@ pub(super) fn PatternStep(ctx: RulesContext) -> impl IntoView {
                     highlights=event_marks
                     problem_id=event_problem_id
                 />
-                {move || {
-                    analysis
-                        .with(|a| a.event_problem.clone())
-                        .map(|problem| {
-                            view! {
-                                <p class="editor-problem" id="event-problem">
-                                    {problem.located_message()}
-                                    {problem.detail.map(|detail| view! { <span class="editor-problem-detail">{format!(" ({detail})")}</span> })}
-                                </p>
-                            }
-                        })
-                }}
+                <EditorProblemNote problem=Signal::derive(move || analysis.with(|a| a.event_problem.clone())) id="event-problem"/>
             </div>
         </div>
         <MatchResult analysis_verdict=Signal::derive(move || analysis.with(|a| a.verdict.clone())) />
