@@ -11,7 +11,7 @@ use std::rc::{Rc, Weak};
 use web_sys::HtmlElement;
 use web_ui::dom::{before_next_frame, child, document, element, window, Listener};
 use web_ui::pattern_check::{analyse, EditorProblem};
-use web_ui::widgets::editor_problem::problem_note;
+use web_ui::widgets::editor_problem::{fill_problem_note, problem_note};
 use web_ui::widgets::json_editor::{EditorSettings, JsonEditorWidget};
 use web_ui::widgets::match_result::MatchResultWidget;
 
@@ -54,13 +54,19 @@ impl Editor {
     fn show_problem(&self, problem: Option<&EditorProblem>) {
         self.widget
             .set_problem_id(problem.is_some().then_some(self.note_id));
-        if let Some(old) = self.note.borrow_mut().take() {
-            old.remove();
-        }
-        if let Some(problem) = problem {
-            let note = problem_note(self.note_id, problem);
-            let _ = self.column.append_child(&note);
-            *self.note.borrow_mut() = Some(note);
+        let mut note = self.note.borrow_mut();
+        match (problem, note.as_ref()) {
+            (Some(problem), Some(shown)) => fill_problem_note(shown, self.note_id, problem),
+            (Some(problem), None) => {
+                let new = problem_note(self.note_id, problem);
+                let _ = self.column.append_child(&new);
+                *note = Some(new);
+            }
+            (None, _) => {
+                if let Some(old) = note.take() {
+                    old.remove();
+                }
+            }
         }
     }
 }
