@@ -5,6 +5,7 @@
 
 use std::sync::Arc;
 
+use leptos::html;
 use leptos::prelude::*;
 use lessons::{grade, Exercise, Grade, Status};
 
@@ -14,7 +15,7 @@ use crate::components::markup::{InlineMarkup, Markup};
 use crate::exercise_view::{
     announcement, event_rows, hidden_summary, pattern_highlights, pattern_problem, EventRow,
 };
-use crate::pattern_check::{LineStatus, Trace};
+use crate::widgets::match_result::show_event_trace;
 
 /// The grade of `pattern` on `exercise`, recomputed on every change of the text.
 pub fn grade_memo(exercise: Arc<Exercise>, pattern: RwSignal<String>) -> Memo<Arc<Grade>> {
@@ -149,42 +150,15 @@ fn row_view(row: EventRow) -> impl IntoView {
                 {outcome}
             </td>
         </tr>
-        {why.map(|trace| view! {
-            <tr class="event-why">
-                <td colspan="3"><TraceView trace=trace/></td>
-            </tr>
+        {why.map(|trace| {
+            let cell = NodeRef::<html::Td>::new();
+            cell.on_load(move |cell| show_event_trace(&cell, &trace));
+            view! {
+                <tr class="event-why">
+                    <td colspan="3" node_ref=cell></td>
+                </tr>
+            }
         })}
-    }
-}
-
-/// Why an event matched or not, field by field.
-#[component]
-pub fn TraceView(trace: Trace) -> impl IntoView {
-    view! {
-        <p class="trace-headline">{trace.headline}</p>
-        {trace.branches.into_iter().map(|branch| view! {
-            <div class="trace-branch">
-                {branch.heading.map(|h| view! { <p class="trace-heading">{h}</p> })}
-                <ul class="trace" aria-label="Why, field by field">
-                    {branch.lines.into_iter().map(|line| {
-                        let (class, mark, status) = match line.status {
-                            LineStatus::Passed => ("trace-line trace-passed", "✓", "satisfied: "),
-                            LineStatus::Failed => ("trace-line trace-failed", "✗", "failed: "),
-                        };
-                        view! {
-                            <li class=class>
-                                <span class="trace-mark" aria-hidden="true">{mark}</span>
-                                <span class="visually-hidden">{status}</span>
-                                <code class="trace-path">{line.path}</code>
-                                " "
-                                <span class="trace-text">{line.text}</span>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-                {branch.note.map(|n| view! { <p class="trace-note">{n}</p> })}
-            </div>
-        }).collect_view()}
     }
 }
 

@@ -60,15 +60,39 @@ fn show_trace(live: &Node, trace: &Trace) {
     if let Some(notice) = &trace.size_notice {
         let _ = child(live, "p", "size-notice", notice).set_attribute("role", "note");
     }
-    for branch in &trace.branches {
-        show_branch(live, branch);
+    show_branches(live, &trace.branches, BranchHeading::Heading);
+}
+
+/// Why one event of an exercise matched or not, in `cell` (a table cell), replacing what it
+/// held: the headline, then the branches.
+pub fn show_event_trace(cell: &HtmlElement, trace: &Trace) {
+    cell.set_text_content(None);
+    child(cell, "p", "trace-headline", &trace.headline);
+    show_branches(cell, &trace.branches, BranchHeading::Paragraph);
+}
+
+/// How a `$or` branch's title is shown: a heading in the result panel; in a table cell, where a
+/// heading would break the page's outline, a paragraph.
+#[derive(Clone, Copy)]
+enum BranchHeading {
+    Heading,
+    Paragraph,
+}
+
+/// Each branch of a trace, field by field.
+fn show_branches(parent: &Node, branches: &[BranchTrace], heading_as: BranchHeading) {
+    for branch in branches {
+        show_branch(parent, branch, heading_as);
     }
 }
 
-fn show_branch(live: &Node, branch: &BranchTrace) {
-    let block = child(live, "div", "trace-branch", "");
+fn show_branch(parent: &Node, branch: &BranchTrace, heading_as: BranchHeading) {
+    let block = child(parent, "div", "trace-branch", "");
     if let Some(heading) = &branch.heading {
-        child(&block, "h4", "", heading);
+        match heading_as {
+            BranchHeading::Heading => child(&block, "h4", "", heading),
+            BranchHeading::Paragraph => child(&block, "p", "trace-heading", heading),
+        };
     }
     let list = child(&block, "ul", "trace", "");
     let _ = list.set_attribute("aria-label", "Why, field by field");
