@@ -3,5 +3,7 @@
 //! components in [`crate::components`], so each is written once.
 
 pub mod editor_problem;
+pub mod exercise_check;
 pub mod json_editor;
+pub mod markup;
 pub mod match_result;
