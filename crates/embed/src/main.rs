@@ -6,8 +6,8 @@
 //! A teacher's exercise (`exercise=` with an exercise link) is the same crate built with the
 //! `exercise` feature into `embed/exercise/`; the plain embed forwards such URLs there.
 //!
-//! The plain embed is built from web-ui's widgets without Leptos (`page`); the exercise, with
-//! its hints and grading, is a Leptos view (`exercise`).
+//! Both are built from web-ui's plain widgets, without Leptos (issue 14): the plain embed in
+//! `page`, the exercise with its hints and grading in `exercise`.
 
 #![forbid(unsafe_code)]
 
@@ -37,9 +37,7 @@ fn main() {
 
 #[cfg(feature = "exercise")]
 fn open_exercise(encoded: String) {
-    leptos::mount::mount_to_body(move || {
-        leptos::prelude::view! { <exercise::ExerciseEmbed encoded=encoded/> }
-    });
+    exercise::start(encoded);
 }
 
 /// The plain embed hands an exercise to its own page (`exercise/`, same hash), which carries
