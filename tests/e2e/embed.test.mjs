@@ -48,6 +48,19 @@ test('the embed shows the editors and a live result without the site chrome', as
   await context.close();
 });
 
+// Each embed page carries one kind of embed (issue 14): an example's URL given to the exercise
+// page goes to the plain embed, with its texts.
+test('an example URL on the exercise embed page opens the example on the plain embed page', async () => {
+  const { context, page, problems } = await openPage(browser);
+  const url = embedUrl('{"source":[{"prefix":"aws.partner/shopify.com"}]}').replace('/embed/#', '/embed/exercise/#');
+  await page.goto(url);
+  await page.getByText('Matches', { exact: true }).waitFor();
+  assert.match(page.url(), /\/embed\/#\/embed\?pattern=/, `forwarded to the plain embed: ${page.url()}`);
+  assert.equal(await page.getByRole('textbox', { name: 'Event pattern' }).inputValue(), '{"source":[{"prefix":"aws.partner/shopify.com"}]}');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the read-only embed cannot be edited and follows the theme parameter', async () => {
   const { context, page, problems } = await openPage(browser, { colorScheme: 'light' });
   await page.goto(embedUrl('{"source":[{"prefix":"aws.partner/shopify.com"}]}', '&readonly=1&theme=dark'));

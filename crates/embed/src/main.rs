@@ -4,7 +4,8 @@
 //! URLs: `embed/#/embed?pattern=…&event=…&theme=dark&readonly=1` (or `state=` with a share
 //! link's state). The workbench page forwards its old `#/embed?…` URLs here before loading.
 //! A teacher's exercise (`exercise=` with an exercise link) is the same crate built with the
-//! `exercise` feature into `embed/exercise/`; the plain embed forwards such URLs there.
+//! `exercise` feature into `embed/exercise/`; the plain embed forwards such URLs there, and the
+//! exercise page forwards a plain example's URL back.
 //!
 //! Both are built from web-ui's plain widgets, without Leptos (issue 14): the plain embed in
 //! `page`, the exercise with its hints and grading in `exercise`.
@@ -14,12 +15,13 @@
 #[cfg(feature = "exercise")]
 mod exercise;
 mod height;
+#[cfg(not(feature = "exercise"))]
 mod page;
+// The exercise page reads only the theme and the exercise from a request.
+#[cfg_attr(feature = "exercise", allow(dead_code))]
 mod request;
 
-#[cfg(not(feature = "exercise"))]
-use web_ui::dom::child;
-use web_ui::dom::{document, window};
+use web_ui::dom::{child, document, window};
 
 use crate::request::EmbedRequest;
 
@@ -31,7 +33,7 @@ fn main() {
     }
     match request.exercise {
         Some(encoded) => open_exercise(encoded),
-        None => page::start(request),
+        None => open_example(request),
     }
 }
 
@@ -40,14 +42,28 @@ fn open_exercise(encoded: String) {
     exercise::start(encoded);
 }
 
-/// The plain embed hands an exercise to its own page (`exercise/`, same hash), which carries
-/// the grading; a docs page with a plain example never downloads it.
 #[cfg(not(feature = "exercise"))]
 fn open_exercise(_encoded: String) {
+    forward("exercise/", "Opening the exercise…");
+}
+
+#[cfg(not(feature = "exercise"))]
+fn open_example(request: EmbedRequest) {
+    page::start(request);
+}
+
+#[cfg(feature = "exercise")]
+fn open_example(_request: EmbedRequest) {
+    forward("../", "Opening the example…");
+}
+
+/// Each embed page carries one kind of embed, so that a docs page downloads only what it shows:
+/// the other kind's URL goes to its page (`exercise/` below the plain embed), with the same hash.
+fn forward(page: &str, status: &str) {
     let location = window().location();
     let hash = location.hash().unwrap_or_default();
-    let _ = location.replace(&format!("exercise/{hash}"));
+    let _ = location.replace(&format!("{page}{hash}"));
     if let Some(body) = document().body() {
-        let _ = child(&body, "p", "", "Opening the exercise…").set_attribute("role", "status");
+        let _ = child(&body, "p", "", status).set_attribute("role", "status");
     }
 }
