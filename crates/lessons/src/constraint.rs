@@ -2,7 +2,7 @@
 //! conditions), never on its text: spacing, key order and quoting cannot fool them.
 
 use crate::error::Problem;
-use crate::read::{kind, Fields};
+use crate::read::{kind_of, Fields, JsonValue, Shape};
 use event_pattern::{Condition, Exclusion, Pattern};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -255,20 +255,20 @@ impl Constraint {
     }
 
     /// Reads `{"use": "prefix"}` and the like.
-    pub(crate) fn read(value: &serde_json::Value, path: &str) -> Result<Constraint, Problem> {
+    pub(crate) fn read<V: JsonValue>(value: &V, path: &str) -> Result<Constraint, Problem> {
         let fields = Fields::of(value, path)?;
         fields.only(&["use", "avoid", "max-fields"])?;
-        let keys: Vec<&String> = fields.keys().collect();
+        let keys: Vec<&str> = fields.keys().collect();
         if keys.len() != 1 {
             return Err(Problem::syntax(
                 path,
                 "a constraint has exactly one of `use`, `avoid` or `max-fields`",
             ));
         }
-        let key = keys[0].as_str();
+        let key = keys[0];
         let at = fields.path(key);
-        let operator = |value: &serde_json::Value| match value {
-            serde_json::Value::String(name) => Operator::from_name(name).ok_or_else(|| {
+        let operator = |value: &V| match value.shape() {
+            Shape::String(name) => Operator::from_name(name).ok_or_else(|| {
                 Problem::syntax(
                     &at,
                     format!(
@@ -279,7 +279,7 @@ impl Constraint {
             }),
             other => Err(Problem::syntax(
                 &at,
-                format!("expected an operator name, found {}", kind(other)),
+                format!("expected an operator name, found {}", kind_of(&other)),
             )),
         };
         let value = fields.value(key).expect("the key was just listed");

@@ -329,7 +329,7 @@ fn read_exercise(value: &serde_json::Value, lesson_id: &str) -> Result<Exercise,
 }
 
 /// The example's event: its text, or a catalog sample named by `sample`.
-fn read_event_text(fields: &Fields<'_>) -> Result<String, Problem> {
+fn read_event_text(fields: &Fields<'_, serde_json::Value>) -> Result<String, Problem> {
     match (fields.opt_string("event")?, fields.opt_string("sample")?) {
         (Some(text), None) => Ok(text.to_owned()),
         (None, Some(name)) => find_sample(name)

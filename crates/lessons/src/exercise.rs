@@ -5,8 +5,8 @@
 use crate::constraint::{contradiction, Constraint};
 use crate::error::{ExerciseError, Problem};
 use crate::grade::{grade, Status};
-use crate::read::{kind, parse_json, versioned, Fields};
-use event_pattern::{Event, MAX_PATTERN_LENGTH};
+use crate::read::{kind_of, parse_document, versioned, Fields, JsonValue, Shape};
+use event_pattern::{json, Event, MAX_PATTERN_LENGTH};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
@@ -197,7 +197,7 @@ impl Exercise {
 
     /// Reads and checks a teacher's document (see the crate README for the format).
     pub fn from_document(text: &str) -> Result<Exercise, ExerciseError> {
-        let value = parse_json(text, MAX_DOCUMENT_BYTES, "exercise document")
+        let value = parse_document(text, MAX_DOCUMENT_BYTES, "exercise document")
             .map_err(ExerciseError::new)?;
         let fields = versioned(&value, EXERCISE_FORMAT_VERSION.into(), "exercise document")
             .map_err(ExerciseError::new)?;
@@ -254,23 +254,87 @@ impl ExerciseDraft {
     }
 
     /// The versioned JSON document (no checks: see [`ExerciseDraft::build`]).
+    ///
+    /// Written by hand, byte for byte as serde_json writes the draft (a test compares them): a
+    /// shared exercise's id is a hash of this text and the course keeps progress by that id, and
+    /// the exercise embed has no serde_json (issue 14).
     pub fn to_document(&self) -> String {
-        #[derive(Serialize)]
-        struct Document<'a> {
-            version: u32,
-            #[serde(flatten)]
-            draft: &'a ExerciseDraft,
+        let mut out = format!("{{\"version\":{EXERCISE_FORMAT_VERSION}");
+        if !self.title.is_empty() {
+            member(&mut out, "title", &json::quote(&self.title));
         }
-        serde_json::to_string(&Document {
-            version: EXERCISE_FORMAT_VERSION,
-            draft: self,
-        })
-        .expect("a draft is plain strings and lists")
+        member(&mut out, "task", &json::quote(&self.task));
+        if !self.start.is_empty() {
+            member(&mut out, "start", &json::quote(&self.start));
+        }
+        member(
+            &mut out,
+            "events",
+            &list(self.events.iter().map(DraftEvent::to_json)),
+        );
+        if !self.hints.is_empty() {
+            member(
+                &mut out,
+                "hints",
+                &list(self.hints.iter().map(|h| json::quote(h))),
+            );
+        }
+        if let Some(answer) = &self.answer {
+            member(&mut out, "answer", &json::quote(answer));
+        }
+        if !self.constraints.is_empty() {
+            let constraints = self.constraints.iter().map(|constraint| {
+                let (key, value) = match constraint {
+                    Constraint::Use(op) => ("use", json::quote(op.name())),
+                    Constraint::Avoid(op) => ("avoid", json::quote(op.name())),
+                    Constraint::MaxFields(max) => ("max-fields", max.to_string()),
+                };
+                format!("{{{}:{value}}}", json::quote(key))
+            });
+            member(&mut out, "constraints", &list(constraints));
+        }
+        out.push('}');
+        out
     }
 }
 
+impl DraftEvent {
+    /// The event as a member of a document's `events`.
+    fn to_json(&self) -> String {
+        let mut out = String::from("{");
+        if !self.label.is_empty() {
+            member(&mut out, "label", &json::quote(&self.label));
+        }
+        member(&mut out, "event", &json::quote(&self.event));
+        member(&mut out, "expect", &json::quote(self.expect.name()));
+        if self.hidden {
+            member(&mut out, "hidden", "true");
+        }
+        out.push('}');
+        out
+    }
+}
+
+/// Appends `"key":value` to an object being written (after a comma unless it is the first).
+fn member(out: &mut String, key: &str, value: &str) {
+    if !out.ends_with('{') {
+        out.push(',');
+    }
+    out.push_str(&json::quote(key));
+    out.push(':');
+    out.push_str(value);
+}
+
+/// `[a,b,…]`.
+fn list(items: impl Iterator<Item = String>) -> String {
+    format!("[{}]", items.collect::<Vec<_>>().join(","))
+}
+
 /// Reads the draft fields of an exercise object (`extra` names other allowed fields).
-pub(crate) fn read_draft(fields: &Fields<'_>, extra: &[&str]) -> Result<ExerciseDraft, Problem> {
+pub(crate) fn read_draft<V: JsonValue>(
+    fields: &Fields<'_, V>,
+    extra: &[&str],
+) -> Result<ExerciseDraft, Problem> {
     let mut allowed = vec![
         "title",
         "task",
@@ -309,16 +373,16 @@ pub(crate) fn read_draft(fields: &Fields<'_>, extra: &[&str]) -> Result<Exercise
     })
 }
 
-fn read_event(fields: &Fields<'_>) -> Result<DraftEvent, Problem> {
+fn read_event<V: JsonValue>(fields: &Fields<'_, V>) -> Result<DraftEvent, Problem> {
     fields.only(&["label", "event", "expect", "hidden"])?;
-    let expect = match fields.value("expect") {
+    let expect = match fields.value("expect").map(JsonValue::shape) {
         None => {
             return Err(Problem::syntax(
                 fields.path("expect"),
                 "missing (\"match\" or \"no-match\")",
             ))
         }
-        Some(serde_json::Value::String(name)) => Expectation::from_name(name).ok_or_else(|| {
+        Some(Shape::String(name)) => Expectation::from_name(name).ok_or_else(|| {
             Problem::syntax(
                 fields.path("expect"),
                 format!("\"{name}\" is neither \"match\" nor \"no-match\""),
@@ -327,7 +391,10 @@ fn read_event(fields: &Fields<'_>) -> Result<DraftEvent, Problem> {
         Some(other) => {
             return Err(Problem::syntax(
                 fields.path("expect"),
-                format!("expected \"match\" or \"no-match\", found {}", kind(other)),
+                format!(
+                    "expected \"match\" or \"no-match\", found {}",
+                    kind_of(&other)
+                ),
             ))
         }
     };

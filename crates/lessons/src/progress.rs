@@ -5,6 +5,7 @@ use crate::error::{Problem, ProblemKind, ProgressError};
 use crate::exercise::Exercise;
 use crate::grade::{Grade, Status};
 use crate::read::{parse_json, versioned, Fields};
+use event_pattern::json;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
@@ -202,7 +203,7 @@ impl Progress {
                     format!("more than {MAX_TRACKED_EXERCISES} exercises"),
                 ));
             }
-            let at = format!("exercises[{}]", serde_json::Value::String(key.clone()));
+            let at = format!("exercises[{}]", json::quote(key));
             if key.is_empty() || key.chars().count() > MAX_KEY_CHARS {
                 return Err(Problem::syntax(
                     &at,
@@ -220,7 +221,7 @@ impl Progress {
                 ));
             }
             exercises.insert(
-                key.clone(),
+                key.to_owned(),
                 ExerciseProgress {
                     solved: entry.opt_bool("solved")?.unwrap_or(false),
                     last_pattern: last_pattern.to_owned(),

@@ -88,6 +88,63 @@ fn the_document_is_compact() {
     );
 }
 
+/// The document as serde_json wrote it until the exercise embed dropped serde_json (issue 14).
+fn serde_document(draft: &ExerciseDraft) -> String {
+    #[derive(serde::Serialize)]
+    struct Document<'a> {
+        version: u32,
+        #[serde(flatten)]
+        draft: &'a ExerciseDraft,
+    }
+    serde_json::to_string(&Document { version: 1, draft }).unwrap()
+}
+
+// A shared exercise's id is a hash of its document, and the course keeps a learner's progress by
+// that id: the hand-written document must be serde_json's to the byte, or saved progress on
+// shared exercises would be lost.
+#[test]
+fn the_document_is_written_byte_for_byte_as_serde_json_wrote_it() {
+    let awkward = "quote \" backslash \\ newline \n tab \t cr \r bell \u{7} nul \u{0} del \u{7f} \
+                   bs \u{8} ff \u{c} us \u{1f} é 中 😀 \u{2028} \u{202e} </script>";
+    let mut drafts = vec![draft(), ExerciseDraft::default()];
+    let mut full = draft();
+    full.title = awkward.to_owned();
+    full.task = awkward.to_owned();
+    full.start = awkward.to_owned();
+    full.hints = vec![awkward.to_owned(), String::new(), "two".to_owned()];
+    full.answer = Some(String::new());
+    full.events[1].label = awkward.to_owned();
+    full.events[2].event = awkward.to_owned();
+    full.constraints = vec![
+        Constraint::Avoid(Operator::Or),
+        Constraint::MaxFields(u32::MAX),
+        Constraint::MaxFields(0),
+    ];
+    full.constraints
+        .extend(Operator::ALL.into_iter().map(Constraint::Use));
+    drafts.push(full);
+    let mut sparse = draft();
+    sparse.hints.clear();
+    sparse.answer = None;
+    sparse.constraints.clear();
+    sparse.title.clear();
+    drafts.push(sparse);
+    for draft in &drafts {
+        assert_eq!(draft.to_document(), serde_document(draft));
+    }
+}
+
+/// The id of [`draft`]'s exercise, as the course computed it when serde_json wrote documents.
+const EXAMPLE_ID: &str = "shared-cf9b2a2f2838877a";
+
+// The id of the example exercise must not change (learners' progress is kept by it).
+#[test]
+fn a_shared_exercise_keeps_its_id() {
+    let document = draft().to_document();
+    assert_eq!(document, serde_document(&draft()));
+    assert_eq!(draft().build().unwrap().id(), EXAMPLE_ID);
+}
+
 #[test]
 fn ids_depend_on_the_content() {
     let a = draft().build().unwrap();
@@ -96,6 +153,66 @@ fn ids_depend_on_the_content() {
     let b = changed.build().unwrap();
     assert_ne!(a.id(), b.id());
     assert_eq!(a.id(), draft().build().unwrap().id());
+}
+
+// Exercise documents are read with the matcher's JSON parser since issue 14 (serde_json's
+// before): what serde_json refused or how it read numbers and repeated keys must not change.
+#[test]
+fn documents_read_as_serde_json_read_them() {
+    let good = draft().to_document();
+    let rejected = |document: &str| Exercise::from_document(document).unwrap_err();
+    // Nesting deeper than serde_json's 128 levels is not valid JSON (in a string it is text).
+    let deep = format!("{}{}", "[".repeat(129), "]".repeat(129));
+    let error = rejected(&deep);
+    assert_eq!(error.field(), "");
+    assert!(
+        error
+            .message()
+            .contains("not valid JSON (nested more than 128 levels deep)"),
+        "{error}"
+    );
+    let endless = "[".repeat(200_000);
+    assert!(rejected(&endless).message().contains("not valid JSON"));
+    let shallow = format!("{}{}", "[".repeat(128), "]".repeat(128));
+    assert!(rejected(&shallow).message().contains("expected an object"));
+    // 300 brackets in the task (within its 600 characters).
+    let in_a_string = good.replacen(
+        r#""task":""#,
+        &format!(r#""task":"{}"#, "[{".repeat(150)),
+        1,
+    );
+    if let Err(error) = Exercise::from_document(&in_a_string) {
+        panic!("brackets in a string are text: {error}");
+    }
+    // A whole number is written without a fraction or an exponent; `2.0` is not one.
+    let with_max = |max: &str| {
+        good.replacen(
+            r#"{"max-fields":1}"#,
+            &format!(r#"{{"max-fields":{max}}}"#),
+            1,
+        )
+    };
+    assert!(Exercise::from_document(&with_max("1")).is_ok());
+    for max in ["2.0", "1e0", "-1", "4294967296"] {
+        let error = rejected(&with_max(max));
+        assert_eq!(error.field(), "constraints[1].max-fields", "{max}");
+        assert!(
+            error.message().ends_with(&format!("found {max}")),
+            "{max}: {error}"
+        );
+    }
+    let version = |v: &str| good.replacen(r#"{"version":1,"#, &format!(r#"{{"version":{v},"#), 1);
+    assert!(rejected(&version("1.0"))
+        .message()
+        .contains("1.0 is not a known"));
+    // A repeated key: its last value counts.
+    let repeated = good.replacen(r#""task":"#, r#""task":7,"task":"#, 1);
+    assert_eq!(
+        Exercise::from_document(&repeated).unwrap().task(),
+        draft().task
+    );
+    let error = rejected(&good.replacen(r#""task":"#, r#""task":"ok","task":7,"x":"#, 1));
+    assert_eq!(error.field(), "x", "{error}");
 }
 
 /// (what is wrong, the document or a change to the draft, the field the error must name,
