@@ -7,6 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { startServer, launchBrowser, openPage, screenshot, screenshotDir } from './support.mjs';
 
 const THROTTLE = {
@@ -17,6 +18,7 @@ const THROTTLE = {
 };
 // The budgets have one home, xtask/size-budgets.toml (the page budgets, in gzip bytes).
 const EMBED_BUDGET = pageBudget('dist/embed/index.html');
+const EXERCISE_EMBED_BUDGET = pageBudget('dist/embed/exercise/index.html');
 const PLAYGROUND_BUDGET = pageBudget('dist/index.html');
 const RULES_BUDGET = pageBudget('dist/rules/index.html');
 
@@ -85,6 +87,26 @@ test('a docs embed answers on a slow link within its byte budget', async () => {
   results.embed = result;
   console.log(`embed: ${result.total} B transferred, result shown after ${result.milliseconds} ms`, result.files);
   assert.ok(result.total <= EMBED_BUDGET, `embed transferred ${result.total} B > ${EMBED_BUDGET} B`);
+});
+
+test('an exercise embed grades on a slow link within its byte budget', async () => {
+  // An exercise link as the teacher's editor makes it: the document, raw deflate, base64url.
+  const exercise = {
+    version: 1,
+    task: 'Match the order-creation events of this store, and no other topic.',
+    events: [
+      { expect: 'match', event: EVENT },
+      { expect: 'no-match', event: EVENT.replace('orders/create', 'orders/paid') },
+    ],
+    answer: PATTERN,
+  };
+  const link = `1.${zlib.deflateRawSync(Buffer.from(JSON.stringify(exercise))).toString('base64url')}`;
+  const result = await loadThrottled(`${server.url}embed/exercise/#/embed?exercise=${link}`, (page) =>
+    page.locator('tr.event-row').nth(1).waitFor({ timeout: 120_000 }),
+  );
+  results.exerciseEmbed = result;
+  console.log(`exercise embed: ${result.total} B transferred, events graded after ${result.milliseconds} ms`, result.files);
+  assert.ok(result.total <= EXERCISE_EMBED_BUDGET, `exercise embed transferred ${result.total} B > ${EXERCISE_EMBED_BUDGET} B`);
 });
 
 test('the playground shows its first page on a slow link within its byte budget', async () => {
