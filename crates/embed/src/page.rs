@@ -5,13 +5,12 @@
 //! runtime and views were a third of this page's download (issue 14), and the page has one
 //! change to follow (an editor's text), so a function that shows the analysis does it.
 
-use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 use web_sys::HtmlElement;
 use web_ui::dom::{before_next_frame, child, document, element, window, Listener};
 use web_ui::pattern_check::{analyse, EditorProblem};
-use web_ui::widgets::editor_problem::{fill_problem_note, problem_note};
+use web_ui::widgets::editor_problem::ProblemNote;
 use web_ui::widgets::json_editor::{EditorSettings, JsonEditorWidget};
 use web_ui::widgets::match_result::MatchResultWidget;
 
@@ -21,10 +20,7 @@ use crate::request::{open_in_playground_link, open_state, EmbedRequest};
 /// One editor with the note under it.
 struct Editor {
     widget: JsonEditorWidget,
-    column: HtmlElement,
-    /// The note's DOM id, which the editor names while there is a problem.
-    note_id: &'static str,
-    note: RefCell<Option<HtmlElement>>,
+    note: ProblemNote,
 }
 
 impl Editor {
@@ -32,12 +28,11 @@ impl Editor {
         parent: &HtmlElement,
         label: &str,
         id: &str,
-        note_id: &'static str,
+        note_id: &str,
         readonly: bool,
         on_change: impl Fn(String) + 'static,
     ) -> Editor {
-        let column = child(parent, "div", "", "");
-        let root = child(&column, "div", "", "");
+        let root = child(&child(parent, "div", "", ""), "div", "", "");
         let settings = EditorSettings {
             label,
             id,
@@ -45,29 +40,12 @@ impl Editor {
         };
         Editor {
             widget: JsonEditorWidget::build(&root, &settings, on_change),
-            column,
-            note_id,
-            note: RefCell::new(None),
+            note: ProblemNote::new(note_id, &root),
         }
     }
 
     fn show_problem(&self, problem: Option<&EditorProblem>) {
-        self.widget
-            .set_problem_id(problem.is_some().then_some(self.note_id));
-        let mut note = self.note.borrow_mut();
-        match (problem, note.as_ref()) {
-            (Some(problem), Some(shown)) => fill_problem_note(shown, self.note_id, problem),
-            (Some(problem), None) => {
-                let new = problem_note(self.note_id, problem);
-                let _ = self.column.append_child(&new);
-                *note = Some(new);
-            }
-            (None, _) => {
-                if let Some(old) = note.take() {
-                    old.remove();
-                }
-            }
-        }
+        self.note.show(&self.widget, problem);
     }
 }
 

@@ -13,8 +13,7 @@ use crate::dom::{append_text, child, element};
 use crate::exercise_view::{
     announcement, event_rows, hidden_summary, pattern_highlights, pattern_problem, EventRow,
 };
-use crate::pattern_check::EditorProblem;
-use crate::widgets::editor_problem::{fill_problem_note, problem_note};
+use crate::widgets::editor_problem::ProblemNote;
 use crate::widgets::json_editor::{EditorSettings, JsonEditorWidget};
 use crate::widgets::markup::append_inline_markup;
 use crate::widgets::match_result::show_event_trace;
@@ -22,10 +21,7 @@ use crate::widgets::match_result::show_event_trace;
 /// The graded exercise in the page.
 pub struct ExerciseCheckWidget {
     editor: JsonEditorWidget,
-    /// The editor's element: the problem note goes after it.
-    editor_root: HtmlElement,
-    problem_id: String,
-    problem: RefCell<Option<HtmlElement>>,
+    problem: ProblemNote,
     feedback: HtmlElement,
     announcement: HtmlElement,
     /// The exercise's rules, in the page only when it has some.
@@ -84,9 +80,7 @@ impl ExerciseCheckWidget {
         let hidden = element("p", "hidden-events");
         ExerciseCheckWidget {
             editor,
-            editor_root,
-            problem_id: format!("{id}-problem"),
-            problem: RefCell::new(None),
+            problem: ProblemNote::new(&format!("{id}-problem"), &editor_root),
             feedback,
             announcement,
             rules,
@@ -104,12 +98,10 @@ impl ExerciseCheckWidget {
 
     /// Shows a grade. `reveal` shows the hidden events (solved or given up).
     pub fn show(&self, exercise: &Exercise, grade: &Grade, reveal: bool) {
-        let problem = pattern_problem(grade);
-        self.editor
-            .set_problem_id(problem.is_some().then_some(self.problem_id.as_str()));
+        self.problem
+            .show(&self.editor, pattern_problem(grade).as_ref());
         self.editor
             .set_highlights(&pattern_highlights(grade, reveal));
-        self.show_problem(problem.as_ref());
         self.feedback.set_class_name(match grade.status {
             Status::Solved => "exercise-feedback feedback-solved",
             Status::Empty => "exercise-feedback feedback-waiting",
@@ -132,23 +124,6 @@ impl ExerciseCheckWidget {
                 }
             }
             None => self.hidden.remove(),
-        }
-    }
-
-    fn show_problem(&self, problem: Option<&EditorProblem>) {
-        let mut note = self.problem.borrow_mut();
-        match (problem, note.as_ref()) {
-            (Some(problem), Some(shown)) => fill_problem_note(shown, &self.problem_id, problem),
-            (Some(problem), None) => {
-                let new = problem_note(&self.problem_id, problem);
-                let _ = self.editor_root.after_with_node_1(&new);
-                *note = Some(new);
-            }
-            (None, _) => {
-                if let Some(old) = note.take() {
-                    old.remove();
-                }
-            }
         }
     }
 
