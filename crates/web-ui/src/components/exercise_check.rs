@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use lessons::{grade, Exercise, Grade};
 
 use crate::components::markup::Markup;
+use crate::components::Mounted;
 use crate::widgets::exercise_check::ExerciseCheckWidget;
 
 /// The grade of `pattern` on `exercise`, recomputed on every change of the text.
@@ -32,7 +33,7 @@ pub fn ExerciseCheck(
     id: String,
 ) -> impl IntoView {
     let root = NodeRef::<html::Div>::new();
-    let widget = StoredValue::new_local(None::<ExerciseCheckWidget>);
+    let widget = Mounted::<ExerciseCheckWidget>::new();
     let show = {
         let exercise = Arc::clone(&exercise);
         move |check: &ExerciseCheckWidget| {
@@ -46,26 +47,13 @@ pub fn ExerciseCheck(
         });
         pattern.with_untracked(|text| check.set_text(text));
         untrack(|| show_on_load(&check));
-        widget.set_value(Some(check));
+        widget.set(check);
     });
-    // Until the widget is built these find none; it then reads the signals itself (above).
-    Effect::new(move |_| {
-        pattern.with(|text| {
-            widget.with_value(|check| {
-                if let Some(check) = check {
-                    check.set_text(text);
-                }
-            });
-        });
-    });
+    Effect::new(move |_| pattern.with(|text| widget.with(|check| check.set_text(text))));
     Effect::new(move |_| {
         graded.track();
         reveal.track();
-        widget.with_value(|check| {
-            if let Some(check) = check {
-                show(check);
-            }
-        });
+        widget.with(&show);
     });
     view! { <div node_ref=root></div> }
 }

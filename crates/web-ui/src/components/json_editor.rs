@@ -3,6 +3,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::components::Mounted;
 use crate::json_highlight::Highlight;
 use crate::widgets::json_editor::{EditorSettings, JsonEditorWidget};
 
@@ -27,15 +28,7 @@ pub fn JsonEditor(
     problem_id: Signal<Option<String>>,
 ) -> impl IntoView {
     let root = NodeRef::<html::Div>::new();
-    // Dropped with the component, which removes the widget's listeners.
-    let widget = StoredValue::new_local(None::<JsonEditorWidget>);
-    let with_widget = move |f: &dyn Fn(&JsonEditorWidget)| {
-        widget.with_value(|widget| {
-            if let Some(widget) = widget {
-                f(widget);
-            }
-        });
-    };
+    let widget = Mounted::<JsonEditorWidget>::new();
     root.on_load(move |root| {
         let settings = EditorSettings {
             label: &label,
@@ -48,15 +41,14 @@ pub fn JsonEditor(
         value.with_untracked(|text| editor.set_text(text));
         highlights.with_untracked(|marks| editor.set_highlights(marks));
         problem_id.with_untracked(|id| editor.set_problem_id(id.as_deref()));
-        widget.set_value(Some(editor));
+        widget.set(editor);
     });
-    // Until the widget is built these find none; it then reads the signals itself (above).
-    Effect::new(move |_| value.with(|text| with_widget(&|editor| editor.set_text(text))));
+    Effect::new(move |_| value.with(|text| widget.with(|editor| editor.set_text(text))));
     Effect::new(move |_| {
-        highlights.with(|marks| with_widget(&|editor| editor.set_highlights(marks)));
+        highlights.with(|marks| widget.with(|editor| editor.set_highlights(marks)))
     });
     Effect::new(move |_| {
-        problem_id.with(|id| with_widget(&|editor| editor.set_problem_id(id.as_deref())));
+        problem_id.with(|id| widget.with(|editor| editor.set_problem_id(id.as_deref())));
     });
     view! { <div node_ref=root></div> }
 }
