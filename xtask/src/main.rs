@@ -138,6 +138,7 @@ fn build_web() -> Result<(), String> {
                 .path_prefix(tools::wasm_opt_bin_dir())
                 .dir(&root),
         )?;
+        size::keep_unoptimised(dist)?;
     }
     Ok(())
 }

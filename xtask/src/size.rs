@@ -259,13 +259,58 @@ fn normalise(path: &Path) -> PathBuf {
     out
 }
 
-/// The module cargo wrote for a `dist/.../<name>-<hash>_bg.wasm`: the newest
-/// `target/wasm32-unknown-unknown/*/<name>.wasm` (Trunk hashes the name; cargo does not).
+/// Where [`keep_unoptimised`] keeps the module behind each page's wasm.
+const KEPT_MODULES: &str = "target/size-report";
+
+/// Keeps a copy of the module cargo wrote for each wasm in `dist_dir` (just built by Trunk), for
+/// the report: two pages built from one crate with different features (the docs and the
+/// exercise embeds) share one cargo output, which the second build overwrites.
+pub fn keep_unoptimised(dist_dir: &str) -> Result<(), String> {
+    let root = workspace_root();
+    let Ok(entries) = std::fs::read_dir(root.join(dist_dir)) else {
+        return Ok(());
+    };
+    for wasm in entries.flatten().map(|e| e.path()) {
+        if !has_extension(&wasm, "wasm") {
+            continue;
+        }
+        let (Some(module), Some(name)) = (newest_module(&root, &wasm), module_name(&wasm)) else {
+            continue;
+        };
+        let kept = root.join(KEPT_MODULES).join(dist_dir).join(name);
+        std::fs::create_dir_all(kept.parent().expect("a file path has a parent"))
+            .and_then(|()| std::fs::copy(&module, &kept).map(|_| ()))
+            .map_err(|error| {
+                format!("keeping {} for the size report: {error}", module.display())
+            })?;
+    }
+    Ok(())
+}
+
+/// The module cargo wrote for a `dist/.../<name>-<hash>_bg.wasm`: the copy [`keep_unoptimised`]
+/// kept for its directory, or else the newest `target/wasm32-unknown-unknown/*/<name>.wasm`.
 fn unoptimised_module(root: &Path, dist_wasm: &Path) -> Option<PathBuf> {
+    let name = module_name(dist_wasm)?;
+    let kept = dist_wasm
+        .parent()
+        .and_then(|dir| dir.strip_prefix(root).ok())
+        .map(|dir| root.join(KEPT_MODULES).join(dir).join(&name))
+        .filter(|p| p.is_file());
+    kept.or_else(|| newest_module(root, dist_wasm))
+}
+
+/// `<name>.wasm`, cargo's name for the module behind `<name>-<hash>_bg.wasm` (Trunk hashes the
+/// name; cargo does not).
+fn module_name(dist_wasm: &Path) -> Option<String> {
     let file = dist_wasm.file_name()?.to_string_lossy().into_owned();
     let stem = file.strip_suffix("_bg.wasm").unwrap_or(&file);
     let stem = stem.rsplit_once('-').map_or(stem, |(name, _hash)| name);
-    let wanted = format!("{}.wasm", stem.replace('-', "_"));
+    Some(format!("{}.wasm", stem.replace('-', "_")))
+}
+
+/// The newest `target/wasm32-unknown-unknown/*/<name>.wasm` for a dist wasm.
+fn newest_module(root: &Path, dist_wasm: &Path) -> Option<PathBuf> {
+    let wanted = module_name(dist_wasm)?;
     let target = root.join("target/wasm32-unknown-unknown");
     std::fs::read_dir(target)
         .ok()?
