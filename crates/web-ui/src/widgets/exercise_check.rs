@@ -7,9 +7,9 @@ use std::cell::RefCell;
 
 use lessons::{ConstraintResult, Exercise, Grade, Status};
 use wasm_bindgen::JsCast;
-use web_sys::HtmlElement;
+use web_sys::{HtmlElement, Text};
 
-use crate::dom::{append_text, child, element};
+use crate::dom::{child, document, element};
 use crate::exercise_view::{
     announcement, event_rows, hidden_summary, pattern_highlights, pattern_problem, EventRow,
 };
@@ -36,9 +36,74 @@ pub struct ExerciseCheckWidget {
 /// opened (`<details>`) stays open while they type.
 struct DrawnRow {
     shown: EventRow,
-    row: HtmlElement,
+    row: RowElements,
     /// The "why" row under an event graded wrong.
     why: Option<HtmlElement>,
+}
+
+/// The elements of an event's row that change with the grade.
+struct RowElements {
+    tr: HtmlElement,
+    summary: HtmlElement,
+    text: HtmlElement,
+    expected: HtmlElement,
+    symbol: HtmlElement,
+    words: HtmlElement,
+    outcome: Text,
+}
+
+impl RowElements {
+    /// A new, empty row at the end of `body`.
+    fn new(body: &HtmlElement) -> RowElements {
+        let tr = child(body, "tr", "", "");
+        let details = child(&child(&tr, "td", "", ""), "details", "event-text", "");
+        let summary = child(&details, "summary", "", "");
+        let text = child(&details, "pre", "code-block", "");
+        let expected = child(&tr, "td", "", "");
+        let mark = child(&tr, "td", "event-mark", "");
+        let symbol = child(&mark, "span", "", "");
+        let _ = symbol.set_attribute("aria-hidden", "true");
+        let words = child(&mark, "span", "visually-hidden", "");
+        let outcome = document().create_text_node("");
+        let _ = mark.append_child(&outcome);
+        RowElements {
+            tr,
+            summary,
+            text,
+            expected,
+            symbol,
+            words,
+            outcome,
+        }
+    }
+
+    fn fill(&self, row: &EventRow) {
+        self.tr
+            .set_class_name(&format!("event-row {}", row.mark.class()));
+        let _ = self.tr.set_attribute("data-event", &row.index.to_string());
+        let name = if row.label.is_empty() {
+            format!("Event {}", row.index + 1)
+        } else {
+            row.label.clone()
+        };
+        let summary = if row.was_hidden {
+            format!("{name} (was hidden)")
+        } else {
+            name
+        };
+        self.summary.set_text_content(Some(&summary));
+        self.text.set_text_content(Some(&row.text));
+        self.expected.set_text_content(Some(row.expected));
+        self.symbol
+            .set_text_content(Some(&format!("{} ", row.mark.symbol())));
+        self.words
+            .set_text_content(Some(&format!("{}: ", row.mark.words())));
+        self.outcome.set_data(row.outcome);
+    }
+
+    fn remove(&self) {
+        self.tr.remove();
+    }
 }
 
 impl ExerciseCheckWidget {
@@ -156,17 +221,17 @@ impl ExerciseCheckWidget {
             match drawn.get_mut(at) {
                 Some(old) if old.shown == row => {}
                 Some(old) => {
-                    fill_row(&old.row, &row);
-                    old.why = show_why(&self.body, &old.row, old.why.take(), &row);
+                    old.row.fill(&row);
+                    old.why = show_why(&self.body, &old.row.tr, old.why.take(), &row);
                     old.shown = row;
                 }
                 None => {
-                    let tr = child(&self.body, "tr", "", "");
-                    fill_row(&tr, &row);
-                    let why = show_why(&self.body, &tr, None, &row);
+                    let elements = RowElements::new(&self.body);
+                    elements.fill(&row);
+                    let why = show_why(&self.body, &elements.tr, None, &row);
                     drawn.push(DrawnRow {
                         shown: row,
-                        row: tr,
+                        row: elements,
                         why,
                     });
                 }
@@ -177,64 +242,6 @@ impl ExerciseCheckWidget {
             if let Some(why) = old.why {
                 why.remove();
             }
-        }
-    }
-}
-
-/// Fills an event's row, keeping its `<details>` (and whether the learner opened it).
-fn fill_row(tr: &HtmlElement, row: &EventRow) {
-    tr.set_class_name(&format!("event-row {}", row.mark.class()));
-    let _ = tr.set_attribute("data-event", &row.index.to_string());
-    let details = match tr.query_selector("details") {
-        Ok(Some(details)) => details,
-        _ => {
-            let cell = child(tr, "td", "", "");
-            let details = child(&cell, "details", "event-text", "");
-            child(&details, "summary", "", "");
-            child(&details, "pre", "code-block", "");
-            child(tr, "td", "", "");
-            let mark = child(tr, "td", "event-mark", "");
-            let _ = child(&mark, "span", "", "").set_attribute("aria-hidden", "true");
-            child(&mark, "span", "visually-hidden", "");
-            append_text(&mark, "");
-            details.into()
-        }
-    };
-    let name = if row.label.is_empty() {
-        format!("Event {}", row.index + 1)
-    } else {
-        row.label.clone()
-    };
-    let summary = if row.was_hidden {
-        format!("{name} (was hidden)")
-    } else {
-        name
-    };
-    set_text(&details, "summary", &summary);
-    set_text(&details, "pre", &row.text);
-    let cells = tr.children();
-    if let Some(expected) = cells.item(1) {
-        expected.set_text_content(Some(row.expected));
-    }
-    if let Some(mark) = cells.item(2) {
-        let parts = mark.child_nodes();
-        if let Some(symbol) = parts.item(0) {
-            symbol.set_text_content(Some(&format!("{} ", row.mark.symbol())));
-        }
-        if let Some(words) = parts.item(1) {
-            words.set_text_content(Some(&format!("{}: ", row.mark.words())));
-        }
-        if let Some(outcome) = parts.item(2) {
-            outcome.set_text_content(Some(row.outcome));
-        }
-    }
-}
-
-/// The text of `parent`'s first `selector` element.
-fn set_text(parent: &web_sys::Element, selector: &str, text: &str) {
-    if let Ok(Some(element)) = parent.query_selector(selector) {
-        if element.text_content().as_deref() != Some(text) {
-            element.set_text_content(Some(text));
         }
     }
 }
