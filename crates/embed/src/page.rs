@@ -9,6 +9,7 @@ use std::rc::{Rc, Weak};
 
 use web_sys::HtmlElement;
 use web_ui::dom::{before_next_frame, child, document, element, window, Listener};
+use web_ui::json_highlight::Highlight;
 use web_ui::pattern_check::{analyse, EditorProblem};
 use web_ui::widgets::editor_problem::ProblemNote;
 use web_ui::widgets::json_editor::{EditorSettings, JsonEditorWidget};
@@ -44,7 +45,9 @@ impl Editor {
         }
     }
 
-    fn show_problem(&self, problem: Option<&EditorProblem>) {
+    /// Marks the editor's text and shows its problem, if it has one.
+    fn show(&self, highlights: &[Highlight], problem: Option<&EditorProblem>) {
+        self.widget.set_highlights(highlights);
         self.note.show(&self.widget, problem);
     }
 }
@@ -68,12 +71,12 @@ impl Embed {
                 )
             })
         });
-        self.pattern
-            .widget
-            .set_highlights(&analysis.pattern_highlights);
-        self.pattern.show_problem(analysis.pattern_problem.as_ref());
-        self.event.widget.set_highlights(&analysis.event_highlights);
-        self.event.show_problem(analysis.event_problem.as_ref());
+        self.pattern.show(
+            &analysis.pattern_highlights,
+            analysis.pattern_problem.as_ref(),
+        );
+        self.event
+            .show(&analysis.event_highlights, analysis.event_problem.as_ref());
         self.result.show(&analysis.verdict);
         let _ = self.link.set_attribute("href", &link);
         // The result is what changes the height; it is measured once laid out.
