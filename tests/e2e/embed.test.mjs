@@ -235,7 +235,8 @@ test('typing into a 256 KB event stays responsive and warns about the PutEvents 
   const { context, page, problems } = await openPage(browser);
   // Event Timing: each keystroke's time from the key press to the next frame drawn after it, as
   // the person typing waits for it (the browser reports only those of 16 ms or more, in 8 ms steps).
-  await page.addInitScript(() => {
+  // Observed in every page of the context, so the bare text area below bears the same cost.
+  await context.addInitScript(() => {
     window.keystrokeDurations = new Map();
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
@@ -267,63 +268,82 @@ test('typing into a 256 KB event stays responsive and warns about the PutEvents 
   });
   assert.equal(gutterShift.shift, 'matrix(1, 0, 0, 1, 0, -3000)', 'the gutter follows the text area');
   const flagEnd = big.indexOf('"on"') + 3;
-  await editor.evaluate((area, at) => { area.focus(); area.setSelectionRange(at, at); }, flagEnd);
-  await page.waitForTimeout(500);
+  const placeCaret = (area, at) => { area.focus(); area.setSelectionRange(at, at); };
 
-  // Ten keystrokes 60 ms apart (quicker than the pause, so no analysis runs between them), each
-  // in its own window of the trace; then the pause, the analysis and the result in the last one.
-  const KEYS = 10;
-  const typeKeys = async (on) => {
-    for (let i = 0; i < KEYS; i += 1) {
-      await on.evaluate((n) => performance.mark(`window:key ${n}`), i);
-      await on.keyboard.type('x');
-      await on.waitForTimeout(60);
-    }
-  };
-  // The floor: the same keystrokes in a bare text area holding the same text, in the same
-  // browser at the same time. Chrome lays out and paints a text area's whole text per keystroke.
-  // Measured just before and just after the editor, as the machine's load drifts.
-  const bareKeystrokes = async () => {
-    const bare = await context.newPage();
-    await bare.setContent('<textarea wrap="off" spellcheck="false" style="width: 40rem; height: 30rem; font: 14px/1.5 monospace; white-space: pre"></textarea>');
-    await bare.locator('textarea').evaluate((area, [text, at]) => { area.value = text; area.focus(); area.setSelectionRange(at, at); }, [big, flagEnd]);
-    await bare.waitForTimeout(500);
-    const measured = await mainThreadWindows(browser, bare, async () => {
-      await typeKeys(bare);
-      await bare.evaluate(() => performance.mark('window:end'));
-    });
-    await bare.close();
-    await page.bringToFront();
-    return measured;
-  };
-  const bareBefore = await bareKeystrokes();
-  await editor.evaluate((area, at) => { area.focus(); area.setSelectionRange(at, at); }, flagEnd);
-  await page.waitForTimeout(300);
-  const windows = await mainThreadWindows(browser, page, async () => {
-    await typeKeys(page);
-    await page.evaluate(() => performance.mark('window:pause'));
-    await page.getByText('Does not match', { exact: true }).waitFor();
-    await page.waitForTimeout(300);
-    await page.evaluate(() => performance.mark('window:end'));
+  // The floor: the same keystrokes in a bare text area holding the same text, with the editor's
+  // text area's own font, metrics and size (Chrome lays out and paints a text area's whole text
+  // per keystroke, and that cost depends on the font), in the same browser.
+  const bare = await context.newPage();
+  const bareStyle = await editor.evaluate((area) => {
+    const style = getComputedStyle(area);
+    const copied = ['font-family', 'font-size', 'line-height', 'letter-spacing', 'font-variant-ligatures', 'tab-size',
+      'white-space', 'padding', 'border', 'box-sizing', 'width', 'height', 'color', 'background-color'];
+    return copied.map((name) => `${name}: ${style.getPropertyValue(name)}`).join('; ');
   });
-  const bareAfter = await bareKeystrokes();
-  const thirdFastest = (measured) => measured.map((w) => w.cpu).sort((a, b) => a - b)[2];
-  const bareWindows = thirdFastest(bareAfter) >= thirdFastest(bareBefore) ? bareAfter : bareBefore;
-  const keys = windows.slice(0, KEYS);
-  const analysis = windows[KEYS];
-  const durations = await page.evaluate(() => [...window.keystrokeDurations.values()]);
+  await bare.setContent(`<textarea wrap="off" spellcheck="false" style="${bareStyle.replaceAll('"', "'")}"></textarea>`);
+  const bareArea = bare.locator('textarea');
+  await bareArea.evaluate((area, text) => { area.value = text; }, big);
+
+  // Keystrokes 60 ms apart (quicker than the pause, so no analysis runs between them), each in
+  // its own window of the trace. The machine's load drifts (the same bare text area measured
+  // 36-46 ms and 60-67 ms half an hour apart), so the editor and the bare text area take turns,
+  // a block of keystrokes each, and each block starts from the same text.
+  const ROUNDS = 4;
+  const BLOCK = 5;
+  const block = async (on, area, last = false) => {
+    await on.bringToFront();
+    await area.evaluate(placeCaret, flagEnd);
+    await on.waitForTimeout(300);
+    await on.evaluate(() => window.keystrokeDurations.clear());
+    const windows = await mainThreadWindows(browser, on, async () => {
+      for (let i = 0; i < BLOCK; i += 1) {
+        await on.evaluate((n) => performance.mark(`window:key ${n}`), i);
+        await on.keyboard.type('x');
+        await on.waitForTimeout(60);
+      }
+      await on.evaluate(() => performance.mark('window:pause'));
+      // In the editor's last block: the pause, the analysis and the result, in a window of their own.
+      if (last) {
+        await on.getByText('Does not match', { exact: true }).waitFor();
+        await on.waitForTimeout(300);
+      }
+      await on.evaluate(() => performance.mark('window:end'));
+    });
+    if (on === page) {
+      await page.waitForTimeout(100);
+      durations.push(...await page.evaluate(() => [...window.keystrokeDurations.values()]));
+    }
+    if (!last) {
+      for (let i = 0; i < BLOCK; i += 1) await on.keyboard.press('Backspace');
+      if (on === page) await page.getByText('Matches', { exact: true }).waitFor();
+    }
+    return windows;
+  };
+  const bareKeys = [];
+  const keys = [];
+  const durations = [];
+  let analysis;
+  for (let turn = 0; turn < ROUNDS; turn += 1) {
+    bareKeys.push(...(await block(bare, bareArea)).slice(0, BLOCK));
+    if (turn === ROUNDS - 1) await bare.close();
+    const windows = await block(page, editor, turn === ROUNDS - 1);
+    keys.push(...windows.slice(0, BLOCK));
+    analysis = windows[BLOCK];
+  }
+  const KEYS = keys.length;
   const round = (ms) => Math.round(ms);
-  const sorted = keys.map((w) => w.cpu).sort((a, b) => a - b);
-  const median = sorted[Math.floor(KEYS / 2)];
-  const bareSorted = bareWindows.map((w) => w.cpu).sort((a, b) => a - b);
+  const median = (measured) => {
+    const sorted = measured.map((w) => w.cpu).sort((x, y) => x - y);
+    return (sorted[(sorted.length - 1) >> 1] + sorted[sorted.length >> 1]) / 2;
+  };
   console.log(`256 KB event (${big.length} bytes), per keystroke while typing: main-thread time ${keys.map((w) => round(w.cpu)).join(', ')} ms ` +
-    `(median ${round(median)}, third fastest ${round(sorted[2])}; wall ${keys.map((w) => round(w.wall)).join(', ')} ms); ` +
+    `(median ${round(median(keys))}; wall ${keys.map((w) => round(w.wall)).join(', ')} ms); ` +
     `Event Timing durations of 16 ms or more: ${durations.length ? durations.join(', ') : 'none'} (of ${KEYS} keystrokes)`);
-  console.log(`256 KB event in a bare text area: main-thread time ${bareWindows.map((w) => round(w.cpu)).join(', ')} ms per keystroke ` +
-    `(median ${round(bareSorted[Math.floor(KEYS / 2)])}, third fastest ${round(bareSorted[2])})`);
+  console.log(`256 KB event in a bare text area, in turns with the editor: main-thread time ${bareKeys.map((w) => round(w.cpu)).join(', ')} ms per keystroke ` +
+    `(median ${round(median(bareKeys))})`);
   console.log(`256 KB event, analysis after the pause: main-thread time ${round(analysis.cpu)} ms, longest task ${round(analysis.longest)} ms`);
 
-  for (let i = 0; i < KEYS; i += 1) await page.keyboard.press('Backspace');
+  for (let i = 0; i < BLOCK; i += 1) await page.keyboard.press('Backspace');
   await page.getByText('Matches', { exact: true }).waitFor();
   // Keystroke to result, timed in the page (from the keydown to the frame showing the new verdict)
   // rather than by polling from here, whose retry steps would be counted too.
@@ -353,16 +373,14 @@ test('typing into a 256 KB event stays responsive and warns about the PutEvents 
   console.log(`256 KB event: keystroke to result ${times.join(', ')} ms (includes the 150 ms typing pause)`);
 
   // The goal is under 50 ms of main-thread time per keystroke. Thread time leaves out waiting
-  // for the CPU, but on this shared 2-core machine it still drifts with the host's state (the
-  // same bare text area measured 36-46 ms and 60-67 ms half an hour apart), and nearly all of
-  // it is the browser's own work for a text area of 256 KB (16,000 lines). Contention only ever
-  // adds time, so the fastest quarter of the keystrokes (the third of ten) is compared: under
-  // 50 ms, or, when even the bare text area needs more, at most a quarter more than it (the
-  // editor must add next to nothing). Before the fix the editor needed about twice the bare text
-  // area (third fastest 72 ms), and with the colour layer per keystroke 130-550 ms.
-  const third = sorted[2];
-  const allowed = Math.max(50, bareSorted[2] * 1.25);
-  assert.ok(third < allowed, `the third fastest of ${KEYS} keystrokes cost the main thread ${round(third)} ms (allowed ${round(allowed)} ms)`);
+  // for the CPU, but on this shared 2-core machine it still drifts with the host's state, and
+  // nearly all of it is the browser's own work for a text area of 256 KB (16,000 lines). So the
+  // medians of the turns are compared: under 50 ms, or, when even the bare text area needs more,
+  // at most a quarter more than it (the editor must add next to nothing). Before the fix the
+  // editor needed about twice the bare text area, and with the colour layer per keystroke
+  // 130-550 ms.
+  const allowed = Math.max(50, median(bareKeys) * 1.25);
+  assert.ok(median(keys) < allowed, `a keystroke cost the main thread ${round(median(keys))} ms in the median (allowed ${round(allowed)} ms)`);
   for (const w of keys) assert.ok(w.cpu < 3 * allowed, `a keystroke cost the main thread ${round(w.cpu)} ms`);
   // The analysis after the pause no longer holds the page for a fifth of a second (before: a
   // 190-200 ms task, most of it laying out a second copy of the text).
