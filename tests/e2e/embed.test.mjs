@@ -2,7 +2,7 @@
 // the JavaScript API.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, screenshot, mainThreadWindows } from './support.mjs';
+import { startServer, launchBrowser, openPage, screenshot, mainThreadWindows, typeInWindows } from './support.mjs';
 
 let server;
 let browser;
@@ -294,11 +294,10 @@ test('typing into a 256 KB event stays responsive and warns about the PutEvents 
   const bareArea = bare.locator('textarea');
   await bareArea.evaluate((area, text) => { area.value = text; }, big);
 
-  // Keystrokes 60 ms apart (quicker than the pause, so no analysis runs between them), each in
-  // its own window of the trace. The machine's load drifts (the same bare text area measured
-  // 36-46 ms and 60-67 ms half an hour apart), so the editor and the bare text area take turns,
-  // a block of keystrokes each, and each block starts from the same text.
-  const ROUNDS = 4;
+  // Keystrokes in windows of their own (typeInWindows). The machine's load drifts, so the editor
+  // and the bare text area take turns, a block of keystrokes each, and each block starts from
+  // the same text.
+  const TURNS = 4;
   const BLOCK = 5;
   // The verdict is awaited by its element, not by a text search of the page: Playwright's text
   // search reads every element's text, 16,000 line numbers included, and left some 29 MB of
@@ -310,12 +309,7 @@ test('typing into a 256 KB event stays responsive and warns about the PutEvents 
     await on.waitForTimeout(300);
     await on.evaluate(() => window.keystrokeDurations.clear());
     const windows = await mainThreadWindows(browser, on, async () => {
-      for (let i = 0; i < BLOCK; i += 1) {
-        await on.evaluate((n) => performance.mark(`window:key ${n}`), i);
-        await on.keyboard.type('x');
-        await on.waitForTimeout(60);
-      }
-      await on.evaluate(() => performance.mark('window:pause'));
+      await typeInWindows(on, BLOCK);
       // In the editor's last block: the pause, the analysis and the result, in a window of their own.
       if (last) {
         await verdictIs('Does not match');
@@ -337,9 +331,9 @@ test('typing into a 256 KB event stays responsive and warns about the PutEvents 
   const keys = [];
   const durations = [];
   let analysis;
-  for (let turn = 0; turn < ROUNDS; turn += 1) {
+  for (let turn = 0; turn < TURNS; turn += 1) {
     bareKeys.push(...(await block(bare, bareArea)).slice(0, BLOCK));
-    const windows = await block(page, editor, turn === ROUNDS - 1);
+    const windows = await block(page, editor, turn === TURNS - 1);
     keys.push(...windows.slice(0, BLOCK));
     analysis = windows[BLOCK];
   }

@@ -4,7 +4,7 @@
 // safety: hostile text stays text and unfinished work survives a reload.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, screenshot, storedJson, mainThreadWindows, waitForApp } from './support.mjs';
+import { startServer, launchBrowser, openPage, screenshot, storedJson, mainThreadWindows, typeInWindows, waitForApp } from './support.mjs';
 
 const STATE_KEY = 'eventbridge-playground/state/v1';
 const ACCOUNT = '123456789012';
@@ -421,12 +421,7 @@ test('the rule builder with a 256 KB event: the work after a pause in typing, sa
   await page.waitForTimeout(800);
   const KEYS = 5;
   const windows = await mainThreadWindows(browser, page, async () => {
-    for (let i = 0; i < KEYS; i += 1) {
-      await page.evaluate((n) => performance.mark(`window:key ${n}`), i);
-      await page.keyboard.type('x');
-      await page.waitForTimeout(60);
-    }
-    await page.evaluate(() => performance.mark('window:pause'));
+    await typeInWindows(page, KEYS);
     await result.getByText('Does not match', { exact: true }).waitFor();
     await storedJson(page, STATE_KEY, (stored) => stored.draft?.event?.includes('"onxxxxx"'));
     await page.waitForTimeout(300);

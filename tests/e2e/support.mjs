@@ -82,11 +82,11 @@ export async function waitForApp(page) {
  * The last mark only ends the window before it.
  *
  * Why garbage collection is counted apart: V8 collects when its young generation fills, which
- * depends on everything the page allocated before, not on the work in the window; and a page
- * with a 256 KB text area holds some 56,000 layout objects, so one of its collections took from
- * 3 ms to 90 ms of the main thread on this machine (seen in the traces: `MinorGC`, the scavenger
- * waiting for helper threads on 2 cores). A measurement that includes it says more about when
- * the collector ran than about the work.
+ * depends on everything allocated in the page before, the test's own calls included (one of
+ * Playwright's text searches over a page with a 256 KB editor left 29 MB), not on the work in
+ * the window; and one collection took from 3 ms to 90 ms of the main thread on this 2-core
+ * machine (`MinorGC` in the traces). A measurement that includes it says more about when the
+ * collector ran than about the work.
  */
 export async function mainThreadWindows(browser, page, body) {
   const file = path.join(screenshotDir, `trace-${process.pid}-${Date.now()}.json`);
@@ -129,6 +129,20 @@ export async function mainThreadWindows(browser, page, body) {
       longestWork: Math.max(0, ...work),
     };
   });
+}
+
+/**
+ * Types `count` characters into the focused element, 60 ms apart (quicker than the editors'
+ * typing pause, so no analysis runs between them), each in its own window of
+ * `mainThreadWindows` (`key 0`, `key 1`, ...); then marks the start of a window `pause`.
+ */
+export async function typeInWindows(page, count) {
+  for (let i = 0; i < count; i += 1) {
+    await page.evaluate((n) => performance.mark(`window:key ${n}`), i);
+    await page.keyboard.type('x');
+    await page.waitForTimeout(60);
+  }
+  await page.evaluate(() => performance.mark('window:pause'));
 }
 
 /** Trace events of V8's garbage collections (and their phases, named `V8.GC_*`). */
