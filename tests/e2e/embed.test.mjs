@@ -308,6 +308,15 @@ test('typing into a 256 KB event stays responsive and warns about the PutEvents 
     await area.evaluate(placeCaret, flagEnd);
     await on.waitForTimeout(300);
     await on.evaluate(() => window.keystrokeDurations.clear());
+    if (on === page) {
+      await editor.evaluate((area) => {
+        window.editorMutations = [];
+        window.editorObserver = new MutationObserver((records) => {
+          for (const r of records) window.editorMutations.push(`${r.type} of ${r.target.nodeName}.${r.target.className ?? ''}`);
+        });
+        window.editorObserver.observe(area.closest('.json-editor'), { subtree: true, childList: true, characterData: true, attributeFilter: ['class'] });
+      });
+    }
     const windows = await mainThreadWindows(browser, on, async () => {
       await typeInWindows(on, BLOCK);
       // In the editor's last block: the pause, the analysis and the result, in a window of their own.
@@ -320,6 +329,7 @@ test('typing into a 256 KB event stays responsive and warns about the PutEvents 
     if (on === page) {
       await page.waitForTimeout(100);
       durations.push(...await page.evaluate(() => [...window.keystrokeDurations.values()]));
+      mutations.push(...await page.evaluate(() => { window.editorObserver.disconnect(); return window.editorMutations; }));
     }
     if (!last) {
       for (let i = 0; i < BLOCK; i += 1) await on.keyboard.press('Backspace');
@@ -330,6 +340,7 @@ test('typing into a 256 KB event stays responsive and warns about the PutEvents 
   const bareKeys = [];
   const keys = [];
   const durations = [];
+  const mutations = [];
   let analysis;
   for (let turn = 0; turn < TURNS; turn += 1) {
     bareKeys.push(...(await block(bare, bareArea)).slice(0, BLOCK));
@@ -349,7 +360,9 @@ test('typing into a 256 KB event stays responsive and warns about the PutEvents 
     `(median ${round(median(keys))} without garbage collection; wall ${keys.map((w) => round(w.wall)).join(', ')} ms); ` +
     `Event Timing durations of 16 ms or more: ${durations.length ? durations.join(', ') : 'none'} (of ${KEYS} keystrokes)`);
   console.log(`256 KB event in a bare text area, in turns with the editor: main-thread time ${listed(bareKeys)} ms per keystroke ` +
-    `(median ${round(median(bareKeys))})`);
+    `(median ${round(median(bareKeys))}; the editor's median is ${(median(keys) / median(bareKeys)).toFixed(2)} times it)`);
+  console.log(`256 KB event, the page's own script per keystroke: ${keys.map((w) => w.script.toFixed(2)).join(', ')} ms ` +
+    `(${keys.map((w) => `${(100 * w.script / w.work).toFixed(1)}%`).join(', ')} of the keystroke's main-thread time)`);
   console.log(`256 KB event, analysis after the pause: main-thread time ${round(analysis.cpu)} ms (${round(analysis.gc)} of it garbage collection), ` +
     `longest task ${round(analysis.longestWork)} ms without garbage collection (${round(analysis.longest)} ms with it)`);
 
@@ -382,17 +395,28 @@ test('typing into a 256 KB event stays responsive and warns about the PutEvents 
   }
   console.log(`256 KB event: keystroke to result ${times.join(', ')} ms (includes the 150 ms typing pause)`);
 
-  // The goal is under 50 ms of main-thread time per keystroke. Thread time leaves out waiting
-  // for the CPU, but on this shared 2-core machine it still drifts with the host's state (the
-  // same bare text area measured 31 ms and 60 ms in the median an hour apart), and nearly all of
-  // it is the browser's own work for a text area of 256 KB (16,000 lines): the editor's script
-  // takes about 0.3 ms of it. So the medians of the turns, without garbage collection (see
-  // mainThreadWindows), are compared: under 50 ms, or, when even the bare text area needs more,
-  // at most a quarter more than it. Before the fix the editor needed about twice the bare text
-  // area, and with the colour layer per keystroke 130-550 ms.
-  const allowed = Math.max(50, median(bareKeys) * 1.25);
-  assert.ok(median(keys) < allowed, `a keystroke cost the main thread ${round(median(keys))} ms in the median (allowed ${round(allowed)} ms)`);
-  for (const w of keys) assert.ok(w.work < 3 * allowed, `a keystroke cost the main thread ${round(w.work)} ms`);
+  // The goal is under 50 ms of main-thread time per keystroke, nearly all of it the browser's
+  // own work for a text area of 256 KB (16,000 lines), which the numbers above compare with a
+  // bare text area. They are printed, not asserted: on this shared 2-core machine the same bare
+  // text area measured a median of 31 ms and of 60 ms an hour apart, and within one test a
+  // turn of keystrokes went from 45 ms to 138 ms, so no bound on them is both safe and tight.
+  // What the fix of issue 16 (item 10) did is asserted instead, as facts that do not drift:
+  // - a keystroke in a large text changes nothing in the editor's elements (no colour layer, no
+  //   gutter, no note redrawn: before the fix, the colour layer was redrawn per keystroke at
+  //   130-550 ms), nor after the pause, as a large text without control characters has no
+  //   colour layer to draw;
+  // - the page's own script is a small share of each keystroke's main-thread time (measured
+  //   0.2-3 ms, 0.2-1.5%, 0.5% in the median; an editor that read the text area's 256 KB value
+  //   on every keystroke took 2.5% in the median). A share, as the machine's drift slows the
+  //   script and the browser's work in a keystroke alike;
+  // - the text area scrolls itself in a box of fixed height rather than being as tall as the
+  //   text (Chrome lays out and paints a text area's whole text per keystroke).
+  assert.deepEqual(mutations, [], 'typing in a large text changes none of the editor\'s elements');
+  const shares = keys.map((w) => w.script / w.work).sort((x, y) => x - y);
+  const share = shares[shares.length >> 1];
+  assert.ok(share < 0.015, `the page's script took ${(100 * share).toFixed(1)}% of a keystroke's main-thread time in the median`);
+  const box = await editor.evaluate((area) => ({ client: area.clientHeight, scroll: area.scrollHeight }));
+  assert.ok(box.client < 1000 && box.scroll > 100 * box.client, `the text area is ${box.client} px tall, its text ${box.scroll} px`);
   // The analysis after the pause no longer holds the page for a fifth of a second (before: a
   // 190-200 ms task, most of it laying out a second copy of the text).
   assert.ok(analysis.longestWork < 100, `the analysis after the pause ran a ${round(analysis.longestWork)} ms task`);

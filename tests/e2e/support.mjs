@@ -78,8 +78,10 @@ export async function waitForApp(page) {
  * `cpu` (the thread time of the tasks that started in it, in ms: what the work cost the main
  * thread, which other jobs on a busy machine do not inflate), `wall` (their wall time),
  * `longest` (the longest task's thread time), and the same without garbage collection: `gc` (the
- * thread time of V8's collections in those tasks), `work` (`cpu` less `gc`) and `longestWork`.
- * The last mark only ends the window before it.
+ * thread time of V8's collections in those tasks), `work` (`cpu` less `gc`) and `longestWork`;
+ * and `script`, the part of `work` spent in the page's own JavaScript and WebAssembly (listeners,
+ * timers, frame callbacks, observers: Chrome's `FunctionCall`), the rest being the browser's
+ * (input, style, layout, paint). The last mark only ends the window before it.
  *
  * Why garbage collection is counted apart: V8 collects when its young generation fills, which
  * depends on everything allocated in the page before, the test's own calls included (one of
@@ -110,15 +112,16 @@ export async function mainThreadWindows(browser, page, body) {
   const tasks = onThread.filter((e) => e.name === 'RunTask');
   // Collections, outermost only (each has nested phases of its own).
   const collections = outermost(onThread.filter((e) => GC_EVENTS.has(e.name) || e.name.startsWith('V8.GC_')));
+  const calls = outermost(onThread.filter((e) => e.name === 'FunctionCall'));
   const threadMs = (e) => (e.tdur ?? e.dur) / 1000;
+  const within = (events, outer) => events.filter((e) => e.ts >= outer.ts && e.ts < outer.ts + outer.dur);
+  const sum = (values) => values.reduce((a, b) => a + b, 0);
+  const gcIn = (outer) => sum(within(collections, outer).map(threadMs));
   return marks.slice(0, -1).map((mark, i) => {
     const inside = tasks.filter((e) => e.ts >= mark.ts && e.ts < marks[i + 1].ts);
-    const gcIn = (task) => collections
-      .filter((e) => e.ts >= task.ts && e.ts < task.ts + task.dur)
-      .reduce((sum, e) => sum + threadMs(e), 0);
     const cpu = inside.map(threadMs);
     const work = inside.map((task) => threadMs(task) - gcIn(task));
-    const sum = (values) => values.reduce((a, b) => a + b, 0);
+    const script = inside.flatMap((task) => within(calls, task)).map((call) => threadMs(call) - gcIn(call));
     return {
       name: mark.name.slice('window:'.length),
       cpu: sum(cpu),
@@ -127,6 +130,7 @@ export async function mainThreadWindows(browser, page, body) {
       gc: sum(cpu) - sum(work),
       work: sum(work),
       longestWork: Math.max(0, ...work),
+      script: sum(script),
     };
   });
 }

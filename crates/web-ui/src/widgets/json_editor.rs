@@ -69,7 +69,7 @@ struct State {
     note: HtmlElement,
     note_id: String,
     /// The text as last handed on or set (reading the text area's value copies the whole text
-    /// out of the browser: 11 ms for 256 KB).
+    /// out of the browser: 1-3 ms for 256 KB, five times the editor's own work per keystroke).
     text: RefCell<String>,
     highlights: RefCell<Vec<Highlight>>,
     problem_id: RefCell<Option<String>>,
